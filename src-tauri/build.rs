@@ -1,0 +1,23 @@
+//! Build script: compiles the Tauri context (config, capabilities, embedded UI).
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+            .app_manifest(tauri_build::AppManifest::new().commands(trustgap_commands())),
+    )
+    .expect("failed to run tauri-build");
+}
+
+/// Every command the window may call; the capability file grants exactly these.
+fn trustgap_commands() -> &'static [&'static str] {
+    &[
+        "app_info",
+        "get_catalog",
+        "workspace_overview",
+        "create_client",
+        "create_assessment",
+        "open_assessment",
+        "save_answer",
+        "export_summary_pdf",
+    ]
+}

@@ -1,0 +1,185 @@
+//! Assessment domain types: answers, responses and scope, with their input limits.
+//!
+//! Pure: no storage or UI concerns. Limits live here so the store, the commands and the CLI
+//! enforce the same rules.
+
+use crate::catalog::CategoryId;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// Longest client or assessment name, in characters.
+pub const MAX_NAME_CHARS: usize = 120;
+/// Longest note on a response, in characters.
+pub const MAX_NOTE_CHARS: usize = 10_000;
+
+/// How far a control is in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    Implemented,
+    Partial,
+    NotImplemented,
+    NotApplicable,
+    /// "Don't know": scored as a gap and flagged as unknown.
+    Unknown,
+}
+
+impl Answer {
+    pub const ALL: [Answer; 5] = [
+        Answer::Implemented,
+        Answer::Partial,
+        Answer::NotImplemented,
+        Answer::NotApplicable,
+        Answer::Unknown,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Answer::Implemented => "implemented",
+            Answer::Partial => "partial",
+            Answer::NotImplemented => "not_implemented",
+            Answer::NotApplicable => "not_applicable",
+            Answer::Unknown => "unknown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Answer> {
+        Answer::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+
+    /// A label for people (reports, CLI tables).
+    pub fn label(self) -> &'static str {
+        match self {
+            Answer::Implemented => "Implemented",
+            Answer::Partial => "Partially implemented",
+            Answer::NotImplemented => "Not implemented",
+            Answer::NotApplicable => "Not applicable",
+            Answer::Unknown => "Don't know",
+        }
+    }
+}
+
+/// One question's answer within an assessment. `answer` is `None` until answered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+pub struct Response {
+    pub question_id: String,
+    pub answer: Option<Answer>,
+    pub note: String,
+    pub updated_at: String,
+}
+
+/// The categories an assessment covers. Security is always included and listed first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Scope(Vec<CategoryId>);
+
+impl Scope {
+    /// Normalises any selection: Security added, duplicates dropped, canonical order.
+    pub fn new(selected: &[CategoryId]) -> Scope {
+        Scope(
+            CategoryId::ALL
+                .into_iter()
+                .filter(|c| *c == CategoryId::Security || selected.contains(c))
+                .collect(),
+        )
+    }
+
+    pub fn categories(&self) -> &[CategoryId] {
+        &self.0
+    }
+
+    /// Comma-separated form used in the database.
+    pub fn to_db(&self) -> String {
+        self.0
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// Reads the database form; unknown names are an error, not silently dropped.
+    pub fn from_db(s: &str) -> Result<Scope, String> {
+        let parsed: Result<Vec<_>, _> = s
+            .split(',')
+            .filter(|p| !p.is_empty())
+            .map(|p| CategoryId::parse(p).ok_or_else(|| format!("unknown category '{p}'")))
+            .collect();
+        Ok(Scope::new(&parsed?))
+    }
+}
+
+/// Trims a user-supplied name and checks it is 1..=MAX_NAME_CHARS characters without control
+/// characters. Returns the cleaned name or a message for the user.
+pub fn clean_name(what: &str, raw: &str) -> Result<String, String> {
+    let name = raw.trim();
+    if name.is_empty() {
+        return Err(format!("{what} cannot be empty."));
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(format!(
+            "{what} is longer than {MAX_NAME_CHARS} characters."
+        ));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(format!("{what} cannot contain control characters."));
+    }
+    Ok(name.to_owned())
+}
+
+/// Checks a note's length; notes may hold any text, including line breaks.
+pub fn check_note(note: &str) -> Result<(), String> {
+    if note.chars().count() > MAX_NOTE_CHARS {
+        return Err(format!("A note is limited to {MAX_NOTE_CHARS} characters."));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scope_always_has_security_first_and_no_duplicates() {
+        let s = Scope::new(&[
+            CategoryId::Privacy,
+            CategoryId::Privacy,
+            CategoryId::Availability,
+        ]);
+        assert_eq!(
+            s.categories(),
+            [
+                CategoryId::Security,
+                CategoryId::Availability,
+                CategoryId::Privacy
+            ]
+        );
+        assert_eq!(Scope::new(&[]).categories(), [CategoryId::Security]);
+    }
+
+    #[test]
+    fn scope_round_trips_through_db_form_and_rejects_unknown() {
+        let s = Scope::new(&[CategoryId::Confidentiality]);
+        assert_eq!(Scope::from_db(&s.to_db()), Ok(s));
+        assert!(Scope::from_db("security,bogus").is_err());
+    }
+
+    #[test]
+    fn answers_round_trip() {
+        for a in Answer::ALL {
+            assert_eq!(Answer::parse(a.as_str()), Some(a));
+        }
+        assert_eq!(Answer::parse("yes"), None);
+    }
+
+    #[test]
+    fn names_are_trimmed_and_bounded() {
+        assert_eq!(clean_name("Name", "  Acme  "), Ok("Acme".to_owned()));
+        assert!(clean_name("Name", "   ").is_err());
+        assert!(clean_name("Name", &"é".repeat(MAX_NAME_CHARS + 1)).is_err());
+        assert!(clean_name("Name", &"é".repeat(MAX_NAME_CHARS)).is_ok());
+        assert!(clean_name("Name", "a\u{0}b").is_err());
+        assert_eq!(
+            clean_name("Name", "株式会社 🚀"),
+            Ok("株式会社 🚀".to_owned())
+        );
+    }
+}

@@ -1,0 +1,22 @@
+//! The SOC 2 question bank: categories, criteria, questions, remediations and scoping questions.
+//!
+//! Pure domain code. The bank ships as TOML files under `assets/catalog/`, embedded at compile
+//! time ([`embedded`]) and checked by [`validate`]; a `Catalog` that exists has passed validation,
+//! so the rest of the app can index it without re-checking references.
+
+mod load;
+mod model;
+mod validate;
+
+pub use load::{embedded, parse, CatalogSources};
+pub use model::*;
+pub use validate::{validate, ValidationError};
+
+/// Why a catalog could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error("catalog file {file} is not valid TOML for its schema: {message}")]
+    Parse { file: String, message: String },
+    #[error("the catalog failed validation: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<ValidationError>),
+}

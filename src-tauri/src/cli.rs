@@ -1,0 +1,72 @@
+//! The command line: `trustgap` alone opens the window; subcommands work headless on the same
+//! workspace and print to standard output.
+
+use crate::error::ApiError;
+use crate::paths::{resolve_data_dir, DATA_DIR_ENV};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "trustgap",
+    version,
+    about = "Offline SOC 2 gap assessment: questionnaire, readiness score, remediation plan, PDF reports.",
+    long_about = "Offline SOC 2 gap assessment: questionnaire, readiness score, remediation plan, \
+                  PDF reports.\n\nRun without a subcommand to open the app window."
+)]
+pub struct Cli {
+    /// Workspace folder (default: the OS data folder). Also read from TRUSTGAP_DATA_DIR.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the version, the question bank version and where the workspace lives.
+    Info,
+}
+
+/// Parses `args` and runs the window or the subcommand; returns the process exit code.
+pub fn main_with<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version arrive here too, with exit code 0.
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    let Some(data_dir) = resolve_data_dir(cli.data_dir, std::env::var_os(DATA_DIR_ENV)) else {
+        eprintln!("error: no home folder was found; pass --data-dir DIR");
+        return ExitCode::from(2);
+    };
+    let result = match cli.command {
+        None => crate::run_app(data_dir)
+            .map_err(|e| ApiError::io(format!("The window could not start: {e}"))),
+        Some(Command::Info) => info(&data_dir),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}", e.message);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn info(data_dir: &std::path::Path) -> Result<(), ApiError> {
+    let ws = crate::open_workspace(data_dir)?;
+    println!("trustgap {}", env!("CARGO_PKG_VERSION"));
+    println!("question bank {}", ws.catalog.version);
+    println!("data folder {}", data_dir.display());
+    println!("database {}", ws.store.path().display());
+    Ok(())
+}

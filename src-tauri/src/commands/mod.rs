@@ -1,0 +1,91 @@
+//! Tauri commands: each one unwraps the managed workspace and delegates to [`Workspace`].
+//!
+//! All commands are async (run off the main thread) and return `Result<_, ApiError>`. The UI never
+//! hands the backend a path: exports choose their destination with the native dialog here.
+
+mod export;
+mod state;
+
+pub use state::AppState;
+
+use crate::catalog::Catalog;
+use crate::error::ApiError;
+use crate::store::Client;
+use crate::workspace::{
+    AnswerSaved, AppInfo, AssessmentDetail, AssessmentSummary, NewAssessmentInput, Overview,
+    SaveAnswerInput,
+};
+use tauri::State;
+
+type Result<T> = std::result::Result<T, ApiError>;
+
+/// Version, catalog version and where the data lives.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
+    state.info()
+}
+
+/// The whole question bank (sent once; the UI indexes it).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn get_catalog() -> Result<Catalog> {
+    crate::catalog::embedded().cloned().map_err(ApiError::from)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn workspace_overview(state: State<'_, AppState>) -> Result<Overview> {
+    state.with(|w| w.overview())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn create_client(state: State<'_, AppState>, name: String) -> Result<Client> {
+    state.with(|w| w.create_client(&name))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn create_assessment(
+    state: State<'_, AppState>,
+    input: NewAssessmentInput,
+) -> Result<AssessmentSummary> {
+    state.with(|w| w.create_assessment(&input))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn open_assessment(state: State<'_, AppState>, id: i64) -> Result<AssessmentDetail> {
+    state.with(|w| w.open_assessment(id))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_answer(state: State<'_, AppState>, input: SaveAnswerInput) -> Result<AnswerSaved> {
+    state.with(|w| w.save_answer(&input))
+}
+
+pub use export::export_summary_pdf;
+
+/// The command list, shared by the app and the bindings generator.
+pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
+        app_info,
+        get_catalog,
+        workspace_overview,
+        create_client,
+        create_assessment,
+        open_assessment,
+        save_answer,
+        export::export_summary_pdf,
+    ])
+}
+
+/// The TypeScript bindings for [`builder`], as committed in `ui/src/lib/bindings.gen.ts`.
+pub fn typescript_bindings() -> std::result::Result<String, String> {
+    let ts = specta_typescript::Typescript::default()
+        .bigint(specta_typescript::BigIntExportBehavior::Number)
+        .header("// Generated from the Rust commands by `scripts/gen-bindings`. Do not edit.\n// @ts-nocheck");
+    builder().export_str(ts).map_err(|e| e.to_string())
+}

@@ -1,0 +1,57 @@
+//! Writing files the user chose: atomically, so a crash never leaves half a file behind.
+
+use crate::error::ApiError;
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it, then renames it over `path`, so a
+/// crash never leaves a half-written file under the chosen name.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| ApiError::validation("That is not a file name."))?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        file_name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(ApiError::io(format!(
+            "Could not save {}: {e}",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_file_and_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("out.pdf");
+        std::fs::write(&path, b"old").expect("seed");
+        write_atomically(&path, b"new").expect("write");
+        assert_eq!(std::fs::read(&path).expect("read"), b"new");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
+    }
+
+    #[test]
+    fn reports_a_missing_folder_as_io() {
+        let err = write_atomically(Path::new("/nonexistent-trustgap/x.pdf"), b"x").unwrap_err();
+        assert_eq!(err.code, crate::error::ErrorCode::Io);
+    }
+}

@@ -1,0 +1,56 @@
+//! Trustgap: an offline SOC 2 gap assessment desktop app.
+//!
+//! Pure domain modules (`catalog`, `assessment`, `scoring`) know nothing of storage, windows or
+//! PDF; `store` owns SQLite, `report` owns printpdf, `workspace` joins them into the operations
+//! users perform, and `commands` (window) and `cli` (terminal) are thin front doors onto it.
+
+pub mod assessment;
+pub mod catalog;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod files;
+pub mod paths;
+pub mod report;
+pub mod scoring;
+pub mod store;
+pub mod window;
+pub mod workspace;
+
+use commands::AppState;
+use error::ApiError;
+use std::path::PathBuf;
+use store::Store;
+use workspace::Workspace;
+
+/// Test setting: when set, exports are written to this folder instead of asking with a dialog
+/// (a native dialog cannot be driven over WebDriver). Never set it for real use.
+pub const E2E_SAVE_DIR_ENV: &str = "TRUSTGAP_E2E_SAVE_DIR";
+
+/// Opens the workspace in `data_dir` with the embedded catalog.
+pub fn open_workspace(data_dir: &std::path::Path) -> Result<Workspace, ApiError> {
+    let catalog = catalog::embedded().map_err(ApiError::from)?;
+    Ok(Workspace::new(Store::open_dir(data_dir)?, catalog))
+}
+
+/// Starts the desktop app on the workspace in `data_dir`.
+///
+/// A workspace that cannot be opened does not stop the window: the UI shows why.
+pub fn run_app(data_dir: PathBuf) -> tauri::Result<()> {
+    let workspace = open_workspace(&data_dir);
+    if let Err(e) = &workspace {
+        eprintln!("trustgap: {}", e.message);
+    }
+    let save_override = std::env::var_os(E2E_SAVE_DIR_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let specta = commands::builder();
+    tauri::Builder::default()
+        .invoke_handler(specta.invoke_handler())
+        .manage(AppState::new(workspace, data_dir, save_override))
+        .setup(|app| {
+            window::create(app.handle())?;
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+}

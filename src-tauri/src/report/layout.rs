@@ -1,0 +1,268 @@
+//! A small drawing layer over printpdf: A4 pages in points with a top-left origin, text runs in
+//! the embedded face, wrapped paragraphs, filled rectangles and rules.
+//!
+//! printpdf has no paragraph layout outside its HTML mode; everything that measures or places
+//! text lives here so the report modules only say what goes where.
+
+use super::fonts::{face, Face, FontError, Weight};
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, Point,
+    Pt, Rect, Rgb, TextItem,
+};
+
+pub const PAGE_WIDTH: f32 = 595.28;
+pub const PAGE_HEIGHT: f32 = 841.89;
+pub const MARGIN: f32 = 56.0;
+pub const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
+
+/// An sRGB colour from a `0xRRGGBB` literal.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgb8(pub u32);
+
+impl Rgb8 {
+    fn color(self) -> Color {
+        let c = |shift: u32| ((self.0 >> shift) & 0xff) as f32 / 255.0;
+        Color::Rgb(Rgb {
+            r: c(16),
+            g: c(8),
+            b: c(0),
+            icc_profile: None,
+        })
+    }
+}
+
+/// The text style of one run.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub size: f32,
+    pub weight: Weight,
+    pub color: Rgb8,
+}
+
+impl Style {
+    pub const fn new(size: f32, weight: Weight, color: Rgb8) -> Style {
+        Style {
+            size,
+            weight,
+            color,
+        }
+    }
+
+    /// Baseline-to-baseline distance used for wrapped lines.
+    pub fn leading(&self) -> f32 {
+        self.size * 1.35
+    }
+}
+
+/// The document under construction: registered fonts and finished pages.
+pub struct Document {
+    pdf: PdfDocument,
+    regular: FontId,
+    bold: FontId,
+    pages: Vec<PdfPage>,
+}
+
+/// One page being drawn; y grows downwards from the top edge.
+pub struct Canvas {
+    ops: Vec<Op>,
+    regular: FontId,
+    bold: FontId,
+}
+
+impl Document {
+    pub fn new(title: &str) -> Result<Document, FontError> {
+        let mut pdf = PdfDocument::new(title);
+        let regular = pdf.add_font(&face(Weight::Regular)?.parsed);
+        let bold = pdf.add_font(&face(Weight::Bold)?.parsed);
+        Ok(Document {
+            pdf,
+            regular,
+            bold,
+            pages: Vec::new(),
+        })
+    }
+
+    pub fn canvas(&self) -> Canvas {
+        Canvas {
+            ops: Vec::new(),
+            regular: self.regular.clone(),
+            bold: self.bold.clone(),
+        }
+    }
+
+    pub fn push(&mut self, canvas: Canvas) {
+        self.pages
+            .push(PdfPage::new(Mm(210.0), Mm(297.0), canvas.ops));
+    }
+
+    /// Document information dictionary entries; dates are fixed by the caller for reproducibility.
+    pub fn info(&mut self) -> &mut printpdf::PdfDocumentInfo {
+        &mut self.pdf.metadata.info
+    }
+
+    pub fn finish(mut self) -> Vec<u8> {
+        self.pdf.with_pages(std::mem::take(&mut self.pages));
+        self.pdf
+            .save(&printpdf::PdfSaveOptions::default(), &mut Vec::new())
+    }
+}
+
+fn point(x: f32, y: f32) -> Point {
+    Point {
+        x: Pt(x),
+        y: Pt(PAGE_HEIGHT - y),
+    }
+}
+
+impl Canvas {
+    /// Draws one line of text with its baseline at `y`; returns its width.
+    pub fn text(&mut self, x: f32, y: f32, style: Style, text: &str) -> Result<f32, FontError> {
+        let f = face(style.weight)?;
+        let printable = f.printable(text);
+        let font = match style.weight {
+            Weight::Regular => self.regular.clone(),
+            Weight::Bold => self.bold.clone(),
+        };
+        let width = f.width(&printable, style.size);
+        self.ops.extend([
+            Op::StartTextSection,
+            Op::SetFillColor {
+                col: style.color.color(),
+            },
+            Op::SetFont {
+                font: PdfFontHandle::External(font),
+                size: Pt(style.size),
+            },
+            Op::SetTextCursor { pos: point(x, y) },
+            Op::ShowText {
+                items: vec![TextItem::Text(printable)],
+            },
+            Op::EndTextSection,
+        ]);
+        Ok(width)
+    }
+
+    /// Draws text right-aligned so it ends at `right`.
+    pub fn text_right(
+        &mut self,
+        right: f32,
+        y: f32,
+        style: Style,
+        text: &str,
+    ) -> Result<(), FontError> {
+        let f = face(style.weight)?;
+        let w = f.width(&f.printable(text), style.size);
+        self.text(right - w, y, style, text).map(|_| ())
+    }
+
+    /// Wraps `text` into `width` and draws it from the first baseline at `y`; returns the y
+    /// after the last line (one leading below its baseline).
+    pub fn paragraph(
+        &mut self,
+        x: f32,
+        y: f32,
+        width: f32,
+        style: Style,
+        text: &str,
+    ) -> Result<f32, FontError> {
+        let lines = wrap(face(style.weight)?, text, style.size, width);
+        let mut baseline = y;
+        for line in &lines {
+            self.text(x, baseline, style, line)?;
+            baseline += style.leading();
+        }
+        Ok(baseline)
+    }
+
+    pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb8) {
+        self.ops.push(Op::SetFillColor { col: color.color() });
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x),
+                y: Pt(PAGE_HEIGHT - y - h),
+                width: Pt(w),
+                height: Pt(h),
+                mode: Some(PaintMode::Fill),
+                winding_order: None,
+            },
+        });
+    }
+
+    pub fn rule(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, thickness: f32, color: Rgb8) {
+        self.ops.push(Op::SetOutlineColor { col: color.color() });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![
+                    LinePoint {
+                        p: point(x1, y1),
+                        bezier: false,
+                    },
+                    LinePoint {
+                        p: point(x2, y2),
+                        bezier: false,
+                    },
+                ],
+                is_closed: false,
+            },
+        });
+    }
+}
+
+/// Greedy word wrap by measured width; a word wider than the line is split by characters.
+/// Explicit line breaks in the text are kept.
+pub fn wrap(f: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for raw in text.split('\n') {
+        let mut line = String::new();
+        for word in f.printable(raw).split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{line} {word}")
+            };
+            if f.width(&candidate, size) <= width {
+                line = candidate;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            for c in word.chars() {
+                line.push(c);
+                if f.width(&line, size) > width && line.chars().count() > 1 {
+                    line.pop();
+                    lines.push(std::mem::replace(&mut line, c.to_string()));
+                }
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_fits_every_line_and_keeps_every_word() {
+        let f = face(Weight::Regular).expect("font");
+        let text =
+            "Security awareness training is delivered at hire and every year, with records kept.";
+        let lines = wrap(f, text, 10.0, 120.0);
+        assert!(lines.len() > 2);
+        assert!(lines.iter().all(|l| f.width(l, 10.0) <= 120.0));
+        assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn wrap_splits_a_word_longer_than_the_line_and_keeps_breaks() {
+        let f = face(Weight::Regular).expect("font");
+        let long = "x".repeat(200);
+        let lines = wrap(f, &long, 10.0, 100.0);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.concat(), long);
+        assert_eq!(wrap(f, "a\nb", 10.0, 100.0), vec!["a", "b"]);
+    }
+}

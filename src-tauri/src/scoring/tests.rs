@@ -1,0 +1,289 @@
+//! Table-driven and exhaustive tests of the scoring formula on a small fixture catalog.
+
+use super::*;
+use crate::catalog::{Catalog, Category, Criterion, Effort, Question, Remediation};
+
+fn question(id: &str, criteria: &[&str], weight: u8) -> Question {
+    Question {
+        id: id.into(),
+        criteria: criteria.iter().map(|c| (*c).into()).collect(),
+        text: format!("Question {id}?"),
+        why: "why".into(),
+        good: "good".into(),
+        evidence: vec!["a".into(), "b".into()],
+        weight,
+        remediation: "fix".into(),
+    }
+}
+
+fn criterion(id: &str, category: CategoryId) -> Criterion {
+    Criterion {
+        id: id.into(),
+        category,
+        group: "G".into(),
+        topic: format!("Topic {id}"),
+    }
+}
+
+/// Security: CC1.1 (Q1 w5, Q2 w1), CC1.2 (Q2 w1, Q3 w3). Privacy: P1.1 (Q4 w2).
+fn fixture() -> Catalog {
+    let mut c = Catalog {
+        version: "test".into(),
+        roles: vec!["CTO".into()],
+        categories: CategoryId::ALL
+            .iter()
+            .map(|&id| Category {
+                id,
+                name: id.as_str().into(),
+                optional: id != CategoryId::Security,
+                summary: "s".into(),
+            })
+            .collect(),
+        criteria: vec![
+            criterion("CC1.1", CategoryId::Security),
+            criterion("CC1.2", CategoryId::Security),
+            criterion("P1.1", CategoryId::Privacy),
+        ],
+        questions: vec![
+            question("AAA-001", &["CC1.1"], 5),
+            question("AAA-002", &["CC1.1", "CC1.2"], 1),
+            question("AAA-003", &["CC1.2"], 3),
+            question("PRV-001", &["P1.1"], 2),
+        ],
+        remediations: vec![Remediation {
+            key: "fix".into(),
+            title: "Fix".into(),
+            action: "Do".into(),
+            owner: "CTO".into(),
+            effort: Effort::S,
+            proof: "p".into(),
+        }],
+        scoping: vec![],
+        index: Default::default(),
+    };
+    c.reindex();
+    c
+}
+
+fn responses(answers: &[(&str, Option<Answer>)]) -> Vec<Response> {
+    answers
+        .iter()
+        .map(|(id, a)| Response {
+            question_id: (*id).into(),
+            answer: *a,
+            note: String::new(),
+            updated_at: String::new(),
+        })
+        .collect()
+}
+
+fn all_scope() -> Scope {
+    Scope::new(&CategoryId::ALL)
+}
+
+fn criterion_score(card: &Scorecard, id: &str) -> Option<f64> {
+    card.criteria
+        .iter()
+        .find(|c| c.criterion == id)
+        .and_then(|c| c.tally.score)
+}
+
+#[test]
+fn pinned_numbers_for_a_fixed_assessment() {
+    use Answer::*;
+    let card = score(
+        &fixture(),
+        &all_scope(),
+        &responses(&[
+            ("AAA-001", Some(Implemented)),
+            ("AAA-002", Some(Partial)),
+            ("AAA-003", Some(NotImplemented)),
+            ("PRV-001", Some(Unknown)),
+        ]),
+    );
+    // (5*1 + 1*0.5 + 3*0 + 2*0) / (5 + 1 + 3 + 2) = 5.5 / 11
+    assert_eq!(card.overall.score, Some(50.0));
+    assert_eq!(card.overall.unknown, 1);
+    assert_eq!(criterion_score(&card, "CC1.1"), Some(100.0 * 5.5 / 6.0));
+    assert_eq!(criterion_score(&card, "CC1.2"), Some(100.0 * 0.5 / 4.0));
+    assert_eq!(criterion_score(&card, "P1.1"), Some(0.0));
+    let security = &card.categories[0];
+    assert_eq!(security.category, CategoryId::Security);
+    assert_eq!(security.tally.score, Some(100.0 * 5.5 / 9.0));
+    // AAA-003 (weight 3, missing) is medium; PRV-001 (weight 2, unknown) low: no high gap.
+    assert_eq!(card.high_gaps, 0);
+    assert_eq!(card.band, Band::SignificantGaps);
+}
+
+#[test]
+fn unanswered_questions_count_as_not_evidenced() {
+    let card = score(
+        &fixture(),
+        &all_scope(),
+        &responses(&[("AAA-001", Some(Answer::Implemented))]),
+    );
+    assert_eq!(card.overall.score, Some(100.0 * 5.0 / 11.0));
+    assert_eq!(card.overall.answered, 1);
+    assert_eq!(card.overall.questions, 4);
+    assert_eq!(card.band, Band::Incomplete);
+}
+
+#[test]
+fn not_applicable_leaves_the_denominator_and_an_all_na_criterion_has_no_score() {
+    use Answer::*;
+    let card = score(
+        &fixture(),
+        &all_scope(),
+        &responses(&[
+            ("AAA-001", Some(Implemented)),
+            ("AAA-002", Some(NotApplicable)),
+            ("AAA-003", Some(NotApplicable)),
+            ("PRV-001", Some(Implemented)),
+        ]),
+    );
+    assert_eq!(card.overall.score, Some(100.0));
+    assert_eq!(card.overall.not_applicable, 2);
+    assert_eq!(criterion_score(&card, "CC1.2"), None);
+    assert_eq!(card.band, Band::Ready);
+}
+
+#[test]
+fn scope_limits_questions_and_categories() {
+    let card = score(
+        &fixture(),
+        &Scope::new(&[]),
+        &responses(&[("PRV-001", Some(Answer::NotImplemented))]),
+    );
+    assert_eq!(card.overall.questions, 3);
+    assert_eq!(card.categories.len(), 1);
+    assert!(card
+        .criteria
+        .iter()
+        .all(|c| c.category == CategoryId::Security));
+    assert_eq!(card.overall.score, Some(0.0));
+}
+
+#[test]
+fn retired_question_ids_are_ignored() {
+    let card = score(
+        &fixture(),
+        &all_scope(),
+        &responses(&[("OLD-999", Some(Answer::Implemented))]),
+    );
+    assert_eq!(card.overall.answered, 0);
+}
+
+/// Ordering of answers by value; N/A is excluded since it moves a question out of the score.
+const LADDER: [Option<Answer>; 5] = [
+    None,
+    Some(Answer::Unknown),
+    Some(Answer::NotImplemented),
+    Some(Answer::Partial),
+    Some(Answer::Implemented),
+];
+
+fn every_assessment() -> Vec<Vec<Option<Answer>>> {
+    let options: Vec<Option<Answer>> = LADDER
+        .iter()
+        .copied()
+        .chain([Some(Answer::NotApplicable)])
+        .collect();
+    let mut all = vec![vec![]];
+    for _ in 0..4 {
+        all = all
+            .into_iter()
+            .flat_map(|prefix| {
+                options.iter().map(move |a| {
+                    let mut next = prefix.clone();
+                    next.push(*a);
+                    next
+                })
+            })
+            .collect();
+    }
+    all
+}
+
+fn card_for(answers: &[Option<Answer>]) -> Scorecard {
+    let ids = ["AAA-001", "AAA-002", "AAA-003", "PRV-001"];
+    let pairs: Vec<_> = ids.iter().copied().zip(answers.iter().copied()).collect();
+    score(&fixture(), &all_scope(), &responses(&pairs))
+}
+
+fn all_scores(card: &Scorecard) -> Vec<Option<f64>> {
+    std::iter::once(card.overall.score)
+        .chain(card.categories.iter().map(|c| c.tally.score))
+        .chain(card.criteria.iter().map(|c| c.tally.score))
+        .collect()
+}
+
+#[test]
+fn every_score_stays_within_0_and_100() {
+    for answers in every_assessment() {
+        for s in all_scores(&card_for(&answers)).into_iter().flatten() {
+            assert!(
+                (0.0..=100.0).contains(&s),
+                "{s} out of range for {answers:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn improving_one_answer_never_lowers_any_score_or_the_band() {
+    for answers in every_assessment() {
+        let before = card_for(&answers);
+        for i in 0..answers.len() {
+            let Some(rung) = LADDER.iter().position(|a| *a == answers[i]) else {
+                continue;
+            };
+            for better in &LADDER[rung + 1..] {
+                let mut improved = answers.clone();
+                improved[i] = *better;
+                let after = card_for(&improved);
+                for (b, a) in all_scores(&before).into_iter().zip(all_scores(&after)) {
+                    if let (Some(b), Some(a)) = (b, a) {
+                        assert!(a >= b - 1e-9, "{answers:?} -> {improved:?}: {b} became {a}");
+                    }
+                }
+                assert!(
+                    after.band >= before.band,
+                    "{answers:?} -> {improved:?} lowered the band"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn severity_follows_weight_and_answer() {
+    use Answer::*;
+    assert_eq!(Severity::of(5, Some(NotImplemented)), Some(Severity::High));
+    assert_eq!(Severity::of(4, Some(Unknown)), Some(Severity::High));
+    assert_eq!(Severity::of(5, Some(Partial)), Some(Severity::Medium));
+    assert_eq!(
+        Severity::of(3, Some(NotImplemented)),
+        Some(Severity::Medium)
+    );
+    assert_eq!(Severity::of(3, Some(Partial)), Some(Severity::Low));
+    assert_eq!(Severity::of(1, Some(NotImplemented)), Some(Severity::Low));
+    assert_eq!(Severity::of(5, Some(Implemented)), None);
+    assert_eq!(Severity::of(5, Some(NotApplicable)), None);
+    assert_eq!(Severity::of(5, None), None);
+}
+
+#[test]
+fn high_gaps_cap_the_band_even_with_a_high_average() {
+    let mut overall = Tally {
+        score: Some(92.0),
+        questions: 10,
+        answered: 10,
+        ..Tally::default()
+    };
+    assert_eq!(band_for(&overall, 0), Band::Ready);
+    assert_eq!(band_for(&overall, 1), Band::NearlyReady);
+    assert_eq!(band_for(&overall, 5), Band::SignificantGaps);
+    assert_eq!(band_for(&overall, 11), Band::NotReady);
+    overall.answered = 4;
+    assert_eq!(band_for(&overall, 0), Band::Incomplete);
+}

@@ -1,0 +1,195 @@
+//! Operations on an open workspace: the store joined with the catalog and the scorer.
+//!
+//! Tauri commands and CLI subcommands both call these, so validation and view-building live in
+//! one place; nothing here knows about windows or terminals.
+
+mod views;
+
+pub use views::*;
+
+use crate::assessment::{Response, Scope};
+use crate::catalog::{Catalog, CategoryId};
+use crate::error::ApiError;
+use crate::report::{readiness_summary, SummaryInput};
+use crate::scoring::{score, Scorecard};
+use crate::store::{AssessmentRecord, Client, NewAssessment, Store};
+use chrono::{DateTime, Utc};
+
+pub type Result<T> = std::result::Result<T, ApiError>;
+
+pub struct Workspace {
+    pub store: Store,
+    pub catalog: &'static Catalog,
+}
+
+impl Workspace {
+    pub fn new(store: Store, catalog: &'static Catalog) -> Workspace {
+        Workspace { store, catalog }
+    }
+
+    pub fn overview(&self) -> Result<Overview> {
+        let assessments = self
+            .store
+            .assessments()?
+            .into_iter()
+            .map(|a| {
+                let responses = self.store.responses(a.id)?;
+                Ok(self.summarise(a, &responses).0)
+            })
+            .collect::<Result<_>>()?;
+        Ok(Overview {
+            clients: self.store.clients()?,
+            assessments,
+        })
+    }
+
+    pub fn create_client(&mut self, name: &str) -> Result<Client> {
+        Ok(self.store.create_client(name)?)
+    }
+
+    pub fn create_assessment(&mut self, input: &NewAssessmentInput) -> Result<AssessmentSummary> {
+        let record = self.store.create_assessment(NewAssessment {
+            client_id: input.client_id,
+            name: &input.name,
+            catalog_version: &self.catalog.version,
+            scope: Scope::new(&input.scope),
+        })?;
+        Ok(self.summarise(record, &[]).0)
+    }
+
+    /// Loads an assessment for work and records it as the most recently opened.
+    pub fn open_assessment(&mut self, id: i64) -> Result<AssessmentDetail> {
+        self.store.touch_assessment(id)?;
+        self.detail(id)
+    }
+
+    pub fn detail(&self, id: i64) -> Result<AssessmentDetail> {
+        let record = self.store.assessment(id)?;
+        let responses = self.store.responses(id)?;
+        let (summary, scorecard) = self.summarise(record, &responses);
+        Ok(AssessmentDetail {
+            summary,
+            responses,
+            scorecard,
+        })
+    }
+
+    pub fn save_answer(&mut self, input: &SaveAnswerInput) -> Result<AnswerSaved> {
+        let record = self.store.assessment(input.assessment_id)?;
+        let question = self.catalog.question(&input.question_id).ok_or_else(|| {
+            ApiError::not_found(format!(
+                "Question {} is not in the question bank.",
+                input.question_id
+            ))
+        })?;
+        if !record
+            .scope
+            .categories()
+            .contains(&self.catalog.question_category(question))
+        {
+            return Err(ApiError::validation(format!(
+                "Question {} is outside this assessment's scope.",
+                question.id
+            )));
+        }
+        let response =
+            self.store
+                .save_response(record.id, &question.id, input.answer, &input.note)?;
+        let responses = self.store.responses(record.id)?;
+        let (summary, scorecard) = self.summarise(self.store.assessment(record.id)?, &responses);
+        Ok(AnswerSaved {
+            response,
+            summary,
+            scorecard,
+        })
+    }
+
+    /// The one-page summary PDF and a file name to suggest for it.
+    pub fn summary_pdf(&self, id: i64, generated_at: DateTime<Utc>) -> Result<(String, Vec<u8>)> {
+        let detail = self.detail(id)?;
+        let s = &detail.summary;
+        let scope = s
+            .scope
+            .iter()
+            .map(|c| {
+                self.catalog
+                    .category(*c)
+                    .map_or_else(|| c.as_str().to_owned(), |x| x.name.clone())
+            })
+            .collect();
+        let bytes = readiness_summary(&SummaryInput {
+            client: &s.client_name,
+            assessment: &s.name,
+            catalog_version: &s.catalog_version,
+            scope,
+            card: &detail.scorecard,
+            generated_at,
+        })?;
+        let name = format!(
+            "{} - SOC 2 readiness summary.pdf",
+            safe_file_stem(&s.client_name)
+        );
+        Ok((name, bytes))
+    }
+
+    fn summarise(
+        &self,
+        a: AssessmentRecord,
+        responses: &[Response],
+    ) -> (AssessmentSummary, Scorecard) {
+        let card = score(self.catalog, &a.scope, responses);
+        let summary = AssessmentSummary {
+            id: a.id,
+            client_id: a.client_id,
+            client_name: a.client_name,
+            name: a.name,
+            catalog_version: a.catalog_version,
+            scope: a.scope.categories().to_vec(),
+            created_at: a.created_at,
+            updated_at: a.updated_at,
+            opened_at: a.opened_at,
+            answered: card.overall.answered,
+            questions: card.overall.questions,
+            readiness: card.overall.score,
+            band: card.band,
+        };
+        (summary, card)
+    }
+}
+
+/// A file-name stem from user text: path separators and reserved characters replaced.
+pub fn safe_file_stem(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
+            c if c.is_control() => '-',
+            c => c,
+        })
+        .collect();
+    let trimmed = cleaned.trim().trim_matches('.').trim();
+    if trimmed.is_empty() {
+        "Trustgap".to_owned()
+    } else {
+        trimmed.chars().take(80).collect()
+    }
+}
+
+/// Every optional category, for UIs that list them.
+pub fn optional_categories() -> impl Iterator<Item = CategoryId> {
+    CategoryId::ALL
+        .into_iter()
+        .filter(|c| *c != CategoryId::Security)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_file_stem;
+
+    #[test]
+    fn file_stems_are_safe() {
+        assert_eq!(safe_file_stem("Acme/Corp: \"EU\""), "Acme-Corp- -EU-");
+        assert_eq!(safe_file_stem(" .. "), "Trustgap");
+        assert_eq!(safe_file_stem("Zoë 株式会社"), "Zoë 株式会社");
+    }
+}

@@ -1,0 +1,89 @@
+//! What the UI and the CLI are shown: inputs and views built from the store and the scorecard.
+
+use crate::assessment::{Answer, Response};
+use crate::catalog::CategoryId;
+use crate::scoring::{Band, Scorecard};
+use crate::store::Client;
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+/// One assessment in lists: identity, scope and progress at a glance.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct AssessmentSummary {
+    pub id: i64,
+    pub client_id: i64,
+    pub client_name: String,
+    pub name: String,
+    pub catalog_version: String,
+    pub scope: Vec<CategoryId>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub opened_at: Option<String>,
+    pub answered: u32,
+    pub questions: u32,
+    pub readiness: Option<f64>,
+    pub band: Band,
+}
+
+/// The workspace screen: every client and every assessment, recently opened first.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct Overview {
+    pub clients: Vec<Client>,
+    pub assessments: Vec<AssessmentSummary>,
+}
+
+/// An open assessment: its summary, answers and scorecard.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct AssessmentDetail {
+    pub summary: AssessmentSummary,
+    pub responses: Vec<Response>,
+    pub scorecard: Scorecard,
+}
+
+#[derive(Debug, Clone, Deserialize, Type)]
+pub struct NewAssessmentInput {
+    pub client_id: i64,
+    pub name: String,
+    /// Optional categories to include; Security is always added.
+    pub scope: Vec<CategoryId>,
+}
+
+#[derive(Debug, Clone, Deserialize, Type)]
+pub struct SaveAnswerInput {
+    pub assessment_id: i64,
+    pub question_id: String,
+    /// `null` clears the answer.
+    pub answer: Option<Answer>,
+    pub note: String,
+}
+
+/// The saved response and everything on screen that it changed.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct AnswerSaved {
+    pub response: Response,
+    pub summary: AssessmentSummary,
+    pub scorecard: Scorecard,
+}
+
+/// Facts about this installation shown in the app (and used by tests).
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct AppInfo {
+    pub version: String,
+    pub catalog_version: String,
+    pub data_dir: String,
+    pub database: String,
+    /// The scoring formula in plain words.
+    pub scoring_method: String,
+}
+
+/// Result of an export that goes through the save dialog.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum ExportOutcome {
+    Saved {
+        path: String,
+        bytes: u32,
+    },
+    /// The user closed the dialog without choosing a file.
+    Cancelled,
+}

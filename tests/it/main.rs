@@ -1,0 +1,9 @@
+//! Integration tests: one binary, one module per area. They run against temporary workspaces.
+
+mod bindings;
+mod catalog;
+mod cli;
+mod config;
+mod pdf;
+mod store;
+mod support;

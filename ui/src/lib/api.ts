@@ -1,0 +1,72 @@
+// The one door from the UI to the backend. Every call goes through here, and every failure
+// arrives as a BackendError carrying the backend's {code, message}.
+import {
+  commands,
+  type AnswerSaved,
+  type ApiError,
+  type AppInfo,
+  type AssessmentDetail,
+  type AssessmentSummary,
+  type Catalog,
+  type Client,
+  type ErrorCode,
+  type ExportOutcome,
+  type NewAssessmentInput,
+  type Overview,
+  type SaveAnswerInput,
+} from './bindings.gen';
+
+export type * from './bindings.gen';
+
+export class BackendError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'BackendError';
+    this.code = error.code;
+  }
+}
+
+type Outcome<T> = { status: 'ok'; data: T } | { status: 'error'; error: ApiError };
+
+function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ApiError).code === 'string' &&
+    typeof (value as ApiError).message === 'string'
+  );
+}
+
+/** Unwraps a command result; transport failures become `internal` errors with their text. */
+async function call<T>(pending: Promise<Outcome<T>>): Promise<T> {
+  let outcome: Outcome<T>;
+  try {
+    outcome = await pending;
+  } catch (e) {
+    if (isApiError(e)) throw new BackendError(e);
+    const text = e instanceof Error ? e.message : String(e);
+    throw new BackendError({ code: 'internal', message: `Trustgap's backend did not answer: ${text}` });
+  }
+  if (outcome.status === 'ok') return outcome.data;
+  throw new BackendError(outcome.error);
+}
+
+export const api = {
+  appInfo: (): Promise<AppInfo> => call(commands.appInfo()),
+  catalog: (): Promise<Catalog> => call(commands.getCatalog()),
+  overview: (): Promise<Overview> => call(commands.workspaceOverview()),
+  createClient: (name: string): Promise<Client> => call(commands.createClient(name)),
+  createAssessment: (input: NewAssessmentInput): Promise<AssessmentSummary> =>
+    call(commands.createAssessment(input)),
+  openAssessment: (id: number): Promise<AssessmentDetail> => call(commands.openAssessment(id)),
+  saveAnswer: (input: SaveAnswerInput): Promise<AnswerSaved> => call(commands.saveAnswer(input)),
+  exportSummaryPdf: (id: number): Promise<ExportOutcome> => call(commands.exportSummaryPdf(id)),
+};
+
+/** A message for people from anything thrown. */
+export function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

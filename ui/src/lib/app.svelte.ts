@@ -1,0 +1,96 @@
+// Application state shared by the screens: the catalog, the workspace overview, the open
+// assessment and the save status. Screens read it; only these methods change it.
+import {
+  api,
+  messageOf,
+  type AppInfo,
+  type AssessmentDetail,
+  type Catalog,
+  type Overview,
+  type Question,
+  type Response,
+  type SaveAnswerInput,
+} from './api';
+
+export type Screen = 'workspace' | 'questionnaire' | 'results' | 'plan' | 'reports';
+
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'failed'; message: string; retry: SaveAnswerInput };
+
+class AppState {
+  screen = $state<Screen>('workspace');
+  catalog = $state<Catalog | null>(null);
+  info = $state<AppInfo | null>(null);
+  overview = $state<Overview | null>(null);
+  current = $state<AssessmentDetail | null>(null);
+  /** Set when the workspace cannot be used at all (newer schema, damaged file). */
+  fatal = $state<string | null>(null);
+  save = $state<SaveState>({ kind: 'idle' });
+
+  /** Responses of the open assessment by question id. */
+  responses = $derived(
+    new Map<string, Response>((this.current?.responses ?? []).map((r) => [r.question_id, r])),
+  );
+
+  /** Questions in the open assessment's scope, in catalog order. */
+  questions = $derived.by((): Question[] => {
+    const cat = this.catalog;
+    const cur = this.current;
+    if (!cat || !cur) return [];
+    const categoryOf = new Map(cat.criteria.map((c) => [c.id, c.category]));
+    return cat.questions.filter((q) => {
+      const category = categoryOf.get(q.criteria[0] ?? '');
+      return category !== undefined && cur.summary.scope.includes(category);
+    });
+  });
+
+  async start(): Promise<void> {
+    try {
+      this.catalog = await api.catalog();
+      this.info = await api.appInfo();
+      this.overview = await api.overview();
+    } catch (e) {
+      this.fatal = messageOf(e);
+    }
+  }
+
+  async refreshOverview(): Promise<void> {
+    this.overview = await api.overview();
+  }
+
+  async open(id: number, screen: Screen = 'questionnaire'): Promise<void> {
+    this.current = await api.openAssessment(id);
+    this.save = { kind: 'idle' };
+    this.screen = screen;
+  }
+
+  /** Saves one answer at once; a failure is kept with the input so it can be retried. */
+  async saveAnswer(input: SaveAnswerInput): Promise<boolean> {
+    this.save = { kind: 'saving' };
+    try {
+      const saved = await api.saveAnswer(input);
+      if (this.current && this.current.summary.id === input.assessment_id) {
+        const others = this.current.responses.filter((r) => r.question_id !== input.question_id);
+        this.current = {
+          summary: saved.summary,
+          scorecard: saved.scorecard,
+          responses: [...others, saved.response],
+        };
+      }
+      this.save = { kind: 'saved', at: new Date() };
+      return true;
+    } catch (e) {
+      this.save = { kind: 'failed', message: messageOf(e), retry: input };
+      return false;
+    }
+  }
+
+  go(screen: Screen): void {
+    this.screen = screen;
+  }
+}
+
+export const app = new AppState();

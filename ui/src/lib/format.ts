@@ -1,0 +1,70 @@
+// Labels and number formats shared by the screens.
+import type { Answer, Band, CategoryId, Effort } from './api';
+
+export function percent(score: number | null | undefined): string {
+  return score === null || score === undefined ? '—' : `${Math.round(score)}%`;
+}
+
+export const bandLabel: Record<Band, string> = {
+  incomplete: 'Incomplete',
+  not_ready: 'Not ready',
+  significant_gaps: 'Significant gaps',
+  nearly_ready: 'Nearly ready',
+  ready: 'Ready',
+};
+
+export const bandHint: Record<Band, string> = {
+  incomplete: 'Answer at least half of the questions for a verdict.',
+  not_ready: 'Most controls an auditor expects are missing.',
+  significant_gaps: 'A solid start, with important controls still to build.',
+  nearly_ready: 'A few gaps remain before an audit.',
+  ready: 'Controls are in place; keep evidence ready.',
+};
+
+export const categoryLabel: Record<CategoryId, string> = {
+  security: 'Security',
+  availability: 'Availability',
+  processing_integrity: 'Processing Integrity',
+  confidentiality: 'Confidentiality',
+  privacy: 'Privacy',
+};
+
+export interface AnswerOption {
+  value: Answer;
+  label: string;
+  key: string;
+}
+
+/** The answer choices in the order shown, with their keyboard shortcuts. */
+export const answerOptions: AnswerOption[] = [
+  { value: 'implemented', label: 'Implemented', key: '1' },
+  { value: 'partial', label: 'Partially', key: '2' },
+  { value: 'not_implemented', label: 'Not implemented', key: '3' },
+  { value: 'not_applicable', label: 'Not applicable', key: '4' },
+  { value: 'unknown', label: "Don't know", key: '5' },
+];
+
+export const effortDays: Record<Effort, string> = {
+  XS: 'up to 1 day',
+  S: '2–5 days',
+  M: '1–2 weeks',
+  L: '3–6 weeks',
+  XL: 'over 6 weeks',
+};
+
+/** A score's tone, for colour: good, fair, weak, poor or none. */
+export function tone(score: number | null | undefined): string {
+  if (score === null || score === undefined) return 'none';
+  if (score >= 85) return 'good';
+  if (score >= 70) return 'fair';
+  if (score >= 40) return 'weak';
+  return 'poor';
+}
+
+export function formatDate(iso: string | null): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}
