@@ -1,5 +1,10 @@
 //! Build script: compiles the Tauri context (config, capabilities, embedded UI).
 fn main() {
+    // WebKitGTK loads the system SQLite into our process; keep the bundled SQLite's symbols (and
+    // every other static library's) out of the executable's dynamic symbol table.
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+        println!("cargo:rustc-link-arg-bins=-Wl,--exclude-libs,ALL");
+    }
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .capabilities_path_pattern("./src-tauri/capabilities/**/*")

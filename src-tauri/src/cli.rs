@@ -28,6 +28,18 @@ pub struct Cli {
 pub enum Command {
     /// Show the version, the question bank version and where the workspace lives.
     Info,
+    /// Print the whole question bank: categories, criteria, questions, remediations, scoping.
+    Catalog {
+        /// `json` for the whole bank, `csv` for one row per question (for spreadsheets).
+        #[arg(long, value_enum, default_value_t = CatalogFormat::Json)]
+        format: CatalogFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum CatalogFormat {
+    Json,
+    Csv,
 }
 
 /// Parses `args` and runs the window or the subcommand; returns the process exit code.
@@ -52,6 +64,7 @@ where
         None => crate::run_app(data_dir)
             .map_err(|e| ApiError::io(format!("The window could not start: {e}"))),
         Some(Command::Info) => info(&data_dir),
+        Some(Command::Catalog { format }) => catalog(format),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -69,4 +82,30 @@ fn info(data_dir: &std::path::Path) -> Result<(), ApiError> {
     println!("data folder {}", data_dir.display());
     println!("database {}", ws.store.path().display());
     Ok(())
+}
+
+fn catalog(format: CatalogFormat) -> Result<(), ApiError> {
+    let catalog = crate::catalog::embedded().map_err(ApiError::from)?;
+    let text = match format {
+        CatalogFormat::Json => serde_json::to_string_pretty(catalog)
+            .map_err(|e| ApiError::io(format!("Could not encode the catalog: {e}")))?,
+        CatalogFormat::Csv => crate::export::catalog_csv(catalog),
+    };
+    print_out(&text)
+}
+
+/// Writes to standard output; a closed pipe (`| head`) ends quietly instead of panicking.
+fn print_out(text: &str) -> Result<(), ApiError> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(ApiError::io(format!("Could not print: {e}")))
+        }
+        _ => Ok(()),
+    }
 }

@@ -51,7 +51,8 @@ mod tests {
 
     #[test]
     fn reports_a_missing_folder_as_io() {
-        let err = write_atomically(Path::new("/nonexistent-trustgap/x.pdf"), b"x").unwrap_err();
+        let err = write_atomically(Path::new("/nonexistent-trustgap/x.pdf"), b"x")
+            .expect_err("no such folder");
         assert_eq!(err.code, crate::error::ErrorCode::Io);
     }
 }

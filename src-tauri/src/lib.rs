@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod export;
 pub mod files;
 pub mod paths;
 pub mod report;

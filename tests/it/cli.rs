@@ -1,1 +1,109 @@
-//! placeholder
+//! The headless command line on the same binary.
+
+use crate::support::{cli, stderr, stdout};
+
+#[test]
+fn help_and_version() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let help = cli(dir.path(), &["--help"]);
+    assert!(help.status.success());
+    let text = stdout(&help);
+    assert!(text.contains("Usage: trustgap"), "{text}");
+    assert!(text.contains("--data-dir"));
+    assert!(text.contains("catalog"));
+    let version = cli(dir.path(), &["--version"]);
+    assert!(version.status.success());
+    assert_eq!(
+        stdout(&version).trim(),
+        format!("trustgap {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn info_uses_the_data_dir_option_over_the_environment() {
+    let env_dir = tempfile::tempdir().expect("tempdir");
+    let opt_dir = tempfile::tempdir().expect("tempdir");
+    let out = cli(
+        env_dir.path(),
+        &["info", "--data-dir", opt_dir.path().to_str().expect("utf8")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains(&opt_dir.path().display().to_string()));
+    assert!(opt_dir.path().join("workspace.sqlite3").exists());
+    assert!(!env_dir.path().join("workspace.sqlite3").exists());
+
+    let out = cli(env_dir.path(), &["info"]);
+    assert!(out.status.success());
+    assert!(env_dir.path().join("workspace.sqlite3").exists());
+}
+
+#[test]
+fn a_newer_workspace_is_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(cli(dir.path(), &["info"]).status.success());
+    let conn = rusqlite::Connection::open(dir.path().join("workspace.sqlite3")).expect("open");
+    conn.pragma_update(None, "user_version", 999).expect("bump");
+    drop(conn);
+    let out = cli(dir.path(), &["info"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("newer version of Trustgap"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn unknown_arguments_fail_with_usage() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = cli(dir.path(), &["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unrecognized subcommand"));
+}
+
+#[test]
+fn catalog_json_is_the_whole_bank() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = cli(dir.path(), &["catalog", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let questions = json["questions"].as_array().expect("questions");
+    assert!(questions.len() >= 150);
+    let q = &questions[0];
+    for field in [
+        "id",
+        "criteria",
+        "text",
+        "why",
+        "good",
+        "evidence",
+        "weight",
+        "remediation",
+    ] {
+        assert!(!q[field].is_null(), "question lacks {field}");
+    }
+    assert_eq!(json["criteria"].as_array().map(Vec::len), Some(61));
+    assert_eq!(json["categories"].as_array().map(Vec::len), Some(5));
+    assert!(json["scoping"].as_array().map_or(0, Vec::len) >= 6);
+    assert!(json["version"].is_string());
+}
+
+#[test]
+fn catalog_csv_has_one_row_per_question() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = cli(dir.path(), &["catalog", "--format", "csv"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.starts_with("\u{feff}question_id,category,criteria"));
+    let json = cli(dir.path(), &["catalog"]);
+    let bank: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let questions = bank["questions"].as_array().expect("questions").len();
+    // Records start at line starts with a question id (cells with line breaks are quoted).
+    let records = text
+        .split("\r\n")
+        .filter(|l| {
+            l.len() > 7 && l.as_bytes()[3] == b'-' && l[..3].chars().all(|c| c.is_ascii_uppercase())
+        })
+        .count();
+    assert_eq!(records, questions);
+}

@@ -7,3 +7,4 @@ mod config;
 mod pdf;
 mod store;
 mod support;
+mod workspace;

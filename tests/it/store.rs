@@ -1,1 +1,246 @@
-//! placeholder
+//! The workspace database: migrations, refusals, and every repository.
+
+use crate::support::workspace;
+use rusqlite::Connection;
+use trustgap::assessment::{Answer, Scope};
+use trustgap::catalog::CategoryId;
+use trustgap::store::migrations::{self, Migration, LATEST};
+use trustgap::store::{NewAssessment, Store, StoreError, APPLICATION_ID};
+
+fn pragma_i64(conn: &Connection, name: &str) -> i64 {
+    conn.pragma_query_value(None, name, |r| r.get(0))
+        .expect("pragma")
+}
+
+#[test]
+fn a_fresh_workspace_is_migrated_with_durable_settings() {
+    let t = workspace();
+    let conn = Connection::open(t.ws.store.path()).expect("open");
+    assert_eq!(pragma_i64(&conn, "user_version"), LATEST);
+    assert_eq!(
+        pragma_i64(&conn, "application_id"),
+        i64::from(APPLICATION_ID)
+    );
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .expect("mode");
+    assert_eq!(mode, "wal");
+    for table in ["clients", "assessments", "responses", "settings"] {
+        let n: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = ?1",
+                [table],
+                |r| r.get(0),
+            )
+            .expect("table");
+        assert_eq!(n, 1, "{table} missing");
+    }
+}
+
+#[test]
+fn reopening_keeps_data_and_changes_nothing() {
+    let mut t = workspace();
+    let client = t.ws.store.create_client("Acme").expect("client");
+    drop(t.ws);
+    let store = Store::open_dir(t.dir.path()).expect("reopen");
+    assert_eq!(store.clients().expect("clients"), vec![client]);
+}
+
+#[test]
+fn a_newer_schema_is_refused_and_left_byte_for_byte_untouched() {
+    let t = workspace();
+    let path = t.ws.store.path().to_owned();
+    drop(t.ws);
+    {
+        let conn = Connection::open(&path).expect("open");
+        conn.pragma_update(None, "user_version", LATEST + 7)
+            .expect("bump");
+        conn.pragma_update(None, "journal_mode", "DELETE")
+            .expect("checkpoint");
+    }
+    let before = std::fs::read(&path).expect("read");
+    let err = Store::open(&path).err().expect("refused");
+    assert!(
+        matches!(err, StoreError::NewerSchema { found, .. } if found == LATEST + 7),
+        "{err}"
+    );
+    assert!(err.to_string().contains("newer version of Trustgap"));
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    assert!(!path.with_extension("sqlite3-wal").exists());
+}
+
+#[test]
+fn a_foreign_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("other.db");
+    Connection::open(&path)
+        .and_then(|c| {
+            c.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x');")
+        })
+        .expect("seed");
+    let before = std::fs::read(&path).expect("read");
+    assert!(matches!(
+        Store::open(&path),
+        Err(StoreError::NotOurs { .. })
+    ));
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_reported_as_damaged() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("workspace.sqlite3");
+    std::fs::write(&path, vec![0x5a; 8192]).expect("write junk");
+    let err = Store::open(&path).err().expect("refused");
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert_eq!(std::fs::read(&path).expect("read"), vec![0x5a; 8192]);
+}
+
+#[test]
+fn a_failing_migration_applies_nothing() {
+    let conn = Connection::open_in_memory().expect("memory");
+    let broken = [
+        Migration {
+            version: 1,
+            sql: "CREATE TABLE a (x INTEGER);",
+        },
+        Migration {
+            version: 2,
+            sql: "CREATE TABLE b (y INTEGER); THIS IS NOT SQL;",
+        },
+    ];
+    assert!(migrations::migrate(&conn, &broken).is_err());
+    assert_eq!(migrations::version(&conn).expect("version"), 0);
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(tables, 0, "the first migration must be rolled back too");
+}
+
+#[test]
+fn migrating_twice_is_a_no_op() {
+    let conn = Connection::open_in_memory().expect("memory");
+    migrations::migrate(&conn, migrations::ALL).expect("first");
+    migrations::migrate(&conn, migrations::ALL).expect("second");
+    assert_eq!(migrations::version(&conn).expect("version"), LATEST);
+}
+
+#[test]
+fn clients_are_validated_sorted_and_unicode_safe() {
+    let mut t = workspace();
+    let s = &mut t.ws.store;
+    assert!(matches!(
+        s.create_client("   "),
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(matches!(
+        s.create_client(&"x".repeat(121)),
+        Err(StoreError::Invalid(_))
+    ));
+    s.create_client("zeta GmbH").expect("z");
+    s.create_client("  Ålesund Data AS ").expect("å");
+    s.create_client("株式会社テスト 🚀").expect("jp");
+    s.create_client("acme'); DROP TABLE clients;--")
+        .expect("sql-looking");
+    let names: Vec<_> = s
+        .clients()
+        .expect("list")
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names.len(), 4);
+    assert!(
+        names.contains(&"Ålesund Data AS".to_owned()),
+        "trimmed: {names:?}"
+    );
+    assert!(names.contains(&"株式会社テスト 🚀".to_owned()));
+    assert!(matches!(s.client(999), Err(StoreError::NotFound(_))));
+}
+
+fn new_assessment(client_id: i64, name: &str) -> NewAssessment<'_> {
+    NewAssessment {
+        client_id,
+        name,
+        catalog_version: "test-1",
+        scope: Scope::new(&[CategoryId::Privacy]),
+    }
+}
+
+#[test]
+fn assessments_belong_to_a_client_and_list_recently_opened_first() {
+    let mut t = workspace();
+    let s = &mut t.ws.store;
+    assert!(matches!(
+        s.create_assessment(new_assessment(42, "x")),
+        Err(StoreError::NotFound(_))
+    ));
+    let c = s.create_client("Acme").expect("client");
+    let first = s
+        .create_assessment(new_assessment(c.id, "First"))
+        .expect("first");
+    let second = s
+        .create_assessment(new_assessment(c.id, "Second"))
+        .expect("second");
+    assert_eq!(first.scope, Scope::new(&[CategoryId::Privacy]));
+    assert_eq!(first.catalog_version, "test-1");
+    assert_eq!(first.client_name, "Acme");
+    // Timestamps have one-second resolution; make "first" clearly the most recent.
+    let conn = Connection::open(s.path()).expect("open");
+    conn.execute("UPDATE assessments SET opened_at = '2000-01-01T00:00:00Z', updated_at = '2000-01-01T00:00:00Z'", [])
+        .expect("age");
+    drop(conn);
+    s.touch_assessment(first.id).expect("touch");
+    let ids: Vec<_> = s
+        .assessments()
+        .expect("list")
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(ids, vec![first.id, second.id]);
+    assert!(matches!(
+        s.touch_assessment(999),
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+#[test]
+fn responses_upsert_clear_and_survive_reopening() {
+    let mut t = workspace();
+    let s = &mut t.ws.store;
+    let c = s.create_client("Acme").expect("client");
+    let a = s
+        .create_assessment(new_assessment(c.id, "A"))
+        .expect("assessment");
+    s.save_response(a.id, "GOV-001", Some(Answer::Partial), "Started")
+        .expect("save");
+    s.save_response(a.id, "GOV-001", Some(Answer::Implemented), "Done — ✓ 完了")
+        .expect("update");
+    s.save_response(a.id, "GOV-002", None, "only a note")
+        .expect("note");
+    assert!(matches!(
+        s.save_response(a.id, "GOV-003", None, &"n".repeat(10_001)),
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(matches!(
+        s.save_response(999, "GOV-001", None, ""),
+        Err(StoreError::NotFound(_))
+    ));
+    let path = s.path().to_owned();
+    drop(t.ws);
+    let store = Store::open(&path).expect("reopen");
+    let got = store.responses(a.id).expect("responses");
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].question_id, "GOV-001");
+    assert_eq!(got[0].answer, Some(Answer::Implemented));
+    assert_eq!(got[0].note, "Done — ✓ 完了");
+    assert_eq!(got[1].answer, None);
+}
+
+#[test]
+fn settings_round_trip() {
+    let mut t = workspace();
+    assert_eq!(t.ws.store.setting("k").expect("get"), None);
+    t.ws.store.set_setting("k", "1").expect("set");
+    t.ws.store.set_setting("k", "2").expect("replace");
+    assert_eq!(t.ws.store.setting("k").expect("get"), Some("2".to_owned()));
+}

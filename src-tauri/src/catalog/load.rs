@@ -8,6 +8,7 @@ use serde::Deserialize;
 use std::sync::OnceLock;
 
 /// The catalog's files by role. Question files may also define their own remediations.
+#[derive(Clone)]
 pub struct CatalogSources<'a> {
     pub catalog: &'a str,
     pub criteria: &'a str,
@@ -25,28 +26,29 @@ macro_rules! catalog_file {
     };
 }
 
+/// The source files compiled into this binary (for validation tests and tools).
+pub fn embedded_sources() -> CatalogSources<'static> {
+    CatalogSources {
+        catalog: catalog_file!("catalog.toml").1,
+        criteria: catalog_file!("criteria.toml").1,
+        scoping: catalog_file!("scoping.toml").1,
+        items: vec![
+            catalog_file!("remediations.toml"),
+            catalog_file!("questions/security-governance.toml"),
+            catalog_file!("questions/security-operations.toml"),
+            catalog_file!("questions/availability-confidentiality-integrity.toml"),
+            catalog_file!("questions/privacy.toml"),
+        ],
+    }
+}
+
 /// The bank compiled into this binary, parsed and validated once.
 ///
 /// The embedded files are checked by the test suite, so a failure here is a build defect, not a
 /// user error; it is still reported as an error rather than a panic.
 pub fn embedded() -> Result<&'static Catalog, &'static CatalogError> {
     static CATALOG: OnceLock<Result<Catalog, CatalogError>> = OnceLock::new();
-    CATALOG
-        .get_or_init(|| {
-            parse(&CatalogSources {
-                catalog: catalog_file!("catalog.toml").1,
-                criteria: catalog_file!("criteria.toml").1,
-                scoping: catalog_file!("scoping.toml").1,
-                items: vec![
-                    catalog_file!("remediations.toml"),
-                    catalog_file!("questions/security-governance.toml"),
-                    catalog_file!("questions/security-operations.toml"),
-                    catalog_file!("questions/availability-confidentiality-integrity.toml"),
-                    catalog_file!("questions/privacy.toml"),
-                ],
-            })
-        })
-        .as_ref()
+    CATALOG.get_or_init(|| parse(&embedded_sources())).as_ref()
 }
 
 #[derive(Deserialize)]

@@ -8,7 +8,7 @@ mod load;
 mod model;
 mod validate;
 
-pub use load::{embedded, parse, CatalogSources};
+pub use load::{embedded, embedded_sources, parse, CatalogSources};
 pub use model::*;
 pub use validate::{validate, ValidationError};
 

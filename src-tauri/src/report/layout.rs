@@ -6,8 +6,8 @@
 
 use super::fonts::{face, Face, FontError, Weight};
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, Point,
-    Pt, Rect, Rgb, TextItem,
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle,
+    PdfPage, Point, Pt, Rect, Rgb, TextItem,
 };
 
 pub const PAGE_WIDTH: f32 = 595.28;
@@ -72,8 +72,18 @@ pub struct Canvas {
 impl Document {
     pub fn new(title: &str) -> Result<Document, FontError> {
         let mut pdf = PdfDocument::new(title);
-        let regular = pdf.add_font(&face(Weight::Regular)?.parsed);
-        let bold = pdf.add_font(&face(Weight::Bold)?.parsed);
+        // Fixed resource names instead of printpdf's random ones, for reproducible output; the
+        // first six letters become the subset tag, so they are upper case.
+        let mut add = |name: &str, f: &Face| {
+            let id = FontId(name.to_owned());
+            pdf.resources
+                .fonts
+                .map
+                .insert(id.clone(), PdfFont::new(f.parsed.clone()));
+            id
+        };
+        let regular = add("TGREGU", face(Weight::Regular)?);
+        let bold = add("TGBOLD", face(Weight::Bold)?);
         Ok(Document {
             pdf,
             regular,
@@ -102,8 +112,46 @@ impl Document {
 
     pub fn finish(mut self) -> Vec<u8> {
         self.pdf.with_pages(std::mem::take(&mut self.pages));
-        self.pdf
-            .save(&printpdf::PdfSaveOptions::default(), &mut Vec::new())
+        let mut bytes = self
+            .pdf
+            .save(&printpdf::PdfSaveOptions::default(), &mut Vec::new());
+        stable_file_id(&mut bytes);
+        bytes
+    }
+}
+
+/// printpdf fills the trailer's file identifier with random characters; replace them, in place
+/// and at the same length, with a digest of the rest of the file so equal input gives equal bytes.
+fn stable_file_id(bytes: &mut [u8]) {
+    let Some(at) = bytes.windows(4).rposition(|w| w == b"/ID[") else {
+        return;
+    };
+    let mut spans = Vec::new();
+    let mut i = at + 4;
+    while spans.len() < 2 && i < bytes.len() {
+        match bytes[i] {
+            b'(' => {
+                let Some(len) = bytes[i + 1..].iter().position(|&b| b == b')') else {
+                    return;
+                };
+                spans.push((i + 1, i + 1 + len));
+                i += len + 2;
+            }
+            b']' => break,
+            _ => i += 1,
+        }
+    }
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (n, b) in bytes.iter().enumerate() {
+        if spans.iter().all(|&(s, e)| n < s || n >= e) {
+            hash = (hash ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    for (salt, (start, end)) in spans.into_iter().enumerate() {
+        let digest = format!("{:016x}{:016x}", hash, hash.rotate_left(17) ^ salt as u64);
+        for (slot, c) in bytes[start..end].iter_mut().zip(digest.bytes().cycle()) {
+            *slot = c;
+        }
     }
 }
 

@@ -7,7 +7,7 @@ mod layout;
 mod summary;
 
 pub use fonts::FontError;
-pub use summary::{readiness_summary, SummaryInput};
+pub use summary::{readiness_summary, GapLine, SummaryInput};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {

@@ -1,11 +1,11 @@
 //! The one-page readiness summary: overall score and band, categories, weakest criteria, method.
 
-use super::fonts::Weight;
+use super::fonts::{face, Weight};
 use super::layout::{
-    Canvas, Document, Rgb8, Style, CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH,
+    wrap, Canvas, Document, Rgb8, Style, CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH,
 };
 use super::ReportError;
-use crate::scoring::{Band, Scorecard, METHOD};
+use crate::scoring::{Band, Scorecard, Severity, METHOD};
 use chrono::{DateTime, Utc};
 
 const INK: Rgb8 = Rgb8(0x1d2433);
@@ -21,7 +21,17 @@ pub struct SummaryInput<'a> {
     pub catalog_version: &'a str,
     pub scope: Vec<String>,
     pub card: &'a Scorecard,
+    /// The most severe gaps, worst first.
+    pub top_gaps: Vec<GapLine>,
     pub generated_at: DateTime<Utc>,
+}
+
+/// One answered gap as the summary lists it.
+pub struct GapLine {
+    pub severity: Severity,
+    pub criterion: String,
+    pub question: String,
+    pub answer: String,
 }
 
 /// Colour that carries the band's meaning (also used for bars of similar scores).
@@ -60,8 +70,8 @@ pub fn readiness_summary(input: &SummaryInput<'_>) -> Result<Vec<u8>, ReportErro
     info.creator = "Trustgap".to_owned();
     info.producer = "Trustgap".to_owned();
     info.subject = format!("SOC 2 gap assessment: {}", input.assessment);
-    info.creation_date = when.clone();
-    info.modification_date = when.clone();
+    info.creation_date = when;
+    info.modification_date = when;
     info.metadata_date = when;
 
     let mut page = doc.canvas();
@@ -131,8 +141,12 @@ fn draw(c: &mut Canvas, input: &SummaryInput<'_>) -> Result<(), ReportError> {
     )?;
     let o = &card.overall;
     let facts = format!(
-        "{} of {} questions answered · {} not applicable · {} unknown · {} high-severity gaps",
-        o.answered, o.questions, o.not_applicable, o.unknown, card.high_gaps
+        "{} of {} questions answered · {} not applicable · {} unknown · {}",
+        o.answered,
+        o.questions,
+        o.not_applicable,
+        o.unknown,
+        plural(card.high_gaps, "high-severity gap", "high-severity gaps")
     );
     c.paragraph(
         MARGIN + 170.0,
@@ -171,7 +185,7 @@ fn draw(c: &mut Canvas, input: &SummaryInput<'_>) -> Result<(), ReportError> {
             "No criterion has an applicable answer yet.",
         )?;
     }
-    for crit in weakest.iter().take(6) {
+    for crit in weakest.iter().take(5) {
         c.text(
             MARGIN,
             y,
@@ -185,7 +199,59 @@ fn draw(c: &mut Canvas, input: &SummaryInput<'_>) -> Result<(), ReportError> {
             Style::new(10.0, Weight::Bold, score_color(crit.tally.score)),
             &percent(crit.tally.score),
         )?;
-        y += 18.0;
+        y += 17.0;
+    }
+
+    y = section(c, y + 8.0, "Most severe gaps")?;
+    if input.top_gaps.is_empty() {
+        y = c.paragraph(
+            MARGIN,
+            y,
+            CONTENT_WIDTH,
+            meta,
+            "No gap has been recorded yet.",
+        )?;
+    }
+    // The method section and the footer need the last ~150 points of the page.
+    let limit = PAGE_HEIGHT - 150.0;
+    let question_width = CONTENT_WIDTH - 96.0 - 90.0;
+    for gap in &input.top_gaps {
+        let lines = wrap(
+            face(Weight::Regular)?,
+            &gap.question,
+            label_style().size,
+            question_width,
+        )
+        .len();
+        if y + lines as f32 * label_style().leading() > limit {
+            break;
+        }
+        let (label, color) = match gap.severity {
+            Severity::High => ("HIGH", band_color(Band::NotReady)),
+            Severity::Medium => ("MEDIUM", band_color(Band::SignificantGaps)),
+            Severity::Low => ("LOW", MUTED),
+        };
+        c.text(MARGIN, y, Style::new(8.0, Weight::Bold, color), label)?;
+        c.text(
+            MARGIN + 48.0,
+            y,
+            Style::new(10.0, Weight::Bold, INK),
+            &gap.criterion,
+        )?;
+        c.text_right(
+            right,
+            y,
+            Style::new(8.5, Weight::Regular, MUTED),
+            &gap.answer,
+        )?;
+        y = c.paragraph(
+            MARGIN + 96.0,
+            y,
+            question_width,
+            label_style(),
+            &gap.question,
+        )?;
+        y += 3.0;
     }
 
     y = section(c, y + 10.0, "How the score is calculated")?;
@@ -208,6 +274,14 @@ fn draw(c: &mut Canvas, input: &SummaryInput<'_>) -> Result<(), ReportError> {
     )?;
     c.text_right(right, PAGE_HEIGHT - 34.0, foot, "Page 1 of 1")?;
     Ok(())
+}
+
+fn label_style() -> Style {
+    Style::new(9.0, Weight::Regular, INK)
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn section(c: &mut Canvas, y: f32, title: &str) -> Result<f32, ReportError> {

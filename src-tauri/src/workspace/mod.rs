@@ -10,8 +10,8 @@ pub use views::*;
 use crate::assessment::{Response, Scope};
 use crate::catalog::{Catalog, CategoryId};
 use crate::error::ApiError;
-use crate::report::{readiness_summary, SummaryInput};
-use crate::scoring::{score, Scorecard};
+use crate::report::{readiness_summary, GapLine, SummaryInput};
+use crate::scoring::{score, Scorecard, Severity};
 use crate::store::{AssessmentRecord, Client, NewAssessment, Store};
 use chrono::{DateTime, Utc};
 
@@ -123,6 +123,7 @@ impl Workspace {
             catalog_version: &s.catalog_version,
             scope,
             card: &detail.scorecard,
+            top_gaps: self.top_gaps(&detail.responses, 5),
             generated_at,
         })?;
         let name = format!(
@@ -130,6 +131,29 @@ impl Workspace {
             safe_file_stem(&s.client_name)
         );
         Ok((name, bytes))
+    }
+
+    /// The `n` most severe answered gaps: severity, then weight, then catalog order.
+    fn top_gaps(&self, responses: &[Response], n: usize) -> Vec<GapLine> {
+        let mut gaps: Vec<_> = responses
+            .iter()
+            .filter_map(|r| {
+                let q = self.catalog.question(&r.question_id)?;
+                let severity = Severity::of(q.weight, r.answer)?;
+                let position = self.catalog.questions.iter().position(|x| x.id == q.id);
+                Some((severity, q.weight, position, q, r.answer?))
+            })
+            .collect();
+        gaps.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        gaps.into_iter()
+            .take(n)
+            .map(|(severity, _, _, q, answer)| GapLine {
+                severity,
+                criterion: q.criteria.first().cloned().unwrap_or_default(),
+                question: q.text.clone(),
+                answer: answer.label().to_owned(),
+            })
+            .collect()
     }
 
     fn summarise(

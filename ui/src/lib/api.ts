@@ -50,7 +50,12 @@ async function call<T>(pending: Promise<Outcome<T>>): Promise<T> {
     throw new BackendError({ code: 'internal', message: `Trustgap's backend did not answer: ${text}` });
   }
   if (outcome.status === 'ok') return outcome.data;
-  throw new BackendError(outcome.error);
+  // The bindings pass any non-Error rejection through unchecked (Tauri itself rejects with a
+  // plain string for an unknown command), so check the shape before trusting it.
+  const raw: unknown = outcome.error;
+  if (isApiError(raw)) throw new BackendError(raw);
+  const text = typeof raw === 'object' && raw !== null ? JSON.stringify(raw) : String(raw);
+  throw new BackendError({ code: 'internal', message: `Trustgap's backend did not answer: ${text}` });
 }
 
 export const api = {

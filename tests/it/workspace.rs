@@ -1,0 +1,125 @@
+//! Workspace operations as the window uses them: validation, scoring, views.
+
+use crate::support::workspace;
+use trustgap::assessment::Answer;
+use trustgap::catalog::CategoryId;
+use trustgap::error::ErrorCode;
+use trustgap::scoring::Band;
+use trustgap::workspace::{NewAssessmentInput, SaveAnswerInput};
+
+fn answer(id: i64, question: &str, answer: Option<Answer>) -> SaveAnswerInput {
+    SaveAnswerInput {
+        assessment_id: id,
+        question_id: question.into(),
+        answer,
+        note: String::new(),
+    }
+}
+
+#[test]
+fn answering_moves_the_score_and_the_overview() {
+    let mut t = workspace();
+    let ws = &mut t.ws;
+    let client = ws.create_client("Northwind").expect("client");
+    let a = ws
+        .create_assessment(&NewAssessmentInput {
+            client_id: client.id,
+            name: "Type I".into(),
+            scope: vec![],
+        })
+        .expect("assessment");
+    assert_eq!(a.scope, vec![CategoryId::Security]);
+    assert_eq!(a.catalog_version, ws.catalog.version);
+    assert_eq!(a.readiness, Some(0.0));
+    assert_eq!(a.band, Band::Incomplete);
+
+    let first = ws
+        .catalog
+        .questions_in(&[CategoryId::Security])
+        .next()
+        .expect("a question")
+        .id
+        .clone();
+    let saved = ws
+        .save_answer(&answer(a.id, &first, Some(Answer::Implemented)))
+        .expect("save");
+    let score = saved.summary.readiness.expect("score");
+    assert!(score > 0.0 && score < 100.0, "{score}");
+    assert_eq!(saved.summary.answered, 1);
+
+    let overview = ws.overview().expect("overview");
+    assert_eq!(overview.assessments.len(), 1);
+    assert_eq!(overview.assessments[0].readiness, Some(score));
+
+    let detail = ws.open_assessment(a.id).expect("open");
+    assert_eq!(detail.responses.len(), 1);
+    assert_eq!(detail.scorecard.overall.score, Some(score));
+}
+
+#[test]
+fn answers_are_checked_against_the_catalog_and_the_scope() {
+    let mut t = workspace();
+    let ws = &mut t.ws;
+    let client = ws.create_client("Northwind").expect("client");
+    let a = ws
+        .create_assessment(&NewAssessmentInput {
+            client_id: client.id,
+            name: "A".into(),
+            scope: vec![],
+        })
+        .expect("assessment");
+    let err = ws
+        .save_answer(&answer(a.id, "NOPE-001", Some(Answer::Implemented)))
+        .expect_err("must be refused");
+    assert_eq!(err.code, ErrorCode::NotFound);
+    let privacy = ws
+        .catalog
+        .questions_in(&[CategoryId::Privacy])
+        .next()
+        .expect("privacy q")
+        .id
+        .clone();
+    let err = ws
+        .save_answer(&answer(a.id, &privacy, Some(Answer::Implemented)))
+        .expect_err("must be refused");
+    assert_eq!(err.code, ErrorCode::Validation, "{}", err.message);
+    let err = ws
+        .save_answer(&answer(a.id + 1, &privacy, None))
+        .expect_err("must be refused");
+    assert_eq!(err.code, ErrorCode::NotFound);
+    let err = ws
+        .create_assessment(&NewAssessmentInput {
+            client_id: client.id,
+            name: " ".into(),
+            scope: vec![],
+        })
+        .expect_err("must be refused");
+    assert_eq!(err.code, ErrorCode::Validation);
+}
+
+#[test]
+fn optional_categories_join_the_scope_in_canonical_order() {
+    let mut t = workspace();
+    let client = t.ws.create_client("Northwind").expect("client");
+    let a =
+        t.ws.create_assessment(&NewAssessmentInput {
+            client_id: client.id,
+            name: "Full".into(),
+            scope: vec![
+                CategoryId::Privacy,
+                CategoryId::Availability,
+                CategoryId::Privacy,
+            ],
+        })
+        .expect("assessment");
+    assert_eq!(
+        a.scope,
+        vec![
+            CategoryId::Security,
+            CategoryId::Availability,
+            CategoryId::Privacy
+        ]
+    );
+    let total = t.ws.catalog.questions_in(&a.scope).count() as u32;
+    assert_eq!(a.questions, total);
+}

@@ -1,0 +1,212 @@
+// The api module against a mocked Tauri IPC: command names, argument names, success data and
+// the mapping of every kind of failure to a BackendError.
+import { describe, expect, it } from 'vitest';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type { InvokeArgs } from '@tauri-apps/api/core';
+import {
+  api,
+  BackendError,
+  messageOf,
+  type AnswerSaved,
+  type AssessmentDetail,
+  type AssessmentSummary,
+  type Client,
+  type NewAssessmentInput,
+  type SaveAnswerInput,
+  type Scorecard,
+} from './api';
+
+interface Call {
+  cmd: string;
+  args: InvokeArgs | undefined;
+}
+
+/** Mocks IPC with one canned result and records every call. */
+function recordIPC(result: unknown): Call[] {
+  const calls: Call[] = [];
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args });
+    return result;
+  });
+  return calls;
+}
+
+/** Mocks IPC so that every command rejects with `reason`. */
+function rejectIPC(reason: unknown): void {
+  mockIPC(() => Promise.reject(reason));
+}
+
+async function caught(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
+
+const summary: AssessmentSummary = {
+  id: 7,
+  client_id: 3,
+  client_name: 'Acme',
+  name: 'Q3 readiness',
+  catalog_version: '2025.1',
+  scope: ['security'],
+  created_at: '2025-01-01T00:00:00Z',
+  updated_at: '2025-01-02T00:00:00Z',
+  opened_at: null,
+  answered: 1,
+  questions: 10,
+  readiness: null,
+  band: 'incomplete',
+};
+
+const scorecard: Scorecard = {
+  overall: { score: null, questions: 10, answered: 1, not_applicable: 0, unknown: 0 },
+  band: 'incomplete',
+  high_gaps: 0,
+  categories: [],
+  criteria: [],
+};
+
+describe('api commands', () => {
+  it('createClient calls create_client with { name } and returns the client', async () => {
+    const client: Client = {
+      id: 3,
+      name: 'Acme',
+      created_at: '2025-01-01T00:00:00Z',
+      updated_at: '2025-01-01T00:00:00Z',
+    };
+    const calls = recordIPC(client);
+    await expect(api.createClient('Acme')).resolves.toEqual(client);
+    expect(calls).toEqual([{ cmd: 'create_client', args: { name: 'Acme' } }]);
+  });
+
+  it('saveAnswer calls save_answer with { input } and returns what was saved', async () => {
+    const input: SaveAnswerInput = {
+      assessment_id: 7,
+      question_id: 'SEC-001',
+      answer: 'partial',
+      note: 'MFA on email only',
+    };
+    const saved: AnswerSaved = {
+      response: {
+        question_id: 'SEC-001',
+        answer: 'partial',
+        note: 'MFA on email only',
+        updated_at: '2025-01-02T00:00:00Z',
+      },
+      summary,
+      scorecard,
+    };
+    const calls = recordIPC(saved);
+    await expect(api.saveAnswer(input)).resolves.toEqual(saved);
+    expect(calls).toEqual([{ cmd: 'save_answer', args: { input } }]);
+  });
+
+  it('openAssessment calls open_assessment with { id } and returns the detail', async () => {
+    const detail: AssessmentDetail = { summary, responses: [], scorecard };
+    const calls = recordIPC(detail);
+    await expect(api.openAssessment(7)).resolves.toEqual(detail);
+    expect(calls).toEqual([{ cmd: 'open_assessment', args: { id: 7 } }]);
+  });
+
+  it('createAssessment calls create_assessment with { input }', async () => {
+    const input: NewAssessmentInput = { client_id: 3, name: 'Q3 readiness', scope: ['privacy'] };
+    const calls = recordIPC(summary);
+    await expect(api.createAssessment(input)).resolves.toEqual(summary);
+    expect(calls).toEqual([{ cmd: 'create_assessment', args: { input } }]);
+  });
+
+  it('exportSummaryPdf calls export_summary_pdf with { id }', async () => {
+    const calls = recordIPC({ status: 'cancelled' });
+    await expect(api.exportSummaryPdf(7)).resolves.toEqual({ status: 'cancelled' });
+    expect(calls).toEqual([{ cmd: 'export_summary_pdf', args: { id: 7 } }]);
+  });
+
+  it('the argument-less commands use their backend names', async () => {
+    const calls = recordIPC({});
+    await api.appInfo();
+    await api.catalog();
+    await api.overview();
+    expect(calls.map((c) => c.cmd)).toEqual(['app_info', 'get_catalog', 'workspace_overview']);
+  });
+});
+
+describe('api failures', () => {
+  it('turns a rejected {code, message} into a BackendError with that code and message', async () => {
+    rejectIPC({ code: 'validation', message: 'A client needs a name.' });
+    const e = await caught(api.createClient(''));
+    expect(e).toBeInstanceOf(BackendError);
+    expect(e).toBeInstanceOf(Error);
+    const err = e as BackendError;
+    expect(err.code).toBe('validation');
+    expect(err.message).toBe('A client needs a name.');
+    expect(err.name).toBe('BackendError');
+  });
+
+  it('keeps each error code', async () => {
+    for (const code of ['not_found', 'conflict', 'io', 'internal'] as const) {
+      rejectIPC({ code, message: `failed with ${code}` });
+      const e = await caught(api.openAssessment(1));
+      expect(e).toBeInstanceOf(BackendError);
+      expect((e as BackendError).code).toBe(code);
+      expect((e as BackendError).message).toBe(`failed with ${code}`);
+    }
+  });
+
+  it('turns a rejected Error into an internal BackendError carrying its text', async () => {
+    rejectIPC(new Error('IPC channel closed'));
+    const e = await caught(api.saveAnswer({ assessment_id: 1, question_id: 'X', answer: null, note: '' }));
+    expect(e).toBeInstanceOf(BackendError);
+    expect((e as BackendError).code).toBe('internal');
+    expect((e as BackendError).message).toContain('IPC channel closed');
+  });
+
+  // Tauri itself rejects with a plain string (unknown command, bad arguments), and the generated
+  // bindings pass any non-Error rejection through unchecked: `call` must not trust its shape.
+  it('turns a rejected plain string into an internal BackendError carrying the text', async () => {
+    rejectIPC('command save_answer not found');
+    const e = await caught(api.saveAnswer({ assessment_id: 1, question_id: 'X', answer: null, note: '' }));
+    expect(e).toBeInstanceOf(BackendError);
+    expect((e as BackendError).code).toBe('internal');
+    expect((e as BackendError).message).toContain('command save_answer not found');
+  });
+
+  it('turns a rejected object without code/message into an internal BackendError', async () => {
+    rejectIPC({ unexpected: true });
+    const e = await caught(api.overview());
+    expect(e).toBeInstanceOf(BackendError);
+    expect((e as BackendError).code).toBe('internal');
+    expect((e as BackendError).message).not.toBe('');
+  });
+
+  it('turns a rejected null into an internal BackendError', async () => {
+    rejectIPC(null);
+    const e = await caught(api.overview());
+    expect(e).toBeInstanceOf(BackendError);
+    expect((e as BackendError).code).toBe('internal');
+  });
+});
+
+describe('messageOf', () => {
+  it('returns the message of an Error', () => {
+    expect(messageOf(new Error('disk full'))).toBe('disk full');
+  });
+
+  it('returns the message of a BackendError', () => {
+    expect(messageOf(new BackendError({ code: 'io', message: 'Could not write the file.' }))).toBe(
+      'Could not write the file.',
+    );
+  });
+
+  it('returns a string as is', () => {
+    expect(messageOf('plain text')).toBe('plain text');
+  });
+
+  it('stringifies anything else', () => {
+    expect(messageOf(42)).toBe('42');
+    expect(messageOf(null)).toBe('null');
+    expect(messageOf(undefined)).toBe('undefined');
+  });
+});

@@ -1,0 +1,173 @@
+// AppState's save flow against a mocked Tauri IPC: success updates the open assessment, a
+// failure keeps the input for a retry, and the retry saves it.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type { InvokeArgs } from '@tauri-apps/api/core';
+import { app } from './app.svelte';
+import type {
+  AnswerSaved,
+  AssessmentDetail,
+  AssessmentSummary,
+  Response,
+  SaveAnswerInput,
+  Scorecard,
+  Tally,
+} from './api';
+
+function tally(answered: number, score: number | null): Tally {
+  return { score, questions: 3, answered, not_applicable: 0, unknown: 0 };
+}
+
+function summary(answered: number, readiness: number | null): AssessmentSummary {
+  return {
+    id: 7,
+    client_id: 3,
+    client_name: 'Acme',
+    name: 'Q3 readiness',
+    catalog_version: '2025.1',
+    scope: ['security'],
+    created_at: '2025-01-01T00:00:00Z',
+    updated_at: '2025-01-01T00:00:00Z',
+    opened_at: '2025-01-01T00:00:00Z',
+    answered,
+    questions: 3,
+    readiness,
+    band: 'incomplete',
+  };
+}
+
+function scorecard(answered: number, score: number | null): Scorecard {
+  return { overall: tally(answered, score), band: 'incomplete', high_gaps: 0, categories: [], criteria: [] };
+}
+
+function response(question_id: string, answer: Response['answer'], note = ''): Response {
+  return { question_id, answer, note, updated_at: '2025-01-01T00:00:00Z' };
+}
+
+/** An open assessment with SEC-001 answered and SEC-002 not yet. */
+function openDetail(): AssessmentDetail {
+  return {
+    summary: summary(1, null),
+    responses: [response('SEC-001', 'implemented'), response('SEC-002', null)],
+    scorecard: scorecard(1, null),
+  };
+}
+
+const input: SaveAnswerInput = {
+  assessment_id: 7,
+  question_id: 'SEC-002',
+  answer: 'partial',
+  note: 'Only on email',
+};
+
+/** What the backend answers when `input` is saved. */
+function savedFor(i: SaveAnswerInput): AnswerSaved {
+  return {
+    response: { question_id: i.question_id, answer: i.answer, note: i.note, updated_at: '2025-01-02T00:00:00Z' },
+    summary: { ...summary(2, 50), updated_at: '2025-01-02T00:00:00Z' },
+    scorecard: scorecard(2, 50),
+  };
+}
+
+interface Call {
+  cmd: string;
+  args: InvokeArgs | undefined;
+}
+
+/** Mocks save_answer: it fails while `failing()` is true, else answers `savedFor(input)`. */
+function mockSave(failing: () => boolean): Call[] {
+  const calls: Call[] = [];
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args });
+    if (cmd !== 'save_answer') throw new Error(`unexpected command ${cmd}`);
+    if (failing()) {
+      return Promise.reject({ code: 'io', message: 'The workspace file is locked.' });
+    }
+    return savedFor((args as { input: SaveAnswerInput }).input);
+  });
+  return calls;
+}
+
+beforeEach(() => {
+  // `app` is a module singleton; give each test the same starting point.
+  app.current = openDetail();
+  app.save = { kind: 'idle' };
+});
+
+describe('AppState.saveAnswer', () => {
+  it('saves, marks the state saved and updates the open assessment', async () => {
+    const calls = mockSave(() => false);
+    const before = Date.now();
+
+    await expect(app.saveAnswer(input)).resolves.toBe(true);
+
+    expect(calls).toEqual([{ cmd: 'save_answer', args: { input } }]);
+    expect(app.save.kind).toBe('saved');
+    if (app.save.kind === 'saved') {
+      expect(app.save.at.getTime()).toBeGreaterThanOrEqual(before);
+    }
+    const current = app.current;
+    expect(current).not.toBeNull();
+    expect(current?.summary).toEqual(savedFor(input).summary);
+    expect(current?.scorecard).toEqual(savedFor(input).scorecard);
+    // The saved response replaces the old one for that question; the others stay.
+    expect(current?.responses).toHaveLength(2);
+    expect(current?.responses).toContainEqual(savedFor(input).response);
+    expect(current?.responses).toContainEqual(response('SEC-001', 'implemented'));
+    expect(current?.responses.filter((r) => r.question_id === 'SEC-002')).toEqual([savedFor(input).response]);
+    expect(app.responses.get('SEC-002')?.answer).toBe('partial');
+    expect(app.responses.get('SEC-002')?.note).toBe('Only on email');
+  });
+
+  it('is saving while the backend works', async () => {
+    let finish: (value: AnswerSaved) => void = () => {};
+    mockIPC(() => new Promise<AnswerSaved>((resolve) => (finish = resolve)));
+
+    const pending = app.saveAnswer(input);
+    expect(app.save.kind).toBe('saving');
+    finish(savedFor(input));
+    await pending;
+    expect(app.save.kind).toBe('saved');
+  });
+
+  it('leaves another assessment alone', async () => {
+    mockSave(() => false);
+    const other: SaveAnswerInput = { ...input, assessment_id: 99 };
+
+    await expect(app.saveAnswer(other)).resolves.toBe(true);
+
+    expect(app.save.kind).toBe('saved');
+    expect(app.current).toEqual(openDetail());
+  });
+
+  it('keeps a failed save with its message and input, and changes nothing', async () => {
+    mockSave(() => true);
+
+    await expect(app.saveAnswer(input)).resolves.toBe(false);
+
+    expect(app.save).toEqual({ kind: 'failed', message: 'The workspace file is locked.', retry: input });
+    expect(app.current).toEqual(openDetail());
+  });
+
+  it('saves the kept input when retried after the backend recovers', async () => {
+    let failing = true;
+    const calls = mockSave(() => failing);
+
+    await app.saveAnswer(input);
+    expect(app.save.kind).toBe('failed');
+    if (app.save.kind !== 'failed') return;
+    const retry = app.save.retry;
+
+    failing = false;
+    await expect(app.saveAnswer(retry)).resolves.toBe(true);
+
+    expect(calls).toEqual([
+      { cmd: 'save_answer', args: { input } },
+      { cmd: 'save_answer', args: { input } },
+    ]);
+    expect(app.save.kind).toBe('saved');
+    expect(app.current?.summary).toEqual(savedFor(input).summary);
+    expect(app.current?.responses).toContainEqual(savedFor(input).response);
+    expect(app.responses.get('SEC-002')?.answer).toBe('partial');
+  });
+});
