@@ -12,7 +12,7 @@ import {
   type SaveAnswerInput,
 } from './api';
 
-export type Screen = 'workspace' | 'questionnaire' | 'results' | 'plan' | 'reports';
+export type Screen = 'workspace' | 'questionnaire' | 'results' | 'plan' | 'reports' | 'catalog';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -90,6 +90,8 @@ class AppState {
 
   go(screen: Screen): void {
     this.screen = screen;
+    // Lists show progress and readiness, which answers change: reload when they come into view.
+    if (screen === 'workspace') void this.refreshOverview().catch(() => undefined);
   }
 }
 

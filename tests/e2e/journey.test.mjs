@@ -1,0 +1,438 @@
+// End-to-end journey through the real desktop app, driven over WebDriver by tauri-driver:
+// Workspace → new client and assessment → Questionnaire (mouse and keyboard) → Results → Plan →
+// Reports (PDF export) → back to the Workspace list.
+//
+// Run (see README.md): TRUSTGAP_E2E_APP=/abs/path/to/trustgap \
+//   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  accessSync,
+  constants,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { deleteSession, isReady, newSession, waitFor } from './webdriver.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ARTIFACTS = join(HERE, 'artifacts');
+const SCREENS = join(ARTIFACTS, 'screens');
+
+const CLIENT = 'Northwind Analytics';
+const ASSESSMENT = 'SOC 2 Type I readiness, 2027';
+
+/** Starting tauri-driver and the app under Xvfb can be slow on a cold machine. */
+const STARTUP_TIMEOUT_MS = 60_000;
+const TEST_TIMEOUT_MS = 90_000;
+
+let dataDir;
+let saveDir;
+let driver;
+let driverExit;
+let session;
+/** Set once a step fails: later steps depend on it and are skipped instead of failing noisily. */
+let brokenBy = null;
+
+// ---------------------------------------------------------------------------------------------
+// Setup helpers
+
+function isExecutable(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The app binary from TRUSTGAP_E2E_APP, as an absolute path; throws a clear message otherwise. */
+function appBinary() {
+  const raw = process.env.TRUSTGAP_E2E_APP;
+  if (!raw) {
+    throw new Error(
+      'TRUSTGAP_E2E_APP is not set: point it at the built app binary, ' +
+        'e.g. TRUSTGAP_E2E_APP=$PWD/target/debug/trustgap (build with `cd ui && npx vite build && cd .. && cargo build`).',
+    );
+  }
+  const file = resolve(raw);
+  if (!existsSync(file)) throw new Error(`TRUSTGAP_E2E_APP=${raw}: no such file (${file}); build the app first.`);
+  if (!statSync(file).isFile()) throw new Error(`TRUSTGAP_E2E_APP=${raw}: ${file} is not a file.`);
+  if (!isExecutable(file)) throw new Error(`TRUSTGAP_E2E_APP=${raw}: ${file} is not executable.`);
+  return file;
+}
+
+/** tauri-driver from PATH, else ~/.cargo/bin. */
+function tauriDriverBinary() {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  dirs.push(join(homedir(), '.cargo', 'bin'));
+  for (const dir of dirs) {
+    const file = join(dir, 'tauri-driver');
+    if (isExecutable(file)) return file;
+  }
+  throw new Error('tauri-driver was not found on PATH or in ~/.cargo/bin: install it with `cargo install tauri-driver --locked`.');
+}
+
+/** A TCP port that was free a moment ago. */
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+/** Ends tauri-driver and everything it started (its own process group). */
+async function stopDriver() {
+  if (!driver || driver.exitCode !== null || driver.signalCode !== null) return;
+  const group = -driver.pid;
+  try {
+    process.kill(group, 'SIGTERM');
+  } catch {
+    return; // already gone
+  }
+  const exited = await Promise.race([driverExit.then(() => true), sleep(5_000).then(() => false)]);
+  if (!exited) {
+    try {
+      process.kill(group, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  // The app and WebKitWebDriver share the group; give them a moment to go too.
+  await sleep(200);
+  try {
+    process.kill(group, 'SIGKILL');
+  } catch {
+    // the whole group is gone
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Artifacts and steps
+
+function fileSafe(name) {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'test';
+}
+
+/** Screenshot of the current screen on success, for reviewing the UI. */
+async function snap(name) {
+  await session.screenshot(join(SCREENS, `${fileSafe(name)}.png`));
+}
+
+/** Saves a screenshot and the page source for a failed test; never throws. */
+async function saveFailureArtifacts(name) {
+  if (!session) return;
+  const base = join(ARTIFACTS, fileSafe(name));
+  for (const [what, save] of [
+    ['screenshot', () => session.screenshot(`${base}.png`)],
+    ['page source', () => session.saveSource(`${base}.html`)],
+  ]) {
+    try {
+      await save();
+    } catch (e) {
+      console.error(`could not save the ${what} for "${name}": ${e.message}`);
+    }
+  }
+}
+
+/**
+ * A step of the journey. Steps run in order and share one app session; a failing step saves
+ * artifacts and rethrows, and the steps after it are skipped.
+ */
+function step(name, fn) {
+  test(name, { timeout: TEST_TIMEOUT_MS }, async (t) => {
+    if (brokenBy) {
+      t.skip(`an earlier step failed: ${brokenBy}`);
+      return;
+    }
+    try {
+      await fn(t);
+    } catch (e) {
+      brokenBy = name;
+      await saveFailureArtifacts(name);
+      throw e;
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// UI helpers
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** "37%" → 37; throws for anything else (e.g. "—"). */
+function percentOf(text) {
+  const m = /^(\d{1,3})%$/.exec(text.trim());
+  if (!m) throw new Error(`expected a percentage like "37%", got ${JSON.stringify(text)}`);
+  return Number(m[1]);
+}
+
+/** Clicks a main navigation button and waits until that screen is the current one. */
+async function go(screen) {
+  const css = `[data-testid=nav-${screen}]`;
+  await session.click(css);
+  await session.waitFor(async (s) => (await s.attribute(css, 'aria-current')) === 'page', {
+    message: `${css} to become the current page`,
+  });
+}
+
+async function waitForText(css, predicate, message) {
+  return session.waitFor(
+    async (s) => {
+      const text = await s.text(css);
+      return predicate(text) ? text : null;
+    },
+    { message: `${css} ${message}` },
+  );
+}
+
+async function waitForAttribute(css, name, expected) {
+  await session.waitFor(async (s) => (await s.attribute(css, name)) === expected, {
+    message: `${css} to have ${name}="${expected}"`,
+  });
+}
+
+/** The n-th (0-based) question card on the page. */
+async function question(n) {
+  const cards = await session.findAll('[data-testid=question]', { min: n + 1 });
+  return cards[n];
+}
+
+/** Waits until `card`'s choice for `answer` is the selected one (radio checked, label marked). */
+async function waitForAnswer(card, answer) {
+  const label = await card.find(`label[data-answer=${answer}]`);
+  const radio = await card.find(`label[data-answer=${answer}] input[type=radio]`);
+  await waitFor(
+    async () =>
+      (await radio.property('checked')) === true && /\bselected\b/.test((await label.attribute('class')) ?? ''),
+    { message: `answer "${answer}" to be selected in question ${await card.attribute('data-question')}` },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Setup and teardown
+
+before(
+  async () => {
+    rmSync(ARTIFACTS, { recursive: true, force: true });
+    mkdirSync(SCREENS, { recursive: true });
+
+    const application = appBinary();
+    const tauriDriver = tauriDriverBinary();
+
+    dataDir = mkdtempSync(join(tmpdir(), 'trustgap-e2e-data-'));
+    saveDir = mkdtempSync(join(tmpdir(), 'trustgap-e2e-exports-'));
+    // The app is started by WebKitWebDriver, started by tauri-driver: it inherits this environment,
+    // so these must be set before tauri-driver is spawned.
+    process.env.TRUSTGAP_DATA_DIR = dataDir;
+    process.env.TRUSTGAP_E2E_SAVE_DIR = saveDir;
+
+    const port = await freePort();
+    let nativePort = await freePort();
+    while (nativePort === port) nativePort = await freePort();
+
+    const log = createWriteStream(join(ARTIFACTS, 'tauri-driver.log'));
+    driver = spawn(tauriDriver, ['--port', String(port), '--native-port', String(nativePort)], {
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, so teardown can end it and its children together
+    });
+    driver.stdout.pipe(log);
+    driver.stderr.pipe(log);
+    driverExit = new Promise((ok) => driver.once('exit', ok));
+    const spawnError = new Promise((_, fail) => driver.once('error', fail));
+
+    const base = `http://127.0.0.1:${port}`;
+    await Promise.race([
+      spawnError,
+      waitFor(
+        async () => {
+          if (driver.exitCode !== null) throw new Error(`tauri-driver exited with code ${driver.exitCode}`);
+          return isReady(base);
+        },
+        { timeout: STARTUP_TIMEOUT_MS, message: `tauri-driver at ${base}/status to be ready (log: ${join(ARTIFACTS, 'tauri-driver.log')})` },
+      ),
+    ]);
+
+    session = await newSession(base, {
+      capabilities: { alwaysMatch: { 'tauri:options': { application } } },
+    });
+  },
+  { timeout: STARTUP_TIMEOUT_MS * 2 },
+);
+
+after(
+  async () => {
+    try {
+      await deleteSession(session);
+    } catch (e) {
+      console.error(`could not delete the WebDriver session: ${e.message}`);
+    } finally {
+      session = null;
+      await stopDriver();
+      for (const dir of [dataDir, saveDir]) {
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  },
+  { timeout: 30_000 },
+);
+
+// ---------------------------------------------------------------------------------------------
+// The journey
+
+/** Readiness shown on the Questionnaire when it was left, compared on Results and the Workspace. */
+let readiness = null;
+
+step('opens on the Workspace', async () => {
+  await waitForAttribute('[data-testid=nav-workspace]', 'aria-current', 'page');
+  // The forms appear once the workspace is open (not "Opening the workspace…" nor an error).
+  await session.find('[data-testid=client-name]', { visible: true });
+  assert.equal((await session.findNow('[data-testid=fatal]')).length, 0, 'the workspace opened without an error');
+  assert.equal((await session.findNow('[data-testid=assessment-row]')).length, 0, 'a new workspace has no assessments');
+  assert.equal(await session.title(), 'Trustgap');
+  await snap('workspace-empty');
+});
+
+step('creates a client and an assessment', async () => {
+  await session.type('[data-testid=client-name]', CLIENT);
+  await session.click('[data-testid=create-client]');
+
+  // The assessment form appears once a client exists, with that client selected.
+  await session.find('[data-testid=assessment-name]', { visible: true });
+  await waitForText('[data-testid=assessment-client] option:checked', (t) => t === CLIENT, `to be "${CLIENT}"`);
+  assert.equal(await (await session.find('[data-testid=client-name]')).property('value'), '', 'the client field is cleared');
+
+  await session.type('[data-testid=assessment-name]', ASSESSMENT);
+  const privacy = await session.click('[data-testid=scope-privacy]');
+  await waitFor(async () => (await privacy.property('checked')) === true, { message: 'Privacy to be ticked' });
+  await snap('workspace-new-assessment');
+  await session.click('[data-testid=create-assessment]');
+
+  await waitForAttribute('[data-testid=nav-questionnaire]', 'aria-current', 'page');
+  const context = await session.text('[data-testid=current-assessment]');
+  assert.match(context, new RegExp(escapeRegExp(CLIENT)));
+  assert.match(context, new RegExp(escapeRegExp(ASSESSMENT)));
+});
+
+step('answers a question with the mouse', async () => {
+  assert.equal(percentOf(await session.text('[data-testid=readiness]')), 0, 'a new assessment starts at 0%');
+  assert.equal(await session.attribute('[data-testid=save-status]', 'data-state'), 'idle');
+  await snap('questionnaire-new');
+
+  const first = await question(0);
+  await (await first.find('label[data-answer=implemented]')).click();
+
+  await waitForAttribute('[data-testid=save-status]', 'data-state', 'saved');
+  await waitForAnswer(first, 'implemented');
+  const text = await waitForText('[data-testid=readiness]', (t) => /^\d+%$/.test(t) && percentOf(t) > 0, 'to rise above 0%');
+  assert.ok(percentOf(text) > 0 && percentOf(text) <= 100, `readiness ${text}`);
+  assert.match(await session.text('[data-testid=save-status]'), /saved/i);
+});
+
+step('answers a question with the keyboard', async () => {
+  const first = await question(0);
+  const second = await question(1);
+  const secondId = await second.attribute('data-question');
+
+  // J moves to the next question, 2 answers it "Partially" (the active card is the one answered).
+  await session.keys('j');
+  await session.waitFor(async () => /\bactive\b/.test((await second.attribute('class')) ?? ''), {
+    message: `question ${secondId} to become the active card after pressing J`,
+  });
+  await session.keys('2');
+
+  await waitForAnswer(second, 'partial');
+  await waitForAttribute('[data-testid=save-status]', 'data-state', 'saved');
+  // The first answer is untouched.
+  await waitForAnswer(first, 'implemented');
+
+  readiness = await session.text('[data-testid=readiness]');
+  assert.ok(percentOf(readiness) > 0, `readiness ${readiness}`);
+  assert.match(await session.text('[data-testid=current-assessment]'), new RegExp(`Readiness ${readiness}`));
+  await snap('questionnaire-answered');
+});
+
+step('Results show the same readiness', async () => {
+  await go('results');
+  const overall = await waitForText('[data-testid=overall-score]', (t) => t.length > 0, 'to show a score');
+  assert.equal(overall, readiness, 'Results and the Questionnaire agree');
+  assert.ok((await session.text('[data-testid=band]')).length > 0, 'a verdict is shown');
+  await snap('results');
+});
+
+step('Plan counts the gap', async () => {
+  await go('plan');
+  const body = await waitForText('main', (t) => /has 1 gap\b/.test(t), 'to mention "has 1 gap" (the partial answer)');
+  assert.match(body, /Remediation plan/);
+  await snap('plan');
+});
+
+step('Reports export the readiness summary PDF', async () => {
+  await go('reports');
+  await snap('reports');
+  await session.click('[data-testid=export-summary]');
+
+  const status = await waitForText('[data-testid=export-status]', (t) => t.includes('Saved to'), 'to say "Saved to"');
+  const shown = status.replace(/^.*Saved to\s*/s, '').trim();
+
+  const files = readdirSync(saveDir).filter((f) => f.toLowerCase().endsWith('.pdf'));
+  assert.equal(files.length, 1, `one PDF in the export folder, found: ${readdirSync(saveDir).join(', ') || 'nothing'}`);
+  const pdf = join(saveDir, files[0]);
+  assert.equal(shown, pdf, 'the status shows where the file went');
+
+  const bytes = readFileSync(pdf);
+  assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-', 'the file is a PDF');
+
+  const result = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+  if (result.error) throw new Error(`pdftotext could not run (install poppler-utils): ${result.error.message}`);
+  assert.equal(result.status, 0, `pdftotext failed: ${result.stderr}`);
+  assert.match(result.stdout, /Northwind Analytics/);
+  assert.match(result.stdout, /Readiness by category/);
+  await snap('reports-exported');
+});
+
+step('the Workspace lists the assessment', async () => {
+  await go('workspace');
+  const rows = await session.findAll('[data-testid=assessment-row]');
+  assert.equal(rows.length, 1, 'exactly one assessment');
+  const cells = await Promise.all((await rows[0].findAll('td', { min: 5 })).map((c) => c.text()));
+  assert.equal(cells[0], CLIENT);
+  assert.equal(cells[1], ASSESSMENT);
+  assert.match(cells[2], /Security/);
+  assert.match(cells[2], /Privacy/);
+  await snap('workspace-list');
+});
+
+// The overview is reloaded when the Workspace comes back into view (it once went stale).
+test(
+  'the Workspace row shows the answers just given',
+  async (t) => {
+    if (brokenBy) {
+      t.skip(`an earlier step failed: ${brokenBy}`);
+      return;
+    }
+    const row = await session.find('[data-testid=assessment-row]');
+    const cells = await Promise.all((await row.findAll('td', { min: 5 })).map((c) => c.text()));
+    assert.match(cells[3], /^2 \/ \d+$/, 'two questions answered');
+    assert.ok(cells[4].startsWith(readiness), `readiness ${readiness} in ${JSON.stringify(cells[4])}`);
+  },
+);
