@@ -18,11 +18,15 @@ fn trustgap_commands() -> &'static [&'static str] {
     &[
         "app_info",
         "get_catalog",
+        "recommend_scope",
         "workspace_overview",
         "create_client",
         "create_assessment",
         "open_assessment",
         "save_answer",
+        "get_plan",
+        "update_action",
+        "set_audit_profile",
         "export_summary_pdf",
     ]
 }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod paths;
+pub mod plan;
 pub mod report;
 pub mod scoring;
 pub mod store;

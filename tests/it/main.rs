@@ -5,6 +5,7 @@ mod catalog;
 mod cli;
 mod config;
 mod pdf;
+mod plan;
 mod store;
 mod support;
 mod workspace;

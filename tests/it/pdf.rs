@@ -5,6 +5,7 @@ use chrono::{TimeZone, Utc};
 use std::path::Path;
 use trustgap::assessment::Answer;
 use trustgap::catalog::CategoryId;
+use trustgap::plan::{AuditProfile, AuditType};
 use trustgap::workspace::{NewAssessmentInput, SaveAnswerInput};
 
 /// A workspace with one assessment, a handful of answers of every kind, and its id.
@@ -16,6 +17,7 @@ fn answered(client: &str) -> (TempWorkspace, i64) {
             client_id: c.id,
             name: "SOC 2 Type I readiness".into(),
             scope: vec![CategoryId::Availability],
+            profile: type1(),
         })
         .expect("assessment");
     let ids: Vec<String> =
@@ -121,4 +123,12 @@ fn non_latin_text_prints_or_is_replaced_visibly() {
     tool("qpdf", &["--check", p]);
     let text = tool("pdftotext", &[p, "-"]);
     assert!(text.contains("Zoë Ålesund — ????"), "{text}");
+}
+
+fn type1() -> AuditProfile {
+    AuditProfile {
+        audit_type: AuditType::Type1,
+        target_date: None,
+        observation_start: None,
+    }
 }

@@ -4,6 +4,7 @@ use crate::support::workspace;
 use rusqlite::Connection;
 use trustgap::assessment::{Answer, Scope};
 use trustgap::catalog::CategoryId;
+use trustgap::plan::{ActionEdit, ActionStatus, AuditProfile, AuditType};
 use trustgap::store::migrations::{self, Migration, LATEST};
 use trustgap::store::{NewAssessment, Store, StoreError, APPLICATION_ID};
 
@@ -25,7 +26,13 @@ fn a_fresh_workspace_is_migrated_with_durable_settings() {
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .expect("mode");
     assert_eq!(mode, "wal");
-    for table in ["clients", "assessments", "responses", "settings"] {
+    for table in [
+        "clients",
+        "assessments",
+        "responses",
+        "settings",
+        "plan_edits",
+    ] {
         let n: i64 = conn
             .query_row(
                 "SELECT count(*) FROM sqlite_master WHERE name = ?1",
@@ -163,6 +170,11 @@ fn new_assessment(client_id: i64, name: &str) -> NewAssessment<'_> {
         name,
         catalog_version: "test-1",
         scope: Scope::new(&[CategoryId::Privacy]),
+        profile: AuditProfile {
+            audit_type: AuditType::Type1,
+            target_date: None,
+            observation_start: None,
+        },
     }
 }
 
@@ -243,4 +255,78 @@ fn settings_round_trip() {
     t.ws.store.set_setting("k", "1").expect("set");
     t.ws.store.set_setting("k", "2").expect("replace");
     assert_eq!(t.ws.store.setting("k").expect("get"), Some("2".to_owned()));
+}
+
+#[test]
+fn a_version_1_workspace_is_upgraded_with_its_data() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("workspace.sqlite3");
+    {
+        let conn = Connection::open(&path).expect("open");
+        migrations::migrate(&conn, &migrations::ALL[..1]).expect("v1");
+        conn.execute_batch(
+            "INSERT INTO clients (uid, name, created_at, updated_at) VALUES ('c', 'Old', 't', 't');
+             INSERT INTO assessments (uid, client_id, name, catalog_version, scope, created_at, updated_at)
+             VALUES ('a', 1, 'Before plans', 'v0', 'security', 't', 't');",
+        )
+        .expect("v1 data");
+    }
+    let store = Store::open(&path).expect("upgrade");
+    let a = store.assessment(1).expect("kept");
+    assert_eq!(a.name, "Before plans");
+    assert_eq!(a.profile.audit_type, AuditType::Type1);
+    assert_eq!(a.profile.target_date, None);
+    assert!(store.plan_edits(1).expect("edits").is_empty());
+}
+
+#[test]
+fn profiles_and_plan_edits_round_trip() {
+    let mut t = workspace();
+    let s = &mut t.ws.store;
+    let c = s.create_client("Acme").expect("client");
+    let a = s
+        .create_assessment(new_assessment(c.id, "A"))
+        .expect("assessment");
+    let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date");
+    let profile = AuditProfile {
+        audit_type: AuditType::Type2,
+        target_date: Some(date(2027, 12, 31)),
+        observation_start: Some(date(2027, 7, 1)),
+    };
+    let created = s
+        .create_assessment(NewAssessment {
+            profile: profile.clone(),
+            ..new_assessment(c.id, "B")
+        })
+        .expect("with profile");
+    assert_eq!(
+        created.profile, profile,
+        "the profile given at creation is stored"
+    );
+    s.set_profile(a.id, &profile).expect("profile");
+    assert_eq!(s.assessment(a.id).expect("a").profile, profile);
+    assert!(matches!(
+        s.set_profile(999, &profile),
+        Err(StoreError::NotFound(_))
+    ));
+
+    let edit = ActionEdit {
+        owner: Some("Dana Ó".into()),
+        start: Some(date(2027, 1, 4)),
+        due: Some(date(2027, 2, 1)),
+        status: Some(ActionStatus::RiskAccepted),
+        justification: "Board accepted".into(),
+        notes: "n".into(),
+    };
+    s.save_plan_edit(a.id, "mfa-everywhere", &edit)
+        .expect("save");
+    s.save_plan_edit(a.id, "mfa-everywhere", &edit)
+        .expect("idempotent");
+    let edits = s.plan_edits(a.id).expect("edits");
+    assert_eq!(edits.len(), 1);
+    assert_eq!(edits["mfa-everywhere"], edit);
+    assert!(matches!(
+        s.save_plan_edit(999, "x", &edit),
+        Err(StoreError::NotFound(_))
+    ));
 }

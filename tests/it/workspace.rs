@@ -4,6 +4,7 @@ use crate::support::workspace;
 use trustgap::assessment::Answer;
 use trustgap::catalog::CategoryId;
 use trustgap::error::ErrorCode;
+use trustgap::plan::{AuditProfile, AuditType};
 use trustgap::scoring::Band;
 use trustgap::workspace::{NewAssessmentInput, SaveAnswerInput};
 
@@ -26,6 +27,7 @@ fn answering_moves_the_score_and_the_overview() {
             client_id: client.id,
             name: "Type I".into(),
             scope: vec![],
+            profile: type1(),
         })
         .expect("assessment");
     assert_eq!(a.scope, vec![CategoryId::Security]);
@@ -66,6 +68,7 @@ fn answers_are_checked_against_the_catalog_and_the_scope() {
             client_id: client.id,
             name: "A".into(),
             scope: vec![],
+            profile: type1(),
         })
         .expect("assessment");
     let err = ws
@@ -92,6 +95,7 @@ fn answers_are_checked_against_the_catalog_and_the_scope() {
             client_id: client.id,
             name: " ".into(),
             scope: vec![],
+            profile: type1(),
         })
         .expect_err("must be refused");
     assert_eq!(err.code, ErrorCode::Validation);
@@ -110,6 +114,7 @@ fn optional_categories_join_the_scope_in_canonical_order() {
                 CategoryId::Availability,
                 CategoryId::Privacy,
             ],
+            profile: type1(),
         })
         .expect("assessment");
     assert_eq!(
@@ -122,4 +127,12 @@ fn optional_categories_join_the_scope_in_canonical_order() {
     );
     let total = t.ws.catalog.questions_in(&a.scope).count() as u32;
     assert_eq!(a.questions, total);
+}
+
+fn type1() -> AuditProfile {
+    AuditProfile {
+        audit_type: AuditType::Type1,
+        target_date: None,
+        observation_start: None,
+    }
 }

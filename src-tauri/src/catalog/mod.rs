@@ -4,12 +4,16 @@
 //! time ([`embedded`]) and checked by [`validate`]; a `Catalog` that exists has passed validation,
 //! so the rest of the app can index it without re-checking references.
 
+#[cfg(test)]
+pub(crate) mod fixture;
 mod load;
 mod model;
+mod scoping;
 mod validate;
 
 pub use load::{embedded, embedded_sources, parse, CatalogSources};
 pub use model::*;
+pub use scoping::{recommend, Recommendation};
 pub use validate::{validate, ValidationError};
 
 /// Why a catalog could not be built.

@@ -8,12 +8,13 @@ mod state;
 
 pub use state::AppState;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Recommendation};
 use crate::error::ApiError;
+use crate::plan::{AuditProfile, Plan};
 use crate::store::Client;
 use crate::workspace::{
     AnswerSaved, AppInfo, AssessmentDetail, AssessmentSummary, NewAssessmentInput, Overview,
-    SaveAnswerInput,
+    SaveAnswerInput, UpdateActionInput,
 };
 use tauri::State;
 
@@ -31,6 +32,14 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
 #[specta::specta]
 pub fn get_catalog() -> Result<Catalog> {
     crate::catalog::embedded().cloned().map_err(ApiError::from)
+}
+
+/// Optional categories recommended by the scoping questions answered "yes", with reasons.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn recommend_scope(yes: Vec<String>) -> Result<Vec<Recommendation>> {
+    let catalog = crate::catalog::embedded().map_err(ApiError::from)?;
+    crate::catalog::recommend(catalog, &yes).map_err(ApiError::not_found)
 }
 
 #[tauri::command(async)]
@@ -66,6 +75,35 @@ pub fn save_answer(state: State<'_, AppState>, input: SaveAnswerInput) -> Result
     state.with(|w| w.save_answer(&input))
 }
 
+/// The gap register and the remediation plan, scheduled from today.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn get_plan(state: State<'_, AppState>, id: i64) -> Result<Plan> {
+    state.with(|w| w.plan(id, today()))
+}
+
+/// Saves the user's changes to one action and returns the rebuilt plan.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn update_action(state: State<'_, AppState>, input: UpdateActionInput) -> Result<Plan> {
+    state.with(|w| w.update_action(&input, today()))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_audit_profile(
+    state: State<'_, AppState>,
+    id: i64,
+    profile: AuditProfile,
+) -> Result<AssessmentSummary> {
+    state.with(|w| w.set_audit_profile(id, &profile))
+}
+
+/// The user's calendar day: plans are dated in local time.
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 pub use export::export_summary_pdf;
 
 /// The command list, shared by the app and the bindings generator.
@@ -73,11 +111,15 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
         app_info,
         get_catalog,
+        recommend_scope,
         workspace_overview,
         create_client,
         create_assessment,
         open_assessment,
         save_answer,
+        get_plan,
+        update_action,
+        set_audit_profile,
         export::export_summary_pdf,
     ])
 }

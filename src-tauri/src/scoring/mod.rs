@@ -1,4 +1,4 @@
-//! Readiness scoring: a weighted score per criterion, group, category and overall.
+//! Readiness scoring: a weighted score per criterion, criterion group, category and overall.
 //!
 //! The formula, as printed in reports: each question in scope earns 1 if implemented, 0.5 if
 //! partially implemented and 0 if not implemented, unknown or not yet answered, multiplied by its
@@ -72,6 +72,14 @@ pub struct CategoryScore {
     pub tally: Tally,
 }
 
+/// A criterion group such as "CC6 Logical and physical access".
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct GroupScore {
+    pub group: String,
+    pub category: CategoryId,
+    pub tally: Tally,
+}
+
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct CriterionScore {
     pub criterion: String,
@@ -88,6 +96,7 @@ pub struct Scorecard {
     /// Gaps of high severity (a heavy control missing or unknown).
     pub high_gaps: u32,
     pub categories: Vec<CategoryScore>,
+    pub groups: Vec<GroupScore>,
     pub criteria: Vec<CriterionScore>,
 }
 
@@ -101,6 +110,7 @@ pub fn score(catalog: &Catalog, scope: &Scope, responses: &[Response]) -> Scorec
     let mut overall = Tally::default();
     let mut by_category: HashMap<CategoryId, Tally> = HashMap::new();
     let mut by_criterion: HashMap<&str, Tally> = HashMap::new();
+    let mut by_group: HashMap<&str, Tally> = HashMap::new();
     let mut high_gaps = 0;
     for q in catalog.questions_in(in_scope) {
         let answer = answers.get(q.id.as_str()).copied().flatten();
@@ -111,6 +121,17 @@ pub fn score(catalog: &Catalog, scope: &Scope, responses: &[Response]) -> Scorec
             .add(q, answer);
         for c in &q.criteria {
             by_criterion.entry(c).or_default().add(q, answer);
+        }
+        // A question counts once per group, even when it evidences two criteria of it.
+        let mut groups: Vec<&str> = q
+            .criteria
+            .iter()
+            .filter_map(|c| catalog.criterion(c))
+            .map(|c| c.group.as_str())
+            .collect();
+        groups.dedup();
+        for g in groups {
+            by_group.entry(g).or_default().add(q, answer);
         }
         if answer.is_some() && Severity::of(q.weight, answer) == Some(Severity::High) {
             high_gaps += 1;
@@ -126,6 +147,20 @@ pub fn score(catalog: &Catalog, scope: &Scope, responses: &[Response]) -> Scorec
             tally: by_category.remove(&c).unwrap_or_default(),
         })
         .collect();
+    let mut groups: Vec<GroupScore> = Vec::new();
+    for c in catalog
+        .criteria
+        .iter()
+        .filter(|c| in_scope.contains(&c.category))
+    {
+        if !groups.iter().any(|g| g.group == c.group) {
+            groups.push(GroupScore {
+                group: c.group.clone(),
+                category: c.category,
+                tally: by_group.remove(c.group.as_str()).unwrap_or_default(),
+            });
+        }
+    }
     let criteria = catalog
         .criteria
         .iter()
@@ -142,6 +177,7 @@ pub fn score(catalog: &Catalog, scope: &Scope, responses: &[Response]) -> Scorec
         overall,
         high_gaps,
         categories,
+        groups,
         criteria,
     }
 }

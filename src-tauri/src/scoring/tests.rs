@@ -1,69 +1,7 @@
 //! Table-driven and exhaustive tests of the scoring formula on a small fixture catalog.
 
 use super::*;
-use crate::catalog::{Catalog, Category, Criterion, Effort, Question, Remediation};
-
-fn question(id: &str, criteria: &[&str], weight: u8) -> Question {
-    Question {
-        id: id.into(),
-        criteria: criteria.iter().map(|c| (*c).into()).collect(),
-        text: format!("Question {id}?"),
-        why: "why".into(),
-        good: "good".into(),
-        evidence: vec!["a".into(), "b".into()],
-        weight,
-        remediation: "fix".into(),
-    }
-}
-
-fn criterion(id: &str, category: CategoryId) -> Criterion {
-    Criterion {
-        id: id.into(),
-        category,
-        group: "G".into(),
-        topic: format!("Topic {id}"),
-    }
-}
-
-/// Security: CC1.1 (Q1 w5, Q2 w1), CC1.2 (Q2 w1, Q3 w3). Privacy: P1.1 (Q4 w2).
-fn fixture() -> Catalog {
-    let mut c = Catalog {
-        version: "test".into(),
-        roles: vec!["CTO".into()],
-        categories: CategoryId::ALL
-            .iter()
-            .map(|&id| Category {
-                id,
-                name: id.as_str().into(),
-                optional: id != CategoryId::Security,
-                summary: "s".into(),
-            })
-            .collect(),
-        criteria: vec![
-            criterion("CC1.1", CategoryId::Security),
-            criterion("CC1.2", CategoryId::Security),
-            criterion("P1.1", CategoryId::Privacy),
-        ],
-        questions: vec![
-            question("AAA-001", &["CC1.1"], 5),
-            question("AAA-002", &["CC1.1", "CC1.2"], 1),
-            question("AAA-003", &["CC1.2"], 3),
-            question("PRV-001", &["P1.1"], 2),
-        ],
-        remediations: vec![Remediation {
-            key: "fix".into(),
-            title: "Fix".into(),
-            action: "Do".into(),
-            owner: "CTO".into(),
-            effort: Effort::S,
-            proof: "p".into(),
-        }],
-        scoping: vec![],
-        index: Default::default(),
-    };
-    c.reindex();
-    c
-}
+use crate::catalog::fixture::fixture;
 
 fn responses(answers: &[(&str, Option<Answer>)]) -> Vec<Response> {
     answers
@@ -107,6 +45,10 @@ fn pinned_numbers_for_a_fixed_assessment() {
     assert_eq!(criterion_score(&card, "CC1.1"), Some(100.0 * 5.5 / 6.0));
     assert_eq!(criterion_score(&card, "CC1.2"), Some(100.0 * 0.5 / 4.0));
     assert_eq!(criterion_score(&card, "P1.1"), Some(0.0));
+    // Both fixture criteria are in group "G": AAA-002 counts once there, not twice.
+    assert_eq!(card.groups.len(), 1);
+    assert_eq!(card.groups[0].tally.questions, 4);
+    assert_eq!(card.groups[0].tally.score, Some(50.0));
     let security = &card.categories[0];
     assert_eq!(security.category, CategoryId::Security);
     assert_eq!(security.tally.score, Some(100.0 * 5.5 / 9.0));
@@ -213,6 +155,7 @@ fn card_for(answers: &[Option<Answer>]) -> Scorecard {
 fn all_scores(card: &Scorecard) -> Vec<Option<f64>> {
     std::iter::once(card.overall.score)
         .chain(card.categories.iter().map(|c| c.tally.score))
+        .chain(card.groups.iter().map(|g| g.tally.score))
         .chain(card.criteria.iter().map(|c| c.tally.score))
         .collect()
 }

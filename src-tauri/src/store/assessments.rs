@@ -2,6 +2,8 @@
 
 use super::{new_uid, now, OptionalRow, Result, Store, StoreError};
 use crate::assessment::{clean_name, Scope};
+use crate::plan::{AuditProfile, AuditType};
+use chrono::NaiveDate;
 use rusqlite::{params, Row};
 
 /// What the user supplies to start an assessment.
@@ -10,6 +12,7 @@ pub struct NewAssessment<'a> {
     pub name: &'a str,
     pub catalog_version: &'a str,
     pub scope: Scope,
+    pub profile: AuditProfile,
 }
 
 /// An assessment as stored; scoring and progress are computed above the store.
@@ -21,13 +24,15 @@ pub struct AssessmentRecord {
     pub name: String,
     pub catalog_version: String,
     pub scope: Scope,
+    pub profile: AuditProfile,
     pub created_at: String,
     pub updated_at: String,
     pub opened_at: Option<String>,
 }
 
 const SELECT: &str = "SELECT a.id, a.client_id, c.name AS client_name, a.name, a.catalog_version, \
-     a.scope, a.created_at, a.updated_at, a.opened_at \
+     a.scope, a.audit_type, a.target_date, a.observation_start, a.created_at, a.updated_at, \
+     a.opened_at \
      FROM assessments a JOIN clients c ON c.id = a.client_id";
 
 impl AssessmentRecord {
@@ -42,6 +47,13 @@ impl AssessmentRecord {
             scope: Scope::from_db(&scope).map_err(|e| {
                 rusqlite::Error::FromSqlConversionFailure(5, rusqlite::types::Type::Text, e.into())
             })?,
+            profile: AuditProfile {
+                // The CHECK constraint allows only the two spellings.
+                audit_type: AuditType::parse(&r.get::<_, String>("audit_type")?)
+                    .unwrap_or(AuditType::Type1),
+                target_date: r.get::<_, Option<NaiveDate>>("target_date")?,
+                observation_start: r.get::<_, Option<NaiveDate>>("observation_start")?,
+            },
             created_at: r.get("created_at")?,
             updated_at: r.get("updated_at")?,
             opened_at: r.get("opened_at")?,
@@ -57,14 +69,18 @@ impl Store {
             let t = now();
             tx.execute(
                 "INSERT INTO assessments \
-                 (uid, client_id, name, catalog_version, scope, created_at, updated_at, opened_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6)",
+                 (uid, client_id, name, catalog_version, scope, audit_type, target_date, \
+                  observation_start, created_at, updated_at, opened_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9)",
                 params![
                     new_uid(),
                     new.client_id,
                     name,
                     new.catalog_version,
                     new.scope.to_db(),
+                    new.profile.audit_type.as_str(),
+                    new.profile.target_date,
+                    new.profile.observation_start,
                     t
                 ],
             )?;
@@ -90,6 +106,27 @@ impl Store {
         ))?;
         let rows = stmt.query_map([], AssessmentRecord::from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Changes the audit an assessment prepares for.
+    pub fn set_profile(&mut self, id: i64, profile: &AuditProfile) -> Result<()> {
+        let changed = self.write(|tx| {
+            Ok(tx.execute(
+                "UPDATE assessments SET audit_type = ?2, target_date = ?3, observation_start = ?4, \
+                 updated_at = ?5 WHERE id = ?1",
+                params![
+                    id,
+                    profile.audit_type.as_str(),
+                    profile.target_date,
+                    profile.observation_start,
+                    now()
+                ],
+            )?)
+        })?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!("Assessment {id}")));
+        }
+        Ok(())
     }
 
     /// Records that the user opened the assessment, for "recently opened first".

@@ -7,6 +7,7 @@
 mod assessments;
 mod clients;
 pub mod migrations;
+mod plan_edits;
 mod responses;
 mod settings;
 

@@ -3,6 +3,7 @@
 //! Tauri commands and CLI subcommands both call these, so validation and view-building live in
 //! one place; nothing here knows about windows or terminals.
 
+mod planning;
 mod views;
 
 pub use views::*;
@@ -10,6 +11,7 @@ pub use views::*;
 use crate::assessment::{Response, Scope};
 use crate::catalog::{Catalog, CategoryId};
 use crate::error::ApiError;
+use crate::plan::validate_profile;
 use crate::report::{readiness_summary, GapLine, SummaryInput};
 use crate::scoring::{score, Scorecard, Severity};
 use crate::store::{AssessmentRecord, Client, NewAssessment, Store};
@@ -48,11 +50,13 @@ impl Workspace {
     }
 
     pub fn create_assessment(&mut self, input: &NewAssessmentInput) -> Result<AssessmentSummary> {
+        validate_profile(&input.profile).map_err(ApiError::validation)?;
         let record = self.store.create_assessment(NewAssessment {
             client_id: input.client_id,
             name: &input.name,
             catalog_version: &self.catalog.version,
             scope: Scope::new(&input.scope),
+            profile: input.profile.clone(),
         })?;
         Ok(self.summarise(record, &[]).0)
     }
@@ -169,6 +173,7 @@ impl Workspace {
             name: a.name,
             catalog_version: a.catalog_version,
             scope: a.scope.categories().to_vec(),
+            profile: a.profile,
             created_at: a.created_at,
             updated_at: a.updated_at,
             opened_at: a.opened_at,

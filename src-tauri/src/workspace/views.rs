@@ -2,6 +2,7 @@
 
 use crate::assessment::{Answer, Response};
 use crate::catalog::CategoryId;
+use crate::plan::{ActionEdit, AuditProfile};
 use crate::scoring::{Band, Scorecard};
 use crate::store::Client;
 use serde::{Deserialize, Serialize};
@@ -16,6 +17,7 @@ pub struct AssessmentSummary {
     pub name: String,
     pub catalog_version: String,
     pub scope: Vec<CategoryId>,
+    pub profile: AuditProfile,
     pub created_at: String,
     pub updated_at: String,
     pub opened_at: Option<String>,
@@ -46,6 +48,15 @@ pub struct NewAssessmentInput {
     pub name: String,
     /// Optional categories to include; Security is always added.
     pub scope: Vec<CategoryId>,
+    pub profile: AuditProfile,
+}
+
+/// A change to one remediation action, keyed by its remediation key.
+#[derive(Debug, Clone, Deserialize, Type)]
+pub struct UpdateActionInput {
+    pub assessment_id: i64,
+    pub key: String,
+    pub edit: ActionEdit,
 }
 
 #[derive(Debug, Clone, Deserialize, Type)]

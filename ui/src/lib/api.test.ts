@@ -52,6 +52,7 @@ const summary: AssessmentSummary = {
   name: 'Q3 readiness',
   catalog_version: '2025.1',
   scope: ['security'],
+  profile: { audit_type: 'type1', target_date: null, observation_start: null },
   created_at: '2025-01-01T00:00:00Z',
   updated_at: '2025-01-02T00:00:00Z',
   opened_at: null,
@@ -66,6 +67,7 @@ const scorecard: Scorecard = {
   band: 'incomplete',
   high_gaps: 0,
   categories: [],
+  groups: [],
   criteria: [],
 };
 
@@ -112,7 +114,12 @@ describe('api commands', () => {
   });
 
   it('createAssessment calls create_assessment with { input }', async () => {
-    const input: NewAssessmentInput = { client_id: 3, name: 'Q3 readiness', scope: ['privacy'] };
+    const input: NewAssessmentInput = {
+      client_id: 3,
+      name: 'Q3 readiness',
+      scope: ['privacy'],
+      profile: { audit_type: 'type2', target_date: '2027-12-31', observation_start: '2027-07-01' },
+    };
     const calls = recordIPC(summary);
     await expect(api.createAssessment(input)).resolves.toEqual(summary);
     expect(calls).toEqual([{ cmd: 'create_assessment', args: { input } }]);

@@ -7,13 +7,17 @@ import {
   type AppInfo,
   type AssessmentDetail,
   type AssessmentSummary,
+  type AuditProfile,
   type Catalog,
   type Client,
   type ErrorCode,
   type ExportOutcome,
   type NewAssessmentInput,
   type Overview,
+  type Plan,
+  type Recommendation,
   type SaveAnswerInput,
+  type UpdateActionInput,
 } from './bindings.gen';
 
 export type * from './bindings.gen';
@@ -62,12 +66,17 @@ export const api = {
   appInfo: (): Promise<AppInfo> => call(commands.appInfo()),
   catalog: (): Promise<Catalog> => call(commands.getCatalog()),
   overview: (): Promise<Overview> => call(commands.workspaceOverview()),
+  recommendScope: (yes: string[]): Promise<Recommendation[]> => call(commands.recommendScope(yes)),
   createClient: (name: string): Promise<Client> => call(commands.createClient(name)),
   createAssessment: (input: NewAssessmentInput): Promise<AssessmentSummary> =>
     call(commands.createAssessment(input)),
   openAssessment: (id: number): Promise<AssessmentDetail> => call(commands.openAssessment(id)),
   saveAnswer: (input: SaveAnswerInput): Promise<AnswerSaved> => call(commands.saveAnswer(input)),
   exportSummaryPdf: (id: number): Promise<ExportOutcome> => call(commands.exportSummaryPdf(id)),
+  plan: (id: number): Promise<Plan> => call(commands.getPlan(id)),
+  updateAction: (input: UpdateActionInput): Promise<Plan> => call(commands.updateAction(input)),
+  setAuditProfile: (id: number, profile: AuditProfile): Promise<AssessmentSummary> =>
+    call(commands.setAuditProfile(id, profile)),
 };
 
 /** A message for people from anything thrown. */

@@ -26,6 +26,7 @@ function summary(answered: number, readiness: number | null): AssessmentSummary 
     name: 'Q3 readiness',
     catalog_version: '2025.1',
     scope: ['security'],
+    profile: { audit_type: 'type1', target_date: null, observation_start: null },
     created_at: '2025-01-01T00:00:00Z',
     updated_at: '2025-01-01T00:00:00Z',
     opened_at: '2025-01-01T00:00:00Z',
@@ -37,7 +38,7 @@ function summary(answered: number, readiness: number | null): AssessmentSummary 
 }
 
 function scorecard(answered: number, score: number | null): Scorecard {
-  return { overall: tally(answered, score), band: 'incomplete', high_gaps: 0, categories: [], criteria: [] };
+  return { overall: tally(answered, score), band: 'incomplete', high_gaps: 0, categories: [], groups: [], criteria: [] };
 }
 
 function response(question_id: string, answer: Response['answer'], note = ''): Response {

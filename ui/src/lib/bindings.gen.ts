@@ -28,6 +28,17 @@ async getCatalog() : Promise<Result<Catalog, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Optional categories recommended by the scoping questions answered "yes", with reasons.
+ */
+async recommendScope(yes: string[]) : Promise<Result<Recommendation[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("recommend_scope", { yes }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async workspaceOverview() : Promise<Result<Overview, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("workspace_overview") };
@@ -69,6 +80,36 @@ async saveAnswer(input: SaveAnswerInput) : Promise<Result<AnswerSaved, ApiError>
 }
 },
 /**
+ * The gap register and the remediation plan, scheduled from today.
+ */
+async getPlan(id: number) : Promise<Result<Plan, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_plan", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves the user's changes to one action and returns the rebuilt plan.
+ */
+async updateAction(input: UpdateActionInput) : Promise<Result<Plan, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_action", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setAuditProfile(id: number, profile: AuditProfile) : Promise<Result<AssessmentSummary, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_audit_profile", { id, profile }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Renders the one-page readiness summary and saves it where the user chooses.
  */
 async exportSummaryPdf(id: number) : Promise<Result<ExportOutcome, ApiError>> {
@@ -91,6 +132,39 @@ async exportSummaryPdf(id: number) : Promise<Result<ExportOutcome, ApiError>> {
 
 /** user-defined types **/
 
+/**
+ * One remediation action: every gap that shares a remediation key, as one piece of work.
+ */
+export type Action = { 
+/**
+ * The remediation key; stable across regenerations, so edits follow it.
+ */
+key: string; title: string; description: string; 
+/**
+ * Criteria the action closes, in catalog order.
+ */
+criteria: string[]; 
+/**
+ * Questions whose gaps it closes.
+ */
+questions: string[]; severity: Severity; priority: Priority; effort: Effort; 
+/**
+ * The catalog's role, or the person the user assigned.
+ */
+owner: string; owner_is_default: boolean; start: string; due: string; dates_are_default: boolean; phase: Phase; status: ActionStatus; justification: string; notes: string; 
+/**
+ * The evidence that shows the action is done.
+ */
+evidence: string }
+/**
+ * What the user changed on an action; `None` keeps the generated value.
+ */
+export type ActionEdit = { owner: string | null; start: string | null; due: string | null; status: ActionStatus | null; justification: string; notes: string }
+export type ActionStatus = "not_started" | "in_progress" | "done" | 
+/**
+ * Leadership accepts the risk instead of fixing it; needs a justification.
+ */
+"risk_accepted"
 /**
  * How far a control is in place.
  */
@@ -122,7 +196,23 @@ export type AssessmentDetail = { summary: AssessmentSummary; responses: Response
 /**
  * One assessment in lists: identity, scope and progress at a glance.
  */
-export type AssessmentSummary = { id: number; client_id: number; client_name: string; name: string; catalog_version: string; scope: CategoryId[]; created_at: string; updated_at: string; opened_at: string | null; answered: number; questions: number; readiness: number | null; band: Band }
+export type AssessmentSummary = { id: number; client_id: number; client_name: string; name: string; catalog_version: string; scope: CategoryId[]; profile: AuditProfile; created_at: string; updated_at: string; opened_at: string | null; answered: number; questions: number; readiness: number | null; band: Band }
+/**
+ * When the audit happens; the plan is scheduled against it.
+ */
+export type AuditProfile = { audit_type: AuditType; 
+/**
+ * Target date of the audit (Type I) or of the end of the observation period (Type II).
+ */
+target_date: string | null; 
+/**
+ * Type II only: the first day of the observation period.
+ */
+observation_start: string | null }
+/**
+ * Type I looks at controls at one point in time; Type II watches them operate over a period.
+ */
+export type AuditType = "type1" | "type2"
 export type Band = 
 /**
  * Not enough answered to judge.
@@ -174,15 +264,57 @@ export type ExportOutcome = { status: "saved"; path: string; bytes: number } |
  * The user closed the dialog without choosing a file.
  */
 { status: "cancelled" }
+/**
+ * Whether the plan finishes before its deadline.
+ */
+export type Fit = 
+/**
+ * No target date yet: nothing to measure against.
+ */
+{ kind: "no_target_date" } | { kind: "fits"; deadline: string; spare_days: number } | 
+/**
+ * The last open action ends after the deadline.
+ */
+{ kind: "late"; deadline: string; late_days: number }
+/**
+ * A question answered partial, not implemented or don't know.
+ */
+export type Gap = { question_id: string; criteria: string[]; question: string; answer: Answer; severity: Severity; weight: number; note: string; remediation: string }
+/**
+ * A criterion group such as "CC6 Logical and physical access".
+ */
+export type GroupScore = { group: string; category: CategoryId; tally: Tally }
 export type NewAssessmentInput = { client_id: number; name: string; 
 /**
  * Optional categories to include; Security is always added.
  */
-scope: CategoryId[] }
+scope: CategoryId[]; profile: AuditProfile }
 /**
  * The workspace screen: every client and every assessment, recently opened first.
  */
 export type Overview = { clients: Client[]; assessments: AssessmentSummary[] }
+/**
+ * When in the run-up to the audit an action falls, by its due date.
+ */
+export type Phase = 
+/**
+ * Due within 30 days of the plan date.
+ */
+"first_30_days" | 
+/**
+ * Due within days 31 to 90.
+ */
+"days_31_to_90" | 
+/**
+ * Due later, before the audit.
+ */
+"before_audit"
+export type Plan = { plan_date: string; profile: AuditProfile; fit: Fit; gaps: Gap[]; actions: Action[]; 
+/**
+ * Edited actions whose gaps have all been closed since.
+ */
+retired: RetiredAction[] }
+export type Priority = "P1" | "P2" | "P3" | "P4"
 export type Question = { 
 /**
  * Stable identifier (`AAA-000`); never renumbered or reused.
@@ -212,6 +344,10 @@ weight: number;
  * Key of the remediation that closes a gap here.
  */
 remediation: string }
+/**
+ * An optional category the answers recommend, with the reason of each "yes" behind it.
+ */
+export type Recommendation = { category: CategoryId; reasons: string[] }
 export type Remediation = { 
 /**
  * Shared by every question whose gap this one piece of work closes.
@@ -229,6 +365,7 @@ proof: string }
  * One question's answer within an assessment. `answer` is `None` until answered.
  */
 export type Response = { question_id: string; answer: Answer | null; note: string; updated_at: string }
+export type RetiredAction = { key: string; title: string; status: ActionStatus; owner: string | null; notes: string }
 export type SaveAnswerInput = { assessment_id: number; question_id: string; 
 /**
  * `null` clears the answer.
@@ -245,7 +382,8 @@ export type Scorecard = { overall: Tally; band: Band;
 /**
  * Gaps of high severity (a heavy control missing or unknown).
  */
-high_gaps: number; categories: CategoryScore[]; criteria: CriterionScore[] }
+high_gaps: number; categories: CategoryScore[]; groups: GroupScore[]; criteria: CriterionScore[] }
+export type Severity = "low" | "medium" | "high"
 /**
  * Points and counts over a set of questions.
  */
@@ -254,6 +392,10 @@ export type Tally = {
  * 0–100, or `None` when nothing applicable remains.
  */
 score: number | null; questions: number; answered: number; not_applicable: number; unknown: number }
+/**
+ * A change to one remediation action, keyed by its remediation key.
+ */
+export type UpdateActionInput = { assessment_id: number; key: string; edit: ActionEdit }
 
 /** tauri-specta globals **/
 

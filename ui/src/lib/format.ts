@@ -1,5 +1,15 @@
 // Labels and number formats shared by the screens.
-import type { Answer, Band, CategoryId, Effort } from './api';
+import type {
+  ActionStatus,
+  Answer,
+  AuditType,
+  Band,
+  CategoryId,
+  Effort,
+  Phase,
+  Priority,
+  Severity,
+} from './api';
 
 export function percent(score: number | null | undefined): string {
   return score === null || score === undefined ? '—' : `${Math.round(score)}%`;
@@ -68,3 +78,51 @@ export function formatDate(iso: string | null): string {
     ? iso
     : d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }
+
+/** A date-only value (`YYYY-MM-DD`) as a calendar day, whatever the local time zone. */
+export function formatDay(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+export const priorityLabel: Record<Priority, string> = {
+  P1: 'P1 · critical',
+  P2: 'P2 · high',
+  P3: 'P3 · medium',
+  P4: 'P4 · low',
+};
+
+export const phaseLabel: Record<Phase, string> = {
+  first_30_days: 'First 30 days',
+  days_31_to_90: 'Days 31–90',
+  before_audit: 'Before the audit',
+};
+
+export const statusLabel: Record<ActionStatus, string> = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  done: 'Done',
+  risk_accepted: 'Risk accepted',
+};
+
+export const severityLabel: Record<Severity, string> = {
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+};
+
+export const answerLabel: Record<Answer, string> = {
+  implemented: 'Implemented',
+  partial: 'Partially',
+  not_implemented: 'Not implemented',
+  not_applicable: 'Not applicable',
+  unknown: "Don't know",
+};
+
+export const auditTypeLabel: Record<AuditType, string> = {
+  type1: 'Type I',
+  type2: 'Type II',
+};
