@@ -22,6 +22,7 @@ fn trustgap_commands() -> &'static [&'static str] {
         "workspace_overview",
         "create_client",
         "create_assessment",
+        "create_sample_assessment",
         "open_assessment",
         "save_answer",
         "get_plan",

@@ -50,6 +50,37 @@ fn current_geometry(window: &WebviewWindow) -> Option<Geometry> {
     })
 }
 
+/// Saves the window's placement; a maximised window keeps its previous normal size and place.
+fn remember(window: &WebviewWindow) {
+    let Some(mut g) = current_geometry(window) else {
+        return;
+    };
+    if g.maximized {
+        match saved_geometry(window.app_handle()) {
+            Some(prev) => {
+                g = Geometry {
+                    maximized: true,
+                    ..prev
+                }
+            }
+            // The normal placement is unknown: keep the maximised flag with a sane default size.
+            None => {
+                g = Geometry {
+                    x: 0.0,
+                    y: 0.0,
+                    width: 1280.0,
+                    height: 800.0,
+                    maximized: true,
+                }
+            }
+        }
+    }
+    if let Ok(json) = serde_json::to_string(&g) {
+        let state = window.state::<AppState>();
+        let _ = state.with(|w| Ok(w.store.set_setting(GEOMETRY_KEY, &json)?));
+    }
+}
+
 /// Builds and shows the main window.
 pub fn create(app: &tauri::AppHandle) -> tauri::Result<()> {
     let saved = saved_geometry(app);
@@ -69,26 +100,23 @@ pub fn create(app: &tauri::AppHandle) -> tauri::Result<()> {
     }
     window.show()?;
 
-    // Remember where the window was, but only the un-maximised geometry's size and place.
+    // Remember where the window is: on close, and while it moves or resizes (at most twice a
+    // second, each save being a durable write), so a crash or a kill keeps the last placement.
     let tracked = window.clone();
+    let last_save = std::sync::Mutex::new(None::<std::time::Instant>);
     window.on_window_event(move |event| {
-        if let WindowEvent::CloseRequested { .. } = event {
-            let Some(mut g) = current_geometry(&tracked) else {
-                return;
-            };
-            if g.maximized {
-                if let Some(prev) = saved_geometry(tracked.app_handle()) {
-                    g = Geometry {
-                        maximized: true,
-                        ..prev
-                    };
-                }
-            }
-            let state = tracked.state::<AppState>();
-            if let Ok(json) = serde_json::to_string(&g) {
-                let _ = state.with(|w| Ok(w.store.set_setting(GEOMETRY_KEY, &json)?));
-            }
+        let closing = matches!(event, WindowEvent::CloseRequested { .. });
+        if !closing && !matches!(event, WindowEvent::Moved(_) | WindowEvent::Resized(_)) {
+            return;
         }
+        let mut last = last_save
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if !closing && last.is_some_and(|t| t.elapsed() < std::time::Duration::from_millis(500)) {
+            return;
+        }
+        *last = Some(std::time::Instant::now());
+        remember(&tracked);
     });
     Ok(())
 }

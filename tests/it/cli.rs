@@ -107,3 +107,46 @@ fn catalog_csv_has_one_row_per_question() {
         .count();
     assert_eq!(records, questions);
 }
+
+#[test]
+fn demo_creates_a_fully_answered_sample_and_list_shows_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = cli(dir.path(), &["list"]);
+    assert!(empty.status.success());
+    assert!(stdout(&empty).contains("No assessments yet"));
+
+    let demo = cli(dir.path(), &["demo"]);
+    assert!(demo.status.success(), "{}", stderr(&demo));
+    let id: i64 = stdout(&demo)
+        .trim()
+        .parse()
+        .expect("demo prints the new id");
+
+    let table = stdout(&cli(dir.path(), &["list"]));
+    let header = table.lines().next().expect("header");
+    assert!(
+        header.starts_with("ID") && header.contains("READINESS"),
+        "{table}"
+    );
+    let row = table.lines().nth(1).expect("a row");
+    assert!(
+        row.starts_with(&id.to_string()) && row.contains("Brightwave Analytics (sample)"),
+        "{table}"
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&cli(dir.path(), &["list", "--format", "json"]).stdout)
+            .expect("json");
+    let a = &json["assessments"][0];
+    assert_eq!(a["id"], id);
+    assert_eq!(
+        a["answered"], a["questions"],
+        "the sample answers every question in scope"
+    );
+    let readiness = a["readiness"].as_f64().expect("a score");
+    assert!(
+        readiness > 30.0 && readiness < 90.0,
+        "a sample with realistic gaps: {readiness}"
+    );
+    assert_eq!(json["clients"].as_array().map(Vec::len), Some(1));
+}

@@ -176,3 +176,27 @@ fn bad_edits_and_profiles_are_refused() {
     let summary = ws.set_audit_profile(a.id, &good).expect("valid");
     assert_eq!(summary.profile, good);
 }
+
+#[test]
+fn the_sample_has_a_plan_with_merged_actions_and_assigned_owners() {
+    let mut t = workspace();
+    let today = date(2026, 11, 30);
+    let sample = t.ws.create_sample(today).expect("sample");
+    assert_eq!(sample.profile.target_date, Some(date(2027, 5, 31)));
+    let plan = t.ws.plan(sample.id, today).expect("plan");
+    assert!(plan.gaps.len() > 20, "{} gaps", plan.gaps.len());
+    assert!(
+        plan.actions.len() < plan.gaps.len(),
+        "shared remediations merge"
+    );
+    assert!(plan.actions.iter().any(|a| a.criteria.len() > 1));
+    let mfa = plan
+        .actions
+        .iter()
+        .find(|a| a.key == "mfa-everywhere")
+        .expect("MFA action");
+    assert_eq!(mfa.owner, "Maya Chen (CTO)");
+    assert_eq!(mfa.status, ActionStatus::InProgress);
+    assert!(plan.retired.is_empty());
+    assert!(!matches!(plan.fit, Fit::NoTargetDate));
+}

@@ -75,6 +75,13 @@ pub fn save_answer(state: State<'_, AppState>, input: SaveAnswerInput) -> Result
     state.with(|w| w.save_answer(&input))
 }
 
+/// Creates the fully answered sample assessment and returns it.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn create_sample_assessment(state: State<'_, AppState>) -> Result<AssessmentSummary> {
+    state.with(|w| w.create_sample(today()))
+}
+
 /// The gap register and the remediation plan, scheduled from today.
 #[tauri::command(async)]
 #[specta::specta]
@@ -115,6 +122,7 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
         workspace_overview,
         create_client,
         create_assessment,
+        create_sample_assessment,
         open_assessment,
         save_answer,
         get_plan,

@@ -4,7 +4,10 @@
 //! one place; nothing here knows about windows or terminals.
 
 mod planning;
+mod sample;
 mod views;
+
+pub use sample::SAMPLE_CLIENT;
 
 pub use views::*;
 

@@ -70,6 +70,7 @@ export const api = {
   createClient: (name: string): Promise<Client> => call(commands.createClient(name)),
   createAssessment: (input: NewAssessmentInput): Promise<AssessmentSummary> =>
     call(commands.createAssessment(input)),
+  createSample: (): Promise<AssessmentSummary> => call(commands.createSampleAssessment()),
   openAssessment: (id: number): Promise<AssessmentDetail> => call(commands.openAssessment(id)),
   saveAnswer: (input: SaveAnswerInput): Promise<AnswerSaved> => call(commands.saveAnswer(input)),
   exportSummaryPdf: (id: number): Promise<ExportOutcome> => call(commands.exportSummaryPdf(id)),

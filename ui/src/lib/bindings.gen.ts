@@ -63,6 +63,17 @@ async createAssessment(input: NewAssessmentInput) : Promise<Result<AssessmentSum
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Creates the fully answered sample assessment and returns it.
+ */
+async createSampleAssessment() : Promise<Result<AssessmentSummary, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_sample_assessment") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async openAssessment(id: number) : Promise<Result<AssessmentDetail, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("open_assessment", { id }) };

@@ -1,6 +1,9 @@
 //! The command line: `trustgap` alone opens the window; subcommands work headless on the same
 //! workspace and print to standard output.
 
+mod run;
+mod table;
+
 use crate::error::ApiError;
 use crate::paths::{resolve_data_dir, DATA_DIR_ENV};
 use clap::{Parser, Subcommand};
@@ -28,12 +31,25 @@ pub struct Cli {
 pub enum Command {
     /// Show the version, the question bank version and where the workspace lives.
     Info,
+    /// Create the sample assessment (a small SaaS company, fully answered) and print its id.
+    Demo,
+    /// List clients and assessments with progress and readiness.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
     /// Print the whole question bank: categories, criteria, questions, remediations, scoping.
     Catalog {
         /// `json` for the whole bank, `csv` for one row per question (for spreadsheets).
         #[arg(long, value_enum, default_value_t = CatalogFormat::Json)]
         format: CatalogFormat,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -63,8 +79,10 @@ where
     let result = match cli.command {
         None => crate::run_app(data_dir)
             .map_err(|e| ApiError::io(format!("The window could not start: {e}"))),
-        Some(Command::Info) => info(&data_dir),
-        Some(Command::Catalog { format }) => catalog(format),
+        Some(Command::Info) => run::info(&data_dir),
+        Some(Command::Demo) => run::demo(&data_dir),
+        Some(Command::List { format }) => run::list(&data_dir, format),
+        Some(Command::Catalog { format }) => run::catalog(format),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -72,40 +90,5 @@ where
             eprintln!("error: {}", e.message);
             ExitCode::FAILURE
         }
-    }
-}
-
-fn info(data_dir: &std::path::Path) -> Result<(), ApiError> {
-    let ws = crate::open_workspace(data_dir)?;
-    println!("trustgap {}", env!("CARGO_PKG_VERSION"));
-    println!("question bank {}", ws.catalog.version);
-    println!("data folder {}", data_dir.display());
-    println!("database {}", ws.store.path().display());
-    Ok(())
-}
-
-fn catalog(format: CatalogFormat) -> Result<(), ApiError> {
-    let catalog = crate::catalog::embedded().map_err(ApiError::from)?;
-    let text = match format {
-        CatalogFormat::Json => serde_json::to_string_pretty(catalog)
-            .map_err(|e| ApiError::io(format!("Could not encode the catalog: {e}")))?,
-        CatalogFormat::Csv => crate::export::catalog_csv(catalog),
-    };
-    print_out(&text)
-}
-
-/// Writes to standard output; a closed pipe (`| head`) ends quietly instead of panicking.
-fn print_out(text: &str) -> Result<(), ApiError> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out
-        .write_all(text.as_bytes())
-        .and_then(|()| out.write_all(b"\n"))
-        .and_then(|()| out.flush())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(ApiError::io(format!("Could not print: {e}")))
-        }
-        _ => Ok(()),
     }
 }

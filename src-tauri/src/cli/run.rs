@@ -1,0 +1,96 @@
+//! The subcommands' bodies: open the workspace, call it, print the result.
+
+use super::table::Table;
+use super::{CatalogFormat, ListFormat};
+use crate::error::ApiError;
+use std::path::Path;
+
+pub(super) fn info(data_dir: &Path) -> Result<(), ApiError> {
+    let ws = crate::open_workspace(data_dir)?;
+    println!("trustgap {}", env!("CARGO_PKG_VERSION"));
+    println!("question bank {}", ws.catalog.version);
+    println!("data folder {}", data_dir.display());
+    println!("database {}", ws.store.path().display());
+    Ok(())
+}
+
+pub(super) fn catalog(format: CatalogFormat) -> Result<(), ApiError> {
+    let catalog = crate::catalog::embedded().map_err(ApiError::from)?;
+    let text = match format {
+        CatalogFormat::Json => serde_json::to_string_pretty(catalog)
+            .map_err(|e| ApiError::io(format!("Could not encode the catalog: {e}")))?,
+        CatalogFormat::Csv => crate::export::catalog_csv(catalog),
+    };
+    print_out(&text)
+}
+
+/// Writes to standard output; a closed pipe (`| head`) ends quietly instead of panicking.
+pub(super) fn print_out(text: &str) -> Result<(), ApiError> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(ApiError::io(format!("Could not print: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+pub(super) fn demo(data_dir: &Path) -> Result<(), ApiError> {
+    let mut ws = crate::open_workspace(data_dir)?;
+    let created = ws.create_sample(chrono::Local::now().date_naive())?;
+    print_out(&created.id.to_string())
+}
+
+pub(super) fn list(data_dir: &Path, format: ListFormat) -> Result<(), ApiError> {
+    let ws = crate::open_workspace(data_dir)?;
+    let overview = ws.overview()?;
+    let text = match format {
+        ListFormat::Json => serde_json::to_string_pretty(&overview)
+            .map_err(|e| ApiError::io(format!("Could not encode the list: {e}")))?,
+        ListFormat::Table => {
+            let mut t = Table::new(&[
+                "ID",
+                "CLIENT",
+                "ASSESSMENT",
+                "ANSWERED",
+                "READINESS",
+                "VERDICT",
+            ]);
+            for a in &overview.assessments {
+                t.row(vec![
+                    a.id.to_string(),
+                    a.client_name.clone(),
+                    a.name.clone(),
+                    format!("{}/{}", a.answered, a.questions),
+                    a.readiness
+                        .map_or_else(|| "-".to_owned(), |r| format!("{r:.0}%")),
+                    a.band.label().to_owned(),
+                ]);
+            }
+            let clients_without = overview
+                .clients
+                .iter()
+                .filter(|c| !overview.assessments.iter().any(|a| a.client_id == c.id))
+                .map(|c| c.name.as_str())
+                .collect::<Vec<_>>();
+            let mut text = if overview.assessments.is_empty() {
+                "No assessments yet. `trustgap demo` creates a sample one.".to_owned()
+            } else {
+                t.render()
+            };
+            if !clients_without.is_empty() {
+                text.push_str(&format!(
+                    "\nClients without an assessment: {}",
+                    clients_without.join(", ")
+                ));
+            }
+            text
+        }
+    };
+    print_out(&text)
+}
