@@ -28,6 +28,10 @@ fn trustgap_commands() -> &'static [&'static str] {
         "get_plan",
         "update_action",
         "set_audit_profile",
+        "take_snapshot",
+        "list_snapshots",
+        "compare_snapshot",
+        "question_history",
         "export_summary_pdf",
     ]
 }

@@ -15,6 +15,7 @@ pub mod paths;
 pub mod plan;
 pub mod report;
 pub mod scoring;
+pub mod snapshot;
 pub mod store;
 pub mod window;
 pub mod workspace;

@@ -223,18 +223,24 @@ fn responses_upsert_clear_and_survive_reopening() {
     let a = s
         .create_assessment(new_assessment(c.id, "A"))
         .expect("assessment");
-    s.save_response(a.id, "GOV-001", Some(Answer::Partial), "Started")
+    s.save_response(a.id, "GOV-001", Some(Answer::Partial), "Started", "Ana")
         .expect("save");
-    s.save_response(a.id, "GOV-001", Some(Answer::Implemented), "Done — ✓ 完了")
-        .expect("update");
-    s.save_response(a.id, "GOV-002", None, "only a note")
+    s.save_response(
+        a.id,
+        "GOV-001",
+        Some(Answer::Implemented),
+        "Done — ✓ 完了",
+        "Ben",
+    )
+    .expect("update");
+    s.save_response(a.id, "GOV-002", None, "only a note", "")
         .expect("note");
     assert!(matches!(
-        s.save_response(a.id, "GOV-003", None, &"n".repeat(10_001)),
+        s.save_response(a.id, "GOV-003", None, &"n".repeat(10_001), ""),
         Err(StoreError::Invalid(_))
     ));
     assert!(matches!(
-        s.save_response(999, "GOV-001", None, ""),
+        s.save_response(999, "GOV-001", None, "", ""),
         Err(StoreError::NotFound(_))
     ));
     let path = s.path().to_owned();
@@ -246,6 +252,79 @@ fn responses_upsert_clear_and_survive_reopening() {
     assert_eq!(got[0].answer, Some(Answer::Implemented));
     assert_eq!(got[0].note, "Done — ✓ 完了");
     assert_eq!(got[1].answer, None);
+    let history = store.history(a.id, "GOV-001").expect("history");
+    let trail: Vec<_> = history
+        .iter()
+        .map(|h| (h.answer, h.assessor.as_str()))
+        .collect();
+    assert_eq!(
+        trail,
+        vec![
+            (Some(Answer::Partial), "Ana"),
+            (Some(Answer::Implemented), "Ben")
+        ]
+    );
+    assert!(
+        store.history(a.id, "GOV-003").expect("none").is_empty(),
+        "refused saves leave no trace"
+    );
+}
+
+#[test]
+fn history_cannot_be_rewritten() {
+    let mut t = workspace();
+    let s = &mut t.ws.store;
+    let c = s.create_client("Acme").expect("client");
+    let a = s
+        .create_assessment(new_assessment(c.id, "A"))
+        .expect("assessment");
+    s.save_response(a.id, "GOV-001", Some(Answer::Partial), "", "Ana")
+        .expect("save");
+    let conn = Connection::open(s.path()).expect("open");
+    let err = conn
+        .execute("UPDATE response_history SET answer = 'implemented'", [])
+        .expect_err("append-only");
+    assert!(err.to_string().contains("append-only"), "{err}");
+}
+
+#[test]
+fn snapshots_freeze_answers_and_scope() {
+    let mut t = workspace();
+    let s = &mut t.ws.store;
+    let c = s.create_client("Acme").expect("client");
+    let a = s
+        .create_assessment(new_assessment(c.id, "A"))
+        .expect("assessment");
+    s.save_response(a.id, "GOV-001", Some(Answer::Partial), "then", "")
+        .expect("save");
+    let snap = s
+        .create_snapshot(a.id, "Baseline, March")
+        .expect("snapshot");
+    s.save_response(a.id, "GOV-001", Some(Answer::Implemented), "now", "")
+        .expect("later");
+    let frozen = s.snapshot(snap).expect("read");
+    assert_eq!(frozen.label, "Baseline, March");
+    assert_eq!(frozen.scope, Scope::new(&[CategoryId::Privacy]));
+    assert_eq!(frozen.responses.len(), 1);
+    assert_eq!(frozen.responses[0].answer, Some(Answer::Partial));
+    assert_eq!(frozen.responses[0].note, "then");
+    assert!(matches!(
+        s.create_snapshot(a.id, "  "),
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(matches!(
+        s.create_snapshot(999, "x"),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(s.snapshot(999), Err(StoreError::NotFound(_))));
+    s.create_snapshot(a.id, "Second").expect("second");
+    let labels: Vec<_> = s
+        .snapshots(a.id)
+        .expect("list")
+        .into_iter()
+        .map(|x| x.label)
+        .collect();
+    assert_eq!(labels, vec!["Second", "Baseline, March"]);
 }
 
 #[test]

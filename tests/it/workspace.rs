@@ -136,3 +136,33 @@ fn type1() -> AuditProfile {
         observation_start: None,
     }
 }
+
+#[test]
+fn a_snapshot_comparison_shows_progress_since() {
+    let mut t = workspace();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
+    let sample = t.ws.create_sample(today).expect("sample");
+    let baseline = t.ws.take_snapshot(sample.id, "Baseline").expect("snapshot");
+    assert_eq!(baseline.readiness, sample.readiness);
+    let plan = t.ws.plan(sample.id, today).expect("plan");
+    let gap = plan.gaps.first().expect("a gap").question_id.clone();
+    t.ws.save_answer(&answer(sample.id, &gap, Some(Answer::Implemented)))
+        .expect("close it");
+    let c =
+        t.ws.compare_with_snapshot(sample.id, baseline.id)
+            .expect("compare");
+    assert_eq!(c.gaps_closed.len(), 1);
+    assert_eq!(c.gaps_closed[0].question_id, gap);
+    assert!(c.gaps_opened.is_empty());
+    assert!(c.overall.change.is_some_and(|d| d > 0.0));
+    assert_eq!(t.ws.snapshots(sample.id).expect("list").len(), 1);
+    let history = t.ws.question_history(sample.id, &gap).expect("history");
+    assert_eq!(history.len(), 2, "the sample's answer, then the fix");
+    assert_eq!(history[1].answer, Some(Answer::Implemented));
+
+    let other = t.ws.create_sample(today).expect("another");
+    let err =
+        t.ws.compare_with_snapshot(other.id, baseline.id)
+            .expect_err("foreign snapshot");
+    assert_eq!(err.code, ErrorCode::Validation);
+}

@@ -11,7 +11,8 @@ pub use state::AppState;
 use crate::catalog::{Catalog, Recommendation};
 use crate::error::ApiError;
 use crate::plan::{AuditProfile, Plan};
-use crate::store::Client;
+use crate::snapshot::{Comparison, SnapshotInfo};
+use crate::store::{Client, HistoryEntry};
 use crate::workspace::{
     AnswerSaved, AppInfo, AssessmentDetail, AssessmentSummary, NewAssessmentInput, Overview,
     SaveAnswerInput, UpdateActionInput,
@@ -106,6 +107,41 @@ pub fn set_audit_profile(
     state.with(|w| w.set_audit_profile(id, &profile))
 }
 
+/// Freezes the assessment's answers under a label, for later comparison.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn take_snapshot(state: State<'_, AppState>, id: i64, label: String) -> Result<SnapshotInfo> {
+    state.with(|w| w.take_snapshot(id, &label))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_snapshots(state: State<'_, AppState>, id: i64) -> Result<Vec<SnapshotInfo>> {
+    state.with(|w| w.snapshots(id))
+}
+
+/// The current answers against a snapshot: deltas, gaps closed and opened.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn compare_snapshot(
+    state: State<'_, AppState>,
+    id: i64,
+    snapshot_id: i64,
+) -> Result<Comparison> {
+    state.with(|w| w.compare_with_snapshot(id, snapshot_id))
+}
+
+/// Every change to one question's answer, oldest first.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn question_history(
+    state: State<'_, AppState>,
+    id: i64,
+    question_id: String,
+) -> Result<Vec<HistoryEntry>> {
+    state.with(|w| w.question_history(id, &question_id))
+}
+
 /// The user's calendar day: plans are dated in local time.
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
@@ -128,6 +164,10 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
         get_plan,
         update_action,
         set_audit_profile,
+        take_snapshot,
+        list_snapshots,
+        compare_snapshot,
+        question_history,
         export::export_summary_pdf,
     ])
 }

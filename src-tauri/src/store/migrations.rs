@@ -18,10 +18,14 @@ pub const ALL: &[Migration] = &[
         version: 2,
         sql: include_str!("migrations/0002_plan.sql"),
     },
+    Migration {
+        version: 3,
+        sql: include_str!("migrations/0003_history_snapshots.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 2;
+pub const LATEST: i64 = 3;
 
 pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))

@@ -10,9 +10,12 @@ pub mod migrations;
 mod plan_edits;
 mod responses;
 mod settings;
+mod snapshots;
 
 pub use assessments::{AssessmentRecord, NewAssessment};
 pub use clients::Client;
+pub use responses::HistoryEntry;
+pub use snapshots::SnapshotRecord;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

@@ -5,7 +5,8 @@ use crate::assessment::{check_note, Answer, Response};
 use rusqlite::params;
 
 impl Store {
-    /// Saves one answer and note durably; returns the stored response.
+    /// Saves one answer and note durably, with a history entry naming `assessor`; returns the
+    /// stored response.
     ///
     /// The caller checks that the question belongs to the assessment's catalog; the store checks
     /// the assessment exists (through the foreign key) and the note's length.
@@ -15,6 +16,7 @@ impl Store {
         question_id: &str,
         answer: Option<Answer>,
         note: &str,
+        assessor: &str,
     ) -> Result<Response> {
         check_note(note).map_err(StoreError::Invalid)?;
         self.assessment(assessment_id)?;
@@ -31,6 +33,19 @@ impl Store {
                     question_id,
                     answer.map(Answer::as_str),
                     note,
+                    t
+                ],
+            )?;
+            tx.execute(
+                "INSERT INTO response_history \
+                 (assessment_id, question_id, answer, note, assessor, changed_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    assessment_id,
+                    question_id,
+                    answer.map(Answer::as_str),
+                    note,
+                    assessor,
                     t
                 ],
             )?;
@@ -62,6 +77,35 @@ impl Store {
                 answer: answer.as_deref().and_then(Answer::parse),
                 note: r.get(2)?,
                 updated_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// One past state of a question's answer.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, specta::Type)]
+pub struct HistoryEntry {
+    pub answer: Option<Answer>,
+    pub note: String,
+    pub assessor: String,
+    pub changed_at: String,
+}
+
+impl Store {
+    /// Every change to one question's answer, oldest first.
+    pub fn history(&self, assessment_id: i64, question_id: &str) -> Result<Vec<HistoryEntry>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT answer, note, assessor, changed_at FROM response_history \
+             WHERE assessment_id = ?1 AND question_id = ?2 ORDER BY id",
+        )?;
+        let rows = stmt.query_map(params![assessment_id, question_id], |r| {
+            let answer: Option<String> = r.get(0)?;
+            Ok(HistoryEntry {
+                answer: answer.as_deref().and_then(Answer::parse),
+                note: r.get(1)?,
+                assessor: r.get(2)?,
+                changed_at: r.get(3)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

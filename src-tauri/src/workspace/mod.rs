@@ -5,6 +5,7 @@
 
 mod planning;
 mod sample;
+mod snapshots;
 mod views;
 
 pub use sample::SAMPLE_CLIENT;
@@ -101,7 +102,7 @@ impl Workspace {
         }
         let response =
             self.store
-                .save_response(record.id, &question.id, input.answer, &input.note)?;
+                .save_response(record.id, &question.id, input.answer, &input.note, "")?;
         let responses = self.store.responses(record.id)?;
         let (summary, scorecard) = self.summarise(self.store.assessment(record.id)?, &responses);
         Ok(AnswerSaved {

@@ -121,6 +121,47 @@ async setAuditProfile(id: number, profile: AuditProfile) : Promise<Result<Assess
 }
 },
 /**
+ * Freezes the assessment's answers under a label, for later comparison.
+ */
+async takeSnapshot(id: number, label: string) : Promise<Result<SnapshotInfo, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("take_snapshot", { id, label }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listSnapshots(id: number) : Promise<Result<SnapshotInfo[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_snapshots", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The current answers against a snapshot: deltas, gaps closed and opened.
+ */
+async compareSnapshot(id: number, snapshotId: number) : Promise<Result<Comparison, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("compare_snapshot", { id, snapshotId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Every change to one question's answer, oldest first.
+ */
+async questionHistory(id: number, questionId: string) : Promise<Result<HistoryEntry[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("question_history", { id, questionId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Renders the one-page readiness summary and saves it where the user chooses.
  */
 async exportSummaryPdf(id: number) : Promise<Result<ExportOutcome, ApiError>> {
@@ -240,8 +281,21 @@ export type Category = { id: CategoryId; name: string; optional: boolean; summar
 export type CategoryId = "security" | "availability" | "processing_integrity" | "confidentiality" | "privacy"
 export type CategoryScore = { category: CategoryId; name: string; tally: Tally }
 export type Client = { id: number; name: string; created_at: string; updated_at: string }
+export type Comparison = { snapshot: SnapshotInfo; overall: Delta; categories: Delta[]; 
+/**
+ * Criteria whose score changed, largest change first.
+ */
+criteria: Delta[]; gaps_closed: GapChange[]; gaps_opened: GapChange[] }
 export type Criterion = { id: string; category: CategoryId; group: string; topic: string }
 export type CriterionScore = { criterion: string; category: CategoryId; topic: string; tally: Tally }
+/**
+ * One score then and now. `change` is `None` when either side has no score.
+ */
+export type Delta = { 
+/**
+ * Category id or criterion id.
+ */
+key: string; label: string; before: number | null; now: number | null; change: number | null }
 /**
  * How much work a remediation is for a small team (elapsed time).
  */
@@ -292,9 +346,21 @@ export type Fit =
  */
 export type Gap = { question_id: string; criteria: string[]; question: string; answer: Answer; severity: Severity; weight: number; note: string; remediation: string }
 /**
+ * A question whose gap status changed.
+ */
+export type GapChange = { question_id: string; criterion: string; question: string; before: Answer | null; now: Answer | null; 
+/**
+ * Severity of the gap: the closed gap's as it was, the opened gap's as it is.
+ */
+severity: Severity }
+/**
  * A criterion group such as "CC6 Logical and physical access".
  */
 export type GroupScore = { group: string; category: CategoryId; tally: Tally }
+/**
+ * One past state of a question's answer.
+ */
+export type HistoryEntry = { answer: Answer | null; note: string; assessor: string; changed_at: string }
 export type NewAssessmentInput = { client_id: number; name: string; 
 /**
  * Optional categories to include; Security is always added.
@@ -395,6 +461,10 @@ export type Scorecard = { overall: Tally; band: Band;
  */
 high_gaps: number; categories: CategoryScore[]; groups: GroupScore[]; criteria: CriterionScore[] }
 export type Severity = "low" | "medium" | "high"
+/**
+ * A snapshot as listed: what it is called, when it was taken, its readiness then.
+ */
+export type SnapshotInfo = { id: number; label: string; created_at: string; readiness: number | null }
 /**
  * Points and counts over a set of questions.
  */
