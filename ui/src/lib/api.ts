@@ -10,13 +10,16 @@ import {
   type AuditProfile,
   type Catalog,
   type Client,
+  type Comparison,
   type ErrorCode,
   type ExportOutcome,
+  type HistoryEntry,
   type NewAssessmentInput,
   type Overview,
   type Plan,
   type Recommendation,
   type SaveAnswerInput,
+  type SnapshotInfo,
   type UpdateActionInput,
 } from './bindings.gen';
 
@@ -73,6 +76,13 @@ export const api = {
   createSample: (): Promise<AssessmentSummary> => call(commands.createSampleAssessment()),
   openAssessment: (id: number): Promise<AssessmentDetail> => call(commands.openAssessment(id)),
   saveAnswer: (input: SaveAnswerInput): Promise<AnswerSaved> => call(commands.saveAnswer(input)),
+  takeSnapshot: (id: number, label: string): Promise<SnapshotInfo> =>
+    call(commands.takeSnapshot(id, label)),
+  snapshots: (id: number): Promise<SnapshotInfo[]> => call(commands.listSnapshots(id)),
+  compareSnapshot: (id: number, snapshotId: number): Promise<Comparison> =>
+    call(commands.compareSnapshot(id, snapshotId)),
+  history: (id: number, questionId: string): Promise<HistoryEntry[]> =>
+    call(commands.questionHistory(id, questionId)),
   exportSummaryPdf: (id: number): Promise<ExportOutcome> => call(commands.exportSummaryPdf(id)),
   plan: (id: number): Promise<Plan> => call(commands.getPlan(id)),
   updateAction: (input: UpdateActionInput): Promise<Plan> => call(commands.updateAction(input)),
