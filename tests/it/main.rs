@@ -4,6 +4,7 @@ mod bindings;
 mod catalog;
 mod cli;
 mod config;
+mod manage;
 mod pdf;
 mod plan;
 mod store;

@@ -18,6 +18,7 @@ fn answered(client: &str) -> (TempWorkspace, i64) {
             name: "SOC 2 Type I readiness".into(),
             scope: vec![CategoryId::Availability],
             profile: type1(),
+            company: Default::default(),
         })
         .expect("assessment");
     let ids: Vec<String> =
@@ -33,6 +34,7 @@ fn answered(client: &str) -> (TempWorkspace, i64) {
             question_id: id.clone(),
             answer: Some(answer),
             note: "A long note. ".repeat(50),
+            ..SaveAnswerInput::default()
         })
         .expect("answer");
     }

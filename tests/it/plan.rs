@@ -27,6 +27,7 @@ fn shared_remediations_merge_and_edits_survive_answer_changes() {
             name: "A".into(),
             scope: vec![],
             profile,
+            company: Default::default(),
         })
         .expect("assessment");
     // Every question that shares the first multi-question remediation key gets a gap.
@@ -58,6 +59,7 @@ fn shared_remediations_merge_and_edits_survive_answer_changes() {
             question_id: id.clone(),
             answer: Some(Answer::NotImplemented),
             note: String::new(),
+            ..SaveAnswerInput::default()
         })
         .expect("answer");
     }
@@ -96,6 +98,7 @@ fn shared_remediations_merge_and_edits_survive_answer_changes() {
         question_id: ids[0].clone(),
         answer: Some(Answer::Implemented),
         note: String::new(),
+        ..SaveAnswerInput::default()
     })
     .expect("fix one");
     let plan = ws.plan(a.id, today).expect("plan");
@@ -106,6 +109,7 @@ fn shared_remediations_merge_and_edits_survive_answer_changes() {
             question_id: id.clone(),
             answer: Some(Answer::Implemented),
             note: String::new(),
+            ..SaveAnswerInput::default()
         })
         .expect("fix");
     }
@@ -131,6 +135,7 @@ fn bad_edits_and_profiles_are_refused() {
             name: "A".into(),
             scope: vec![],
             profile: type1,
+            company: Default::default(),
         })
         .expect("assessment");
     let today = date(2026, 11, 30);

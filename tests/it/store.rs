@@ -2,7 +2,7 @@
 
 use crate::support::workspace;
 use rusqlite::Connection;
-use trustgap::assessment::{Answer, Scope};
+use trustgap::assessment::{Answer, Response, Scope};
 use trustgap::catalog::CategoryId;
 use trustgap::plan::{ActionEdit, ActionStatus, AuditProfile, AuditType};
 use trustgap::store::migrations::{self, Migration, LATEST};
@@ -164,6 +164,15 @@ fn clients_are_validated_sorted_and_unicode_safe() {
     assert!(matches!(s.client(999), Err(StoreError::NotFound(_))));
 }
 
+fn resp(question: &str, answer: Option<Answer>, note: &str) -> Response {
+    Response {
+        question_id: question.into(),
+        answer,
+        note: note.into(),
+        ..Response::default()
+    }
+}
+
 fn new_assessment(client_id: i64, name: &str) -> NewAssessment<'_> {
     NewAssessment {
         client_id,
@@ -175,6 +184,7 @@ fn new_assessment(client_id: i64, name: &str) -> NewAssessment<'_> {
             target_date: None,
             observation_start: None,
         },
+        company: Default::default(),
     }
 }
 
@@ -223,24 +233,26 @@ fn responses_upsert_clear_and_survive_reopening() {
     let a = s
         .create_assessment(new_assessment(c.id, "A"))
         .expect("assessment");
-    s.save_response(a.id, "GOV-001", Some(Answer::Partial), "Started", "Ana")
-        .expect("save");
     s.save_response(
         a.id,
-        "GOV-001",
-        Some(Answer::Implemented),
-        "Done — ✓ 完了",
+        &resp("GOV-001", Some(Answer::Partial), "Started"),
+        "Ana",
+    )
+    .expect("save");
+    s.save_response(
+        a.id,
+        &resp("GOV-001", Some(Answer::Implemented), "Done — ✓ 完了"),
         "Ben",
     )
     .expect("update");
-    s.save_response(a.id, "GOV-002", None, "only a note", "")
+    s.save_response(a.id, &resp("GOV-002", None, "only a note"), "")
         .expect("note");
     assert!(matches!(
-        s.save_response(a.id, "GOV-003", None, &"n".repeat(10_001), ""),
+        s.save_response(a.id, &resp("GOV-003", None, &"n".repeat(10_001)), ""),
         Err(StoreError::Invalid(_))
     ));
     assert!(matches!(
-        s.save_response(999, "GOV-001", None, "", ""),
+        s.save_response(999, &resp("GOV-001", None, ""), ""),
         Err(StoreError::NotFound(_))
     ));
     let path = s.path().to_owned();
@@ -278,7 +290,7 @@ fn history_cannot_be_rewritten() {
     let a = s
         .create_assessment(new_assessment(c.id, "A"))
         .expect("assessment");
-    s.save_response(a.id, "GOV-001", Some(Answer::Partial), "", "Ana")
+    s.save_response(a.id, &resp("GOV-001", Some(Answer::Partial), ""), "Ana")
         .expect("save");
     let conn = Connection::open(s.path()).expect("open");
     let err = conn
@@ -295,12 +307,12 @@ fn snapshots_freeze_answers_and_scope() {
     let a = s
         .create_assessment(new_assessment(c.id, "A"))
         .expect("assessment");
-    s.save_response(a.id, "GOV-001", Some(Answer::Partial), "then", "")
+    s.save_response(a.id, &resp("GOV-001", Some(Answer::Partial), "then"), "")
         .expect("save");
     let snap = s
         .create_snapshot(a.id, "Baseline, March")
         .expect("snapshot");
-    s.save_response(a.id, "GOV-001", Some(Answer::Implemented), "now", "")
+    s.save_response(a.id, &resp("GOV-001", Some(Answer::Implemented), "now"), "")
         .expect("later");
     let frozen = s.snapshot(snap).expect("read");
     assert_eq!(frozen.label, "Baseline, March");

@@ -13,7 +13,8 @@ fn answer(id: i64, question: &str, answer: Option<Answer>) -> SaveAnswerInput {
         assessment_id: id,
         question_id: question.into(),
         answer,
-        note: String::new(),
+        note: "Checked in the workshop".into(),
+        ..SaveAnswerInput::default()
     }
 }
 
@@ -28,6 +29,7 @@ fn answering_moves_the_score_and_the_overview() {
             name: "Type I".into(),
             scope: vec![],
             profile: type1(),
+            company: Default::default(),
         })
         .expect("assessment");
     assert_eq!(a.scope, vec![CategoryId::Security]);
@@ -69,6 +71,7 @@ fn answers_are_checked_against_the_catalog_and_the_scope() {
             name: "A".into(),
             scope: vec![],
             profile: type1(),
+            company: Default::default(),
         })
         .expect("assessment");
     let err = ws
@@ -96,6 +99,7 @@ fn answers_are_checked_against_the_catalog_and_the_scope() {
             name: " ".into(),
             scope: vec![],
             profile: type1(),
+            company: Default::default(),
         })
         .expect_err("must be refused");
     assert_eq!(err.code, ErrorCode::Validation);
@@ -115,6 +119,7 @@ fn optional_categories_join_the_scope_in_canonical_order() {
                 CategoryId::Privacy,
             ],
             profile: type1(),
+            company: Default::default(),
         })
         .expect("assessment");
     assert_eq!(

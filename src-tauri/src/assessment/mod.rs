@@ -3,6 +3,10 @@
 //! Pure: no storage or UI concerns. Limits live here so the store, the commands and the CLI
 //! enforce the same rules.
 
+mod profile;
+
+pub use profile::CompanyProfile;
+
 use crate::catalog::CategoryId;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -60,12 +64,53 @@ impl Answer {
 }
 
 /// One question's answer within an assessment. `answer` is `None` until answered.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Type)]
 pub struct Response {
     pub question_id: String,
     pub answer: Option<Answer>,
+    /// Free notes; for a not-applicable answer, the justification.
     pub note: String,
     pub updated_at: String,
+    /// Marked for follow-up.
+    pub flagged: bool,
+    /// Who in the company owns this control.
+    pub owner: String,
+    pub evidence: Vec<EvidenceRef>,
+    /// Carried over from an earlier assessment and not confirmed since.
+    pub needs_review: bool,
+}
+
+/// Where the evidence for an answer lives: a description and, optionally, a link or file name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct EvidenceRef {
+    pub description: String,
+    pub link: String,
+}
+
+/// Most evidence references one answer may hold.
+pub const MAX_EVIDENCE: usize = 20;
+
+/// Checks evidence references: a description of 1 to 200 characters, a link up to 500.
+pub fn check_evidence(evidence: &[EvidenceRef]) -> Result<(), String> {
+    if evidence.len() > MAX_EVIDENCE {
+        return Err(format!(
+            "An answer holds at most {MAX_EVIDENCE} evidence references."
+        ));
+    }
+    for e in evidence {
+        let n = e.description.trim().chars().count();
+        if n == 0 || n > 200 {
+            return Err(
+                "Each evidence reference needs a description of 1 to 200 characters.".into(),
+            );
+        }
+        if e.link.chars().count() > 500 || e.link.chars().any(char::is_control) {
+            return Err(
+                "An evidence link or file name is one line of at most 500 characters.".into(),
+            );
+        }
+    }
+    Ok(())
 }
 
 /// The categories an assessment covers. Security is always included and listed first.

@@ -15,7 +15,7 @@ use crate::snapshot::{Comparison, SnapshotInfo};
 use crate::store::{Client, HistoryEntry};
 use crate::workspace::{
     AnswerSaved, AppInfo, AssessmentDetail, AssessmentSummary, NewAssessmentInput, Overview,
-    SaveAnswerInput, UpdateActionInput,
+    SaveAnswerInput, UpdateActionInput, UpdateDetailsInput,
 };
 use tauri::State;
 
@@ -81,6 +81,64 @@ pub fn save_answer(state: State<'_, AppState>, input: SaveAnswerInput) -> Result
 #[specta::specta]
 pub fn create_sample_assessment(state: State<'_, AppState>) -> Result<AssessmentSummary> {
     state.with(|w| w.create_sample(today()))
+}
+
+/// Renames an assessment and replaces its company profile and scope.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn update_assessment_details(
+    state: State<'_, AppState>,
+    input: UpdateDetailsInput,
+) -> Result<AssessmentSummary> {
+    state.with(|w| w.update_details(&input))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_archived(
+    state: State<'_, AppState>,
+    id: i64,
+    archived: bool,
+) -> Result<AssessmentSummary> {
+    state.with(|w| w.set_archived(id, archived))
+}
+
+/// Moves an assessment to the trash (`true`) or restores it (`false`).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_trashed(
+    state: State<'_, AppState>,
+    id: i64,
+    trashed: bool,
+) -> Result<AssessmentSummary> {
+    state.with(|w| w.set_trashed(id, trashed))
+}
+
+/// Deletes an assessment in the trash for good.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn purge_assessment(state: State<'_, AppState>, id: i64) -> Result<()> {
+    state.with(|w| w.purge(id))
+}
+
+/// Starts a re-assessment: answers carried over and marked for review.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn reassess(state: State<'_, AppState>, id: i64, name: String) -> Result<AssessmentSummary> {
+    state.with(|w| w.reassess(id, &name))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn rename_client(state: State<'_, AppState>, id: i64, name: String) -> Result<Client> {
+    state.with(|w| w.rename_client(id, &name))
+}
+
+/// Deletes a client that has no assessment left.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn delete_client(state: State<'_, AppState>, id: i64) -> Result<()> {
+    state.with(|w| w.delete_client(id))
 }
 
 /// The gap register and the remediation plan, scheduled from today.
@@ -161,6 +219,13 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
         create_sample_assessment,
         open_assessment,
         save_answer,
+        update_assessment_details,
+        set_archived,
+        set_trashed,
+        purge_assessment,
+        reassess,
+        rename_client,
+        delete_client,
         get_plan,
         update_action,
         set_audit_profile,

@@ -23,7 +23,7 @@ fn responses(answers: &[(&str, Answer)]) -> Vec<Response> {
             question_id: (*id).into(),
             answer: Some(*a),
             note: format!("note {id}"),
-            updated_at: String::new(),
+            ..Response::default()
         })
         .collect()
 }
@@ -293,6 +293,7 @@ fn every_answer_combination_gives_a_consistent_plan() {
                     answer: Some(a),
                     note: String::new(),
                     updated_at: String::new(),
+                    ..Response::default()
                 });
             }
             rest /= options.len();

@@ -11,6 +11,7 @@ fn responses(answers: &[(&str, Option<Answer>)]) -> Vec<Response> {
             answer: *a,
             note: String::new(),
             updated_at: String::new(),
+            ..Response::default()
         })
         .collect()
 }

@@ -149,6 +149,7 @@ mod tests {
                 answer: Some(*a),
                 note: String::new(),
                 updated_at: String::new(),
+                ..Response::default()
             })
             .collect()
     }

@@ -62,3 +62,36 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl Store {
+    pub fn rename_client(&mut self, id: i64, name: &str) -> Result<Client> {
+        let name = clean_name("A client name", name).map_err(StoreError::Invalid)?;
+        let changed = self.write(|tx| {
+            Ok(tx.execute(
+                "UPDATE clients SET name = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, name, now()],
+            )?)
+        })?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!("Client {id}")));
+        }
+        self.client(id)
+    }
+
+    /// Deletes a client that has no assessment left, in the trash or not.
+    pub fn delete_client(&mut self, id: i64) -> Result<()> {
+        self.client(id)?;
+        let count: i64 = self.conn.query_row(
+            "SELECT count(*) FROM assessments WHERE client_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if count > 0 {
+            return Err(StoreError::Invalid(format!(
+                "This client still has {count} assessment(s), counting the trash: delete those first."
+            )));
+        }
+        self.write(|tx| Ok(tx.execute("DELETE FROM clients WHERE id = ?1", [id])?))
+            .map(|_| ())
+    }
+}

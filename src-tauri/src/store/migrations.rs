@@ -22,10 +22,14 @@ pub const ALL: &[Migration] = &[
         version: 3,
         sql: include_str!("migrations/0003_history_snapshots.sql"),
     },
+    Migration {
+        version: 4,
+        sql: include_str!("migrations/0004_workflow.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 3;
+pub const LATEST: i64 = 4;
 
 pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))

@@ -1,82 +1,94 @@
 //! The `responses` table: one row per answered question of an assessment.
 
 use super::{now, Result, Store, StoreError};
-use crate::assessment::{check_note, Answer, Response};
+use crate::assessment::{check_evidence, check_note, Answer, Response, MAX_NAME_CHARS};
 use rusqlite::params;
 
 impl Store {
-    /// Saves one answer and note durably, with a history entry naming `assessor`; returns the
-    /// stored response.
+    /// Saves one answer with its note, flag, owner and evidence durably, with a history entry
+    /// naming `assessor`, and records the question as where the user left off. Saving marks a
+    /// carried-over answer as reviewed. Returns the stored response.
     ///
-    /// The caller checks that the question belongs to the assessment's catalog; the store checks
-    /// the assessment exists (through the foreign key) and the note's length.
+    /// The caller checks that the question belongs to the assessment's catalog and scope; the
+    /// store checks the assessment exists and the lengths.
     pub fn save_response(
         &mut self,
         assessment_id: i64,
-        question_id: &str,
-        answer: Option<Answer>,
-        note: &str,
+        r: &Response,
         assessor: &str,
     ) -> Result<Response> {
-        check_note(note).map_err(StoreError::Invalid)?;
+        check_note(&r.note).map_err(StoreError::Invalid)?;
+        check_evidence(&r.evidence).map_err(StoreError::Invalid)?;
+        if r.owner.chars().count() > MAX_NAME_CHARS || r.owner.chars().any(char::is_control) {
+            return Err(StoreError::Invalid(format!(
+                "An owner is at most {MAX_NAME_CHARS} characters, on one line."
+            )));
+        }
         self.assessment(assessment_id)?;
+        let evidence = serde_json::to_string(&r.evidence)
+            .map_err(|e| StoreError::Invalid(format!("evidence could not be stored: {e}")))?;
         let t = now();
+        let answer = r.answer.map(Answer::as_str);
         self.write(|tx| {
             tx.execute(
-                "INSERT INTO responses (assessment_id, question_id, answer, note, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5) \
-                 ON CONFLICT (assessment_id, question_id) \
-                 DO UPDATE SET answer = excluded.answer, note = excluded.note, \
-                               updated_at = excluded.updated_at",
+                "INSERT INTO responses (assessment_id, question_id, answer, note, updated_at, \
+                 flagged, owner, evidence, needs_review) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0) \
+                 ON CONFLICT (assessment_id, question_id) DO UPDATE SET \
+                 answer = excluded.answer, note = excluded.note, updated_at = excluded.updated_at, \
+                 flagged = excluded.flagged, owner = excluded.owner, evidence = excluded.evidence, \
+                 needs_review = 0",
                 params![
                     assessment_id,
-                    question_id,
-                    answer.map(Answer::as_str),
-                    note,
-                    t
+                    r.question_id,
+                    answer,
+                    r.note,
+                    t,
+                    r.flagged,
+                    r.owner.trim(),
+                    evidence
                 ],
             )?;
             tx.execute(
                 "INSERT INTO response_history \
                  (assessment_id, question_id, answer, note, assessor, changed_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    assessment_id,
-                    question_id,
-                    answer.map(Answer::as_str),
-                    note,
-                    assessor,
-                    t
-                ],
+                params![assessment_id, r.question_id, answer, r.note, assessor, t],
             )?;
             tx.execute(
-                "UPDATE assessments SET updated_at = ?2 WHERE id = ?1",
-                params![assessment_id, t],
+                "UPDATE assessments SET updated_at = ?2, last_question = ?3 WHERE id = ?1",
+                params![assessment_id, t, r.question_id],
             )?;
             Ok(())
         })?;
         Ok(Response {
-            question_id: question_id.to_owned(),
-            answer,
-            note: note.to_owned(),
+            owner: r.owner.trim().to_owned(),
             updated_at: t,
+            needs_review: false,
+            ..r.clone()
         })
     }
 
     /// Every stored response of an assessment, by question id.
     pub fn responses(&self, assessment_id: i64) -> Result<Vec<Response>> {
         let mut stmt = self.conn.prepare(
-            "SELECT question_id, answer, note, updated_at FROM responses \
-             WHERE assessment_id = ?1 ORDER BY question_id",
+            "SELECT question_id, answer, note, updated_at, flagged, owner, evidence, needs_review \
+             FROM responses WHERE assessment_id = ?1 ORDER BY question_id",
         )?;
         let rows = stmt.query_map([assessment_id], |r| {
             let answer: Option<String> = r.get(1)?;
+            let evidence: String = r.get(6)?;
             Ok(Response {
                 question_id: r.get(0)?,
                 // The CHECK constraint keeps unknown spellings out of the table.
                 answer: answer.as_deref().and_then(Answer::parse),
                 note: r.get(2)?,
                 updated_at: r.get(3)?,
+                flagged: r.get(4)?,
+                owner: r.get(5)?,
+                // Written by save_response only; an unreadable list reads as empty.
+                evidence: serde_json::from_str(&evidence).unwrap_or_default(),
+                needs_review: r.get(7)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -74,7 +74,7 @@ impl Store {
                     question_id: r.get(0)?,
                     answer: answer.as_deref().and_then(Answer::parse),
                     note: r.get(2)?,
-                    updated_at: String::new(),
+                    ..Response::default()
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -3,6 +3,7 @@
 //! Tauri commands and CLI subcommands both call these, so validation and view-building live in
 //! one place; nothing here knows about windows or terminals.
 
+mod manage;
 mod planning;
 mod sample;
 mod snapshots;
@@ -12,7 +13,7 @@ pub use sample::SAMPLE_CLIENT;
 
 pub use views::*;
 
-use crate::assessment::{Response, Scope};
+use crate::assessment::{Answer, Response, Scope};
 use crate::catalog::{Catalog, CategoryId};
 use crate::error::ApiError;
 use crate::plan::validate_profile;
@@ -34,19 +35,21 @@ impl Workspace {
     }
 
     pub fn overview(&self) -> Result<Overview> {
-        let assessments = self
-            .store
-            .assessments()?
+        Ok(Overview {
+            clients: self.store.clients()?,
+            assessments: self.summaries(self.store.assessments()?)?,
+            trash: self.summaries(self.store.trash()?)?,
+        })
+    }
+
+    fn summaries(&self, records: Vec<AssessmentRecord>) -> Result<Vec<AssessmentSummary>> {
+        records
             .into_iter()
             .map(|a| {
                 let responses = self.store.responses(a.id)?;
                 Ok(self.summarise(a, &responses).0)
             })
-            .collect::<Result<_>>()?;
-        Ok(Overview {
-            clients: self.store.clients()?,
-            assessments,
-        })
+            .collect()
     }
 
     pub fn create_client(&mut self, name: &str) -> Result<Client> {
@@ -61,6 +64,7 @@ impl Workspace {
             catalog_version: &self.catalog.version,
             scope: Scope::new(&input.scope),
             profile: input.profile.clone(),
+            company: input.company.clone(),
         })?;
         Ok(self.summarise(record, &[]).0)
     }
@@ -100,9 +104,24 @@ impl Workspace {
                 question.id
             )));
         }
-        let response =
-            self.store
-                .save_response(record.id, &question.id, input.answer, &input.note, "")?;
+        if input.answer == Some(Answer::NotApplicable) && input.note.trim().is_empty() {
+            return Err(ApiError::validation(
+                "Say why this does not apply: a not-applicable answer needs a justification in its note.",
+            ));
+        }
+        let response = self.store.save_response(
+            record.id,
+            &Response {
+                question_id: question.id.clone(),
+                answer: input.answer,
+                note: input.note.clone(),
+                flagged: input.flagged,
+                owner: input.owner.clone(),
+                evidence: input.evidence.clone(),
+                ..Response::default()
+            },
+            &record.company.assessor,
+        )?;
         let responses = self.store.responses(record.id)?;
         let (summary, scorecard) = self.summarise(self.store.assessment(record.id)?, &responses);
         Ok(AnswerSaved {
@@ -178,9 +197,16 @@ impl Workspace {
             catalog_version: a.catalog_version,
             scope: a.scope.categories().to_vec(),
             profile: a.profile,
+            company: a.company,
             created_at: a.created_at,
             updated_at: a.updated_at,
             opened_at: a.opened_at,
+            archived_at: a.archived_at,
+            deleted_at: a.deleted_at,
+            based_on: a.based_on,
+            last_question: a.last_question,
+            needs_review: responses.iter().filter(|r| r.needs_review).count() as u32,
+            flagged: responses.iter().filter(|r| r.flagged).count() as u32,
             answered: card.overall.answered,
             questions: card.overall.questions,
             readiness: card.overall.score,

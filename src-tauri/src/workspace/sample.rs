@@ -5,7 +5,7 @@
 //! sample stays realistic as questions are added to the bank.
 
 use super::{AssessmentSummary, NewAssessmentInput, Result, SaveAnswerInput, Workspace};
-use crate::assessment::Answer;
+use crate::assessment::{Answer, CompanyProfile};
 use crate::catalog::CategoryId;
 use crate::plan::{ActionEdit, ActionStatus, AuditProfile, AuditType};
 use chrono::{Days, NaiveDate};
@@ -108,6 +108,17 @@ impl Workspace {
                 target_date: Some(target),
                 observation_start: None,
             },
+            company: CompanyProfile {
+                industry: "B2B SaaS (marketing analytics)".to_owned(),
+                headcount: Some(25),
+                system_name: "Brightwave analytics platform".to_owned(),
+                system_description: "Multi-tenant web application that ingests customers' \
+                    marketing data through connectors and shows dashboards; customer data is \
+                    stored in a managed Postgres database and object storage."
+                    .to_owned(),
+                hosting: "Public cloud, two availability zones in one region".to_owned(),
+                assessor: "Alex Morgan (consultant)".to_owned(),
+            },
         })?;
         let questions: Vec<(String, String)> = self
             .catalog
@@ -121,6 +132,9 @@ impl Workspace {
                 question_id: id,
                 answer: Some(answer),
                 note: note.to_owned(),
+                flagged: answer == Answer::Unknown,
+                owner: String::new(),
+                evidence: Vec::new(),
             })?;
         }
         let edits = [

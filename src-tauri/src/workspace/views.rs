@@ -1,6 +1,6 @@
 //! What the UI and the CLI are shown: inputs and views built from the store and the scorecard.
 
-use crate::assessment::{Answer, Response};
+use crate::assessment::{Answer, CompanyProfile, EvidenceRef, Response};
 use crate::catalog::CategoryId;
 use crate::plan::{ActionEdit, AuditProfile};
 use crate::scoring::{Band, Scorecard};
@@ -18,9 +18,19 @@ pub struct AssessmentSummary {
     pub catalog_version: String,
     pub scope: Vec<CategoryId>,
     pub profile: AuditProfile,
+    pub company: CompanyProfile,
     pub created_at: String,
     pub updated_at: String,
     pub opened_at: Option<String>,
+    pub archived_at: Option<String>,
+    pub deleted_at: Option<String>,
+    /// The assessment this re-assessment was carried over from.
+    pub based_on: Option<i64>,
+    /// The question last answered, to resume there.
+    pub last_question: Option<String>,
+    /// Carried-over answers not confirmed since.
+    pub needs_review: u32,
+    pub flagged: u32,
     pub answered: u32,
     pub questions: u32,
     pub readiness: Option<f64>,
@@ -31,7 +41,10 @@ pub struct AssessmentSummary {
 #[derive(Debug, Clone, Serialize, Type)]
 pub struct Overview {
     pub clients: Vec<Client>,
+    /// Active and archived assessments (see `archived_at`), recently opened first.
     pub assessments: Vec<AssessmentSummary>,
+    /// Deleted assessments that can still be restored.
+    pub trash: Vec<AssessmentSummary>,
 }
 
 /// An open assessment: its summary, answers and scorecard.
@@ -49,6 +62,17 @@ pub struct NewAssessmentInput {
     /// Optional categories to include; Security is always added.
     pub scope: Vec<CategoryId>,
     pub profile: AuditProfile,
+    #[serde(default)]
+    pub company: CompanyProfile,
+}
+
+/// New name, company profile and scope of an existing assessment.
+#[derive(Debug, Clone, Deserialize, Type)]
+pub struct UpdateDetailsInput {
+    pub id: i64,
+    pub name: String,
+    pub company: CompanyProfile,
+    pub scope: Vec<CategoryId>,
 }
 
 /// A change to one remediation action, keyed by its remediation key.
@@ -59,13 +83,20 @@ pub struct UpdateActionInput {
     pub edit: ActionEdit,
 }
 
-#[derive(Debug, Clone, Deserialize, Type)]
+#[derive(Debug, Clone, Default, Deserialize, Type)]
 pub struct SaveAnswerInput {
     pub assessment_id: i64,
     pub question_id: String,
     /// `null` clears the answer.
     pub answer: Option<Answer>,
+    /// Free notes; required (the justification) for a not-applicable answer.
     pub note: String,
+    #[serde(default)]
+    pub flagged: bool,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub evidence: Vec<EvidenceRef>,
 }
 
 /// The saved response and everything on screen that it changed.

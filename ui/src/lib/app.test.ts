@@ -27,6 +27,13 @@ function summary(answered: number, readiness: number | null): AssessmentSummary 
     catalog_version: '2025.1',
     scope: ['security'],
     profile: { audit_type: 'type1', target_date: null, observation_start: null },
+    company: { industry: '', headcount: null, system_name: '', system_description: '', hosting: '', assessor: '' },
+    archived_at: null,
+    deleted_at: null,
+    based_on: null,
+    last_question: null,
+    needs_review: 0,
+    flagged: 0,
     created_at: '2025-01-01T00:00:00Z',
     updated_at: '2025-01-01T00:00:00Z',
     opened_at: '2025-01-01T00:00:00Z',
@@ -42,7 +49,7 @@ function scorecard(answered: number, score: number | null): Scorecard {
 }
 
 function response(question_id: string, answer: Response['answer'], note = ''): Response {
-  return { question_id, answer, note, updated_at: '2025-01-01T00:00:00Z' };
+  return { question_id, answer, note, updated_at: '2025-01-01T00:00:00Z', flagged: false, owner: '', evidence: [], needs_review: false };
 }
 
 /** An open assessment with SEC-001 answered and SEC-002 not yet. */
@@ -64,7 +71,16 @@ const input: SaveAnswerInput = {
 /** What the backend answers when `input` is saved. */
 function savedFor(i: SaveAnswerInput): AnswerSaved {
   return {
-    response: { question_id: i.question_id, answer: i.answer, note: i.note, updated_at: '2025-01-02T00:00:00Z' },
+    response: {
+      question_id: i.question_id,
+      answer: i.answer,
+      note: i.note,
+      updated_at: '2025-01-02T00:00:00Z',
+      flagged: false,
+      owner: '',
+      evidence: [],
+      needs_review: false,
+    },
     summary: { ...summary(2, 50), updated_at: '2025-01-02T00:00:00Z' },
     scorecard: scorecard(2, 50),
   };

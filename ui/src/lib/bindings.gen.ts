@@ -91,6 +91,77 @@ async saveAnswer(input: SaveAnswerInput) : Promise<Result<AnswerSaved, ApiError>
 }
 },
 /**
+ * Renames an assessment and replaces its company profile and scope.
+ */
+async updateAssessmentDetails(input: UpdateDetailsInput) : Promise<Result<AssessmentSummary, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_assessment_details", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setArchived(id: number, archived: boolean) : Promise<Result<AssessmentSummary, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_archived", { id, archived }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Moves an assessment to the trash (`true`) or restores it (`false`).
+ */
+async setTrashed(id: number, trashed: boolean) : Promise<Result<AssessmentSummary, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_trashed", { id, trashed }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Deletes an assessment in the trash for good.
+ */
+async purgeAssessment(id: number) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("purge_assessment", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Starts a re-assessment: answers carried over and marked for review.
+ */
+async reassess(id: number, name: string) : Promise<Result<AssessmentSummary, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("reassess", { id, name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async renameClient(id: number, name: string) : Promise<Result<Client, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("rename_client", { id, name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Deletes a client that has no assessment left.
+ */
+async deleteClient(id: number) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_client", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * The gap register and the remediation plan, scheduled from today.
  */
 async getPlan(id: number) : Promise<Result<Plan, ApiError>> {
@@ -248,7 +319,19 @@ export type AssessmentDetail = { summary: AssessmentSummary; responses: Response
 /**
  * One assessment in lists: identity, scope and progress at a glance.
  */
-export type AssessmentSummary = { id: number; client_id: number; client_name: string; name: string; catalog_version: string; scope: CategoryId[]; profile: AuditProfile; created_at: string; updated_at: string; opened_at: string | null; answered: number; questions: number; readiness: number | null; band: Band }
+export type AssessmentSummary = { id: number; client_id: number; client_name: string; name: string; catalog_version: string; scope: CategoryId[]; profile: AuditProfile; company: CompanyProfile; created_at: string; updated_at: string; opened_at: string | null; archived_at: string | null; deleted_at: string | null; 
+/**
+ * The assessment this re-assessment was carried over from.
+ */
+based_on: number | null; 
+/**
+ * The question last answered, to resume there.
+ */
+last_question: string | null; 
+/**
+ * Carried-over answers not confirmed since.
+ */
+needs_review: number; flagged: number; answered: number; questions: number; readiness: number | null; band: Band }
 /**
  * When the audit happens; the plan is scheduled against it.
  */
@@ -281,6 +364,22 @@ export type Category = { id: CategoryId; name: string; optional: boolean; summar
 export type CategoryId = "security" | "availability" | "processing_integrity" | "confidentiality" | "privacy"
 export type CategoryScore = { category: CategoryId; name: string; tally: Tally }
 export type Client = { id: number; name: string; created_at: string; updated_at: string }
+/**
+ * Shown on the report cover and in the scope section. Every field may be left empty.
+ */
+export type CompanyProfile = { industry: string; headcount: number | null; 
+/**
+ * The product or service in scope, e.g. "Brightwave analytics platform".
+ */
+system_name: string; system_description: string; 
+/**
+ * Where it runs, e.g. "AWS eu-west-1, managed Postgres".
+ */
+hosting: string; 
+/**
+ * The person answering or running the assessment; recorded in the answer history.
+ */
+assessor: string }
 export type Comparison = { snapshot: SnapshotInfo; overall: Delta; categories: Delta[]; 
 /**
  * Criteria whose score changed, largest change first.
@@ -321,6 +420,10 @@ export type Effort =
  */
 "XL"
 export type ErrorCode = "not_found" | "validation" | "conflict" | "io" | "internal"
+/**
+ * Where the evidence for an answer lives: a description and, optionally, a link or file name.
+ */
+export type EvidenceRef = { description: string; link: string }
 /**
  * Result of an export that goes through the save dialog.
  */
@@ -365,11 +468,19 @@ export type NewAssessmentInput = { client_id: number; name: string;
 /**
  * Optional categories to include; Security is always added.
  */
-scope: CategoryId[]; profile: AuditProfile }
+scope: CategoryId[]; profile: AuditProfile; company?: CompanyProfile }
 /**
  * The workspace screen: every client and every assessment, recently opened first.
  */
-export type Overview = { clients: Client[]; assessments: AssessmentSummary[] }
+export type Overview = { clients: Client[]; 
+/**
+ * Active and archived assessments (see `archived_at`), recently opened first.
+ */
+assessments: AssessmentSummary[]; 
+/**
+ * Deleted assessments that can still be restored.
+ */
+trash: AssessmentSummary[] }
 /**
  * When in the run-up to the audit an action falls, by its due date.
  */
@@ -441,13 +552,33 @@ proof: string }
 /**
  * One question's answer within an assessment. `answer` is `None` until answered.
  */
-export type Response = { question_id: string; answer: Answer | null; note: string; updated_at: string }
+export type Response = { question_id: string; answer: Answer | null; 
+/**
+ * Free notes; for a not-applicable answer, the justification.
+ */
+note: string; updated_at: string; 
+/**
+ * Marked for follow-up.
+ */
+flagged: boolean; 
+/**
+ * Who in the company owns this control.
+ */
+owner: string; evidence: EvidenceRef[]; 
+/**
+ * Carried over from an earlier assessment and not confirmed since.
+ */
+needs_review: boolean }
 export type RetiredAction = { key: string; title: string; status: ActionStatus; owner: string | null; notes: string }
 export type SaveAnswerInput = { assessment_id: number; question_id: string; 
 /**
  * `null` clears the answer.
  */
-answer: Answer | null; note: string }
+answer: Answer | null; 
+/**
+ * Free notes; required (the justification) for a not-applicable answer.
+ */
+note: string; flagged?: boolean; owner?: string; evidence?: EvidenceRef[] }
 /**
  * A yes/no question that recommends optional categories when answered yes.
  */
@@ -477,6 +608,10 @@ score: number | null; questions: number; answered: number; not_applicable: numbe
  * A change to one remediation action, keyed by its remediation key.
  */
 export type UpdateActionInput = { assessment_id: number; key: string; edit: ActionEdit }
+/**
+ * New name, company profile and scope of an existing assessment.
+ */
+export type UpdateDetailsInput = { id: number; name: string; company: CompanyProfile; scope: CategoryId[] }
 
 /** tauri-specta globals **/
 
