@@ -12,7 +12,14 @@ import {
   type SaveAnswerInput,
 } from './api';
 
-export type Screen = 'workspace' | 'questionnaire' | 'results' | 'plan' | 'reports' | 'catalog';
+export type Screen =
+  | 'workspace'
+  | 'questionnaire'
+  | 'workshop'
+  | 'results'
+  | 'plan'
+  | 'reports'
+  | 'catalog';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -67,13 +74,35 @@ class AppState {
     this.screen = screen;
   }
 
-  /** Saves one answer at once; a failure is kept with the input so it can be retried. */
-  async saveAnswer(input: SaveAnswerInput): Promise<boolean> {
+  /** The response as it was before the last successful save, for Undo. */
+  undoable = $state<SaveAnswerInput | null>(null);
+
+  /**
+   * Saves one answer at once; a failure is kept with the input so it can be retried. Fields the
+   * input leaves out (flag, owner, evidence) keep their current values.
+   */
+  async saveAnswer(input: SaveAnswerInput, options: { undo?: boolean } = {}): Promise<boolean> {
+    const current = this.responses.get(input.question_id);
+    const full: SaveAnswerInput = {
+      flagged: current?.flagged ?? false,
+      owner: current?.owner ?? '',
+      evidence: current?.evidence ?? [],
+      ...input,
+    };
+    const before: SaveAnswerInput = {
+      assessment_id: full.assessment_id,
+      question_id: full.question_id,
+      answer: current?.answer ?? null,
+      note: current?.note ?? '',
+      flagged: current?.flagged ?? false,
+      owner: current?.owner ?? '',
+      evidence: current?.evidence ?? [],
+    };
     this.save = { kind: 'saving' };
     try {
-      const saved = await api.saveAnswer(input);
-      if (this.current && this.current.summary.id === input.assessment_id) {
-        const others = this.current.responses.filter((r) => r.question_id !== input.question_id);
+      const saved = await api.saveAnswer(full);
+      if (this.current && this.current.summary.id === full.assessment_id) {
+        const others = this.current.responses.filter((r) => r.question_id !== full.question_id);
         this.current = {
           summary: saved.summary,
           scorecard: saved.scorecard,
@@ -81,11 +110,19 @@ class AppState {
         };
       }
       this.save = { kind: 'saved', at: new Date() };
+      this.undoable = options.undo ? null : before;
       return true;
     } catch (e) {
-      this.save = { kind: 'failed', message: messageOf(e), retry: input };
+      this.save = { kind: 'failed', message: messageOf(e), retry: full };
       return false;
     }
+  }
+
+  /** Puts back the answer the last change replaced (itself recorded in the history). */
+  async undo(): Promise<boolean> {
+    const previous = this.undoable;
+    if (!previous) return false;
+    return this.saveAnswer(previous, { undo: true });
   }
 
   go(screen: Screen): void {

@@ -66,6 +66,9 @@ const input: SaveAnswerInput = {
   question_id: 'SEC-002',
   answer: 'partial',
   note: 'Only on email',
+  flagged: false,
+  owner: '',
+  evidence: [],
 };
 
 /** What the backend answers when `input` is saved. */
@@ -76,9 +79,9 @@ function savedFor(i: SaveAnswerInput): AnswerSaved {
       answer: i.answer,
       note: i.note,
       updated_at: '2025-01-02T00:00:00Z',
-      flagged: false,
-      owner: '',
-      evidence: [],
+      flagged: i.flagged ?? false,
+      owner: i.owner ?? '',
+      evidence: i.evidence ?? [],
       needs_review: false,
     },
     summary: { ...summary(2, 50), updated_at: '2025-01-02T00:00:00Z' },
@@ -188,3 +191,29 @@ describe('AppState.saveAnswer', () => {
     expect(app.responses.get('SEC-002')?.answer).toBe('partial');
   });
 });
+
+describe('AppState merging and undo', () => {
+  beforeEach(() => {
+    app.undoable = null;
+  });
+
+  it('keeps the flag, owner and evidence the input leaves out, and undo puts the old answer back', async () => {
+    const sent: SaveAnswerInput[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd !== 'save_answer') throw new Error(`unexpected ${cmd}`);
+      const i = (args as { input: SaveAnswerInput }).input;
+      sent.push(i);
+      return savedFor(i);
+    });
+    const flagged = { ...input, flagged: true, owner: 'Dana', evidence: [{ description: 'Policy', link: '' }] };
+    await app.saveAnswer(flagged);
+    await app.saveAnswer({ assessment_id: 7, question_id: 'SEC-002', answer: 'implemented', note: 'Done' });
+    expect(sent[1]).toMatchObject({ answer: 'implemented', flagged: true, owner: 'Dana' });
+    expect(sent[1]?.evidence).toEqual([{ description: 'Policy', link: '' }]);
+    expect(await app.undo()).toBe(true);
+    expect(sent[2]).toMatchObject({ answer: 'partial', note: 'Only on email', flagged: true });
+    expect(app.undoable).toBeNull();
+    expect(await app.undo()).toBe(false);
+  });
+});
+
