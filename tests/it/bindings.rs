@@ -18,3 +18,25 @@ fn generated_bindings_are_fresh() {
         "ui/src/lib/bindings.gen.ts is stale: run scripts/gen-bindings and commit the result"
     );
 }
+
+/// Every string-valued enum must serialize exactly as the generated TypeScript spells it: serde
+/// and specta once disagreed on names with digits ("first30_days" against "first_30_days").
+#[test]
+fn enum_spellings_match_the_typescript_bindings() {
+    use trustgap::plan::{AuditType, Phase};
+    let ts = trustgap::commands::typescript_bindings().expect("bindings");
+    let json = |v: serde_json::Value| v.as_str().expect("a string").to_owned();
+    let values = [
+        json(serde_json::json!(Phase::First30Days)),
+        json(serde_json::json!(Phase::Days31To90)),
+        json(serde_json::json!(Phase::BeforeAudit)),
+        json(serde_json::json!(AuditType::Type1)),
+        json(serde_json::json!(AuditType::Type2)),
+    ];
+    for v in values {
+        assert!(
+            ts.contains(&format!("\"{v}\"")),
+            "{v} is not a value the UI knows"
+        );
+    }
+}

@@ -99,8 +99,11 @@ impl ActionStatus {
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
     /// Due within 30 days of the plan date.
+    // Explicit names: serde's snake_case would write "first30_days", specta "first_30_days".
+    #[serde(rename = "first_30_days")]
     First30Days,
     /// Due within days 31 to 90.
+    #[serde(rename = "days_31_to_90")]
     Days31To90,
     /// Due later, before the audit.
     BeforeAudit,

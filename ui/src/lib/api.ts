@@ -21,6 +21,7 @@ import {
   type SaveAnswerInput,
   type SnapshotInfo,
   type UpdateActionInput,
+  type UpdateDetailsInput,
 } from './bindings.gen';
 
 export type * from './bindings.gen';
@@ -88,6 +89,16 @@ export const api = {
   updateAction: (input: UpdateActionInput): Promise<Plan> => call(commands.updateAction(input)),
   setAuditProfile: (id: number, profile: AuditProfile): Promise<AssessmentSummary> =>
     call(commands.setAuditProfile(id, profile)),
+  updateAssessmentDetails: (input: UpdateDetailsInput): Promise<AssessmentSummary> =>
+    call(commands.updateAssessmentDetails(input)),
+  setArchived: (id: number, archived: boolean): Promise<AssessmentSummary> =>
+    call(commands.setArchived(id, archived)),
+  setTrashed: (id: number, trashed: boolean): Promise<AssessmentSummary> =>
+    call(commands.setTrashed(id, trashed)),
+  purgeAssessment: (id: number): Promise<null> => call(commands.purgeAssessment(id)),
+  reassess: (id: number, name: string): Promise<AssessmentSummary> => call(commands.reassess(id, name)),
+  renameClient: (id: number, name: string): Promise<Client> => call(commands.renameClient(id, name)),
+  deleteClient: (id: number): Promise<null> => call(commands.deleteClient(id)),
 };
 
 /** A message for people from anything thrown. */
