@@ -1,6 +1,6 @@
 // End-to-end journey through the real desktop app, driven over WebDriver by tauri-driver:
 // Workspace → new client and assessment → Questionnaire (mouse and keyboard) → Results → Plan →
-// Reports (PDF export) → back to the Workspace list.
+// Reports (PDF export) → back to the Workspace list → Workshop mode (keyboard only).
 //
 // Run (see README.md): TRUSTGAP_E2E_APP=/abs/path/to/trustgap \
 //   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/
@@ -436,3 +436,46 @@ test(
     assert.ok(cells[4].startsWith(readiness), `readiness ${readiness} in ${JSON.stringify(cells[4])}`);
   },
 );
+
+/** WebDriver key codes for the keys that are not characters. */
+const KEY = { ArrowRight: '\uE014', Escape: '\uE00C' };
+
+step('Workshop mode answers and moves with the keyboard', async () => {
+  // Full screen for a projector: the sidebar (and its nav) is hidden while it is on.
+  await session.click('[data-testid=nav-workshop]');
+  const card = '[data-testid=workshop-question]';
+  const progress = '[data-testid=workshop-progress]';
+  await session.find(card, { visible: true });
+  assert.equal((await session.findNow('[data-testid=nav-questionnaire]')).length, 0, 'the sidebar is hidden');
+
+  // It starts at the first unanswered question: the first two were answered above.
+  const total = Number(await session.attribute(progress, 'data-total'));
+  assert.ok(total > 3, `questions in scope: ${total}`);
+  assert.equal(await session.attribute(progress, 'data-position'), '3');
+  assert.equal(await session.attribute(progress, 'data-answered'), '2');
+  assert.match(await session.text(progress), new RegExp(`Question 3 of ${total}\\b`));
+  const answeredId = await session.attribute(card, 'data-question');
+  assert.match(await session.text('[data-testid=workshop-guidance]'), /Why an auditor cares/i, 'guidance is shown');
+
+  // 1 answers "Implemented" and stays on the question; the count moves once the backend saved it.
+  await session.keys('1');
+  await waitForAttribute(progress, 'data-answered', '3');
+  await waitForAttribute(`${card} button[data-answer=implemented]`, 'aria-pressed', 'true');
+  await waitForAttribute('[data-testid=save-status]', 'data-state', 'saved');
+  assert.match(await session.text('[data-testid=save-status]'), /saved/i);
+  assert.equal(await session.attribute(card, 'data-question'), answeredId, 'answering does not move on');
+  assert.match(await session.text(progress), /\b3 answered\b/);
+  await snap('workshop');
+
+  // → shows the next question.
+  await session.keys(KEY.ArrowRight);
+  await waitForAttribute(progress, 'data-position', '4');
+  await waitForText(progress, (t) => new RegExp(`Question 4 of ${total}\\b`).test(t), `to say "Question 4 of ${total}"`);
+  assert.notEqual(await session.attribute(card, 'data-question'), answeredId);
+  assert.equal((await session.findNow(`${card} button[aria-pressed=true]`)).length, 0, 'the next one is unanswered');
+
+  // Esc (outside the note) goes back to the Questionnaire, sidebar and all.
+  await session.keys(KEY.Escape);
+  await waitForAttribute('[data-testid=nav-questionnaire]', 'aria-current', 'page');
+  assert.equal((await session.findNow(card)).length, 0, 'workshop mode is closed');
+});
