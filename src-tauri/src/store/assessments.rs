@@ -39,14 +39,14 @@ pub struct AssessmentRecord {
     pub last_question: Option<String>,
 }
 
-const SELECT: &str = "SELECT a.id, a.client_id, c.name AS client_name, a.name, a.catalog_version, \
+pub(super) const SELECT: &str = "SELECT a.id, a.client_id, c.name AS client_name, a.name, a.catalog_version, \
      a.scope, a.audit_type, a.target_date, a.observation_start, a.industry, a.headcount, \
      a.system_name, a.system_description, a.hosting, a.assessor, a.created_at, a.updated_at, \
      a.opened_at, a.archived_at, a.deleted_at, a.based_on, a.last_question \
      FROM assessments a JOIN clients c ON c.id = a.client_id";
 
 impl AssessmentRecord {
-    fn from_row(r: &Row<'_>) -> rusqlite::Result<AssessmentRecord> {
+    pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<AssessmentRecord> {
         let scope: String = r.get("scope")?;
         Ok(AssessmentRecord {
             id: r.get("id")?,

@@ -5,9 +5,11 @@
 //! or one that is not a Trustgap workspace, is refused before anything is written to it.
 
 mod assessments;
+pub mod backup;
 mod clients;
 pub mod migrations;
 mod plan_edits;
+pub mod portable;
 mod responses;
 mod settings;
 mod snapshots;
@@ -31,6 +33,9 @@ pub enum StoreError {
     NotFound(String),
     #[error("{0}")]
     Invalid(String),
+    /// The request clashes with what is there; the message says what to choose.
+    #[error("{0}")]
+    Conflict(String),
     #[error(
         "This workspace was saved by a newer version of Trustgap (schema {found}; this version \
          reads up to {supported}). Update Trustgap to open it; the file was left untouched."
