@@ -40,5 +40,14 @@ fn trustgap_commands() -> &'static [&'static str] {
         "compare_snapshot",
         "question_history",
         "export_summary_pdf",
+        "list_backups",
+        "backup_now",
+        "restore_backup",
+        "restore_backup_file",
+        "export_portable",
+        "choose_import_file",
+        "import_chosen",
+        "startup_problem",
+        "recover_workspace",
     ]
 }

@@ -69,9 +69,10 @@ impl From<StoreError> for ApiError {
         let code = match &e {
             StoreError::NotFound(_) => ErrorCode::NotFound,
             StoreError::Invalid(_) => ErrorCode::Validation,
-            StoreError::NewerSchema { .. } | StoreError::NotOurs { .. } | StoreError::Conflict(_) => {
-                ErrorCode::Conflict
-            }
+            StoreError::NewerSchema { .. }
+            | StoreError::NotOurs { .. }
+            | StoreError::Conflict(_)
+            | StoreError::Locked { .. } => ErrorCode::Conflict,
             StoreError::Corrupt { .. } | StoreError::Folder { .. } => ErrorCode::Io,
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _)) => match f.code {
                 Sql::DatabaseBusy | Sql::DatabaseLocked => ErrorCode::Conflict,

@@ -39,10 +39,22 @@ pub fn open_workspace(data_dir: &std::path::Path) -> Result<Workspace, ApiError>
 /// Starts the desktop app on the workspace in `data_dir`.
 ///
 /// A workspace that cannot be opened does not stop the window: the UI shows why.
-pub fn run_app(data_dir: PathBuf) -> tauri::Result<()> {
+pub fn run_app(data_dir: PathBuf) -> Result<(), ApiError> {
+    // One writer per workspace: a second window on the same folder says so and stops.
+    let lock = store::lock::WorkspaceLock::acquire(&data_dir).map_err(ApiError::from)?;
     let workspace = open_workspace(&data_dir);
-    if let Err(e) = &workspace {
-        eprintln!("trustgap: {}", e.message);
+    match &workspace {
+        Err(e) => eprintln!("trustgap: {}", e.message),
+        Ok(w) => {
+            // Rolling daily backups, made before any change of this session.
+            let dir = data_dir.join(BACKUP_DIR);
+            if let Err(e) = w
+                .store
+                .auto_backup(&dir, BACKUPS_KEPT, chrono::Duration::hours(20))
+            {
+                eprintln!("trustgap: automatic backup failed: {e}");
+            }
+        }
     }
     let save_override = std::env::var_os(E2E_SAVE_DIR_ENV)
         .filter(|v| !v.is_empty())
@@ -50,10 +62,21 @@ pub fn run_app(data_dir: PathBuf) -> tauri::Result<()> {
     let specta = commands::builder();
     tauri::Builder::default()
         .invoke_handler(specta.invoke_handler())
-        .manage(AppState::new(workspace, data_dir, save_override))
+        .manage(AppState::new(
+            workspace,
+            Some(lock),
+            data_dir,
+            save_override,
+        ))
         .setup(|app| {
             window::create(app.handle())?;
             Ok(())
         })
         .run(tauri::generate_context!())
+        .map_err(|e| ApiError::io(format!("The window could not start: {e}")))
 }
+
+/// Folder of the automatic backups, inside the data folder.
+pub const BACKUP_DIR: &str = "backups";
+/// How many automatic backups are kept.
+pub const BACKUPS_KEPT: usize = 10;

@@ -154,3 +154,13 @@ mod tests {
         assert_eq!(Geometry { y: 1e9, ..good }.sane(), None);
     }
 }
+
+/// Shows a blocking error message before (or instead of) the window, e.g. a locked workspace.
+pub fn alert(message: &str) {
+    let _ = rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("Trustgap")
+        .set_description(message)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+}

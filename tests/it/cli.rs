@@ -150,3 +150,45 @@ fn demo_creates_a_fully_answered_sample_and_list_shows_it() {
     );
     assert_eq!(json["clients"].as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+fn backup_restore_and_import_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let other = tempfile::tempdir().expect("tempdir");
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let backup = dir.path().join("copy.sqlite3");
+    let out = cli(
+        dir.path(),
+        &["backup", "--out", backup.to_str().expect("utf8")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // Restoring into another workspace keeps that one's file aside and brings the sample.
+    assert!(cli(other.path(), &["info"]).status.success());
+    let out = cli(other.path(), &["restore", backup.to_str().expect("utf8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("kept as"));
+    assert!(stdout(&cli(other.path(), &["list"])).contains("Brightwave Analytics (sample)"));
+
+    // A file that is not ours is refused with a clear message.
+    let junk = dir.path().join("junk.trustgap");
+    std::fs::write(&junk, b"not a database at all").expect("junk");
+    let out = cli(other.path(), &["import", junk.to_str().expect("utf8")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not a Trustgap"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_cli_refuses_to_write_while_the_workspace_is_locked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let _held = trustgap::store::lock::WorkspaceLock::acquire(dir.path()).expect("lock");
+    let out = cli(dir.path(), &["demo"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("Another Trustgap window"),
+        "{}",
+        stderr(&out)
+    );
+    // Reading is fine.
+    assert!(cli(dir.path(), &["list"]).status.success());
+}

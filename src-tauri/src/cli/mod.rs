@@ -4,7 +4,6 @@
 mod run;
 mod table;
 
-use crate::error::ApiError;
 use crate::paths::{resolve_data_dir, DATA_DIR_ENV};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -38,12 +37,33 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+    /// Import every assessment of a portable .trustgap file.
+    Import {
+        file: PathBuf,
+        /// When an assessment already exists: refuse and say so (ask), replace it, or keep both.
+        #[arg(long, value_enum, default_value_t = ImportChoice::Ask)]
+        mode: ImportChoice,
+    },
+    /// Write a backup copy of the whole workspace.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the workspace with a backup; the current file is kept aside, not deleted.
+    Restore { file: PathBuf },
     /// Print the whole question bank: categories, criteria, questions, remediations, scoping.
     Catalog {
         /// `json` for the whole bank, `csv` for one row per question (for spreadsheets).
         #[arg(long, value_enum, default_value_t = CatalogFormat::Json)]
         format: CatalogFormat,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ImportChoice {
+    Ask,
+    Replace,
+    KeepBoth,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -77,12 +97,14 @@ where
         return ExitCode::from(2);
     };
     let result = match cli.command {
-        None => crate::run_app(data_dir)
-            .map_err(|e| ApiError::io(format!("The window could not start: {e}"))),
+        None => crate::run_app(data_dir).inspect_err(|e| crate::window::alert(&e.message)),
         Some(Command::Info) => run::info(&data_dir),
         Some(Command::Demo) => run::demo(&data_dir),
         Some(Command::List { format }) => run::list(&data_dir, format),
         Some(Command::Catalog { format }) => run::catalog(format),
+        Some(Command::Import { file, mode }) => run::import(&data_dir, &file, mode),
+        Some(Command::Backup { out }) => run::backup(&data_dir, &out),
+        Some(Command::Restore { file }) => run::restore(&data_dir, &file),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,8 +1,10 @@
 //! The subcommands' bodies: open the workspace, call it, print the result.
 
 use super::table::Table;
-use super::{CatalogFormat, ListFormat};
+use super::{CatalogFormat, ImportChoice, ListFormat};
 use crate::error::ApiError;
+use crate::store::lock::WorkspaceLock;
+use crate::store::portable::ImportMode;
 use std::path::Path;
 
 pub(super) fn info(data_dir: &Path) -> Result<(), ApiError> {
@@ -41,6 +43,7 @@ pub(super) fn print_out(text: &str) -> Result<(), ApiError> {
 }
 
 pub(super) fn demo(data_dir: &Path) -> Result<(), ApiError> {
+    let _lock = WorkspaceLock::acquire(data_dir)?;
     let mut ws = crate::open_workspace(data_dir)?;
     let created = ws.create_sample(chrono::Local::now().date_naive())?;
     print_out(&created.id.to_string())
@@ -93,4 +96,41 @@ pub(super) fn list(data_dir: &Path, format: ListFormat) -> Result<(), ApiError> 
         }
     };
     print_out(&text)
+}
+
+pub(super) fn import(data_dir: &Path, file: &Path, choice: ImportChoice) -> Result<(), ApiError> {
+    let _lock = WorkspaceLock::acquire(data_dir)?;
+    let mut ws = crate::open_workspace(data_dir)?;
+    let mode = match choice {
+        ImportChoice::Ask => ImportMode::Ask,
+        ImportChoice::Replace => ImportMode::Replace,
+        ImportChoice::KeepBoth => ImportMode::KeepBoth,
+    };
+    let ids = ws.store.import_portable(file, mode)?;
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(" ");
+    print_out(&format!("imported {} assessment(s): {list}", ids.len()))
+}
+
+pub(super) fn backup(data_dir: &Path, out: &Path) -> Result<(), ApiError> {
+    if out.is_dir() {
+        return Err(ApiError::validation(format!(
+            "{} is a folder; name the backup file.",
+            out.display()
+        )));
+    }
+    let ws = crate::open_workspace(data_dir)?;
+    ws.store.backup_to(out)?;
+    print_out(&format!("backed up to {}", out.display()))
+}
+
+pub(super) fn restore(data_dir: &Path, file: &Path) -> Result<(), ApiError> {
+    let _lock = WorkspaceLock::acquire(data_dir)?;
+    let aside = crate::store::backup::restore(data_dir, file)?;
+    // Opening migrates an older backup and proves the result is usable.
+    crate::open_workspace(data_dir)?;
+    print_out(&format!(
+        "restored from {}; the previous workspace was kept as {}",
+        file.display(),
+        aside.display()
+    ))
 }

@@ -3,6 +3,8 @@
 //! All commands are async (run off the main thread) and return `Result<_, ApiError>`. The UI never
 //! hands the backend a path: exports choose their destination with the native dialog here.
 
+mod data;
+mod dialog;
 mod export;
 mod state;
 
@@ -234,6 +236,15 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
         compare_snapshot,
         question_history,
         export::export_summary_pdf,
+        data::list_backups,
+        data::backup_now,
+        data::restore_backup,
+        data::restore_backup_file,
+        data::export_portable,
+        data::choose_import_file,
+        data::import_chosen,
+        data::startup_problem,
+        data::recover_workspace,
     ])
 }
 

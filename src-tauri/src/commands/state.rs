@@ -1,53 +1,94 @@
-//! The state every command shares: the open workspace (or why it could not be opened).
+//! The state every command shares: the open workspace (or why it could not be opened), the lock
+//! that makes this process its only writer, and a few remembered choices.
 
 use crate::error::ApiError;
+use crate::store::lock::WorkspaceLock;
 use crate::workspace::{AppInfo, Workspace};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
 pub struct AppState {
     /// `Err` when the workspace could not be opened (newer schema, damaged file): every command
-    /// then reports that error, and the UI shows it instead of an empty workspace.
-    workspace: Result<Mutex<Workspace>, ApiError>,
-    data_dir: PathBuf,
+    /// then reports that error, and the UI shows it with the ways out it offers.
+    slot: Mutex<Result<Workspace, ApiError>>,
+    /// Held for the app's lifetime; `None` only in tests.
+    _lock: Option<WorkspaceLock>,
+    pub(crate) data_dir: PathBuf,
     /// Test setting (`TRUSTGAP_E2E_SAVE_DIR`): exports go here instead of through the dialog.
     pub(crate) save_dir_override: Option<PathBuf>,
+    /// The file last written by an export, for "open" and "show in folder".
+    pub(crate) last_export: Mutex<Option<PathBuf>>,
+    /// The `.trustgap` file chosen for import, waiting for the user's decision.
+    pub(crate) pending_import: Mutex<Option<PathBuf>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A poisoned lock (a panic in an earlier command) is recovered: the store's transactions
+    // keep the database consistent regardless.
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl AppState {
     pub fn new(
         workspace: Result<Workspace, ApiError>,
+        lock: Option<WorkspaceLock>,
         data_dir: PathBuf,
         save_dir_override: Option<PathBuf>,
     ) -> AppState {
         AppState {
-            workspace: workspace.map(Mutex::new),
+            slot: Mutex::new(workspace),
+            _lock: lock,
             data_dir,
             save_dir_override,
+            last_export: Mutex::new(None),
+            pending_import: Mutex::new(None),
         }
     }
 
-    /// Runs `f` with the workspace locked. A poisoned lock (a panic in an earlier command) is
-    /// recovered: the store's transactions keep the database consistent regardless.
+    /// Runs `f` with the workspace locked.
     pub fn with<T>(
         &self,
         f: impl FnOnce(&mut Workspace) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
-        let lock = self.workspace.as_ref().map_err(Clone::clone)?;
-        let mut guard = lock
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        f(&mut guard)
+        let mut guard = lock(&self.slot);
+        match guard.as_mut() {
+            Ok(w) => f(w),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
+    /// Why the workspace is unusable, if it is.
+    pub fn problem(&self) -> Option<ApiError> {
+        lock(&self.slot).as_ref().err().cloned()
+    }
+
+    /// Closes the workspace, runs `f` on the files (restore, set aside), then opens it again.
+    pub fn reopen_after(&self, f: impl FnOnce() -> Result<(), ApiError>) -> Result<(), ApiError> {
+        let mut guard = lock(&self.slot);
+        // Dropping the old Workspace closes its connection before files are moved.
+        *guard = Err(ApiError::io("The workspace is being replaced."));
+        let outcome = f();
+        *guard = crate::open_workspace(&self.data_dir);
+        outcome?;
+        guard.as_ref().map(|_| ()).map_err(Clone::clone)
+    }
+
+    pub fn remember<T>(slot: &Mutex<Option<T>>, value: Option<T>) {
+        *lock(slot) = value;
+    }
+
+    pub fn recall<T: Clone>(slot: &Mutex<Option<T>>) -> Option<T> {
+        lock(slot).clone()
     }
 
     pub fn info(&self) -> Result<AppInfo, ApiError> {
-        let database = self.with(|w| Ok(w.store.path().display().to_string()))?;
         let catalog = crate::catalog::embedded().map_err(ApiError::from)?;
+        let database = self.data_dir.join(crate::store::DB_FILE);
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             catalog_version: catalog.version.clone(),
             data_dir: self.data_dir.display().to_string(),
-            database,
+            database: database.display().to_string(),
             scoring_method: crate::scoring::METHOD.to_owned(),
         })
     }

@@ -39,7 +39,8 @@ pub struct AssessmentRecord {
     pub last_question: Option<String>,
 }
 
-pub(super) const SELECT: &str = "SELECT a.id, a.client_id, c.name AS client_name, a.name, a.catalog_version, \
+pub(super) const SELECT: &str =
+    "SELECT a.id, a.client_id, c.name AS client_name, a.name, a.catalog_version, \
      a.scope, a.audit_type, a.target_date, a.observation_start, a.industry, a.headcount, \
      a.system_name, a.system_description, a.hosting, a.assessor, a.created_at, a.updated_at, \
      a.opened_at, a.archived_at, a.deleted_at, a.based_on, a.last_question \

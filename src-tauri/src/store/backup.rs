@@ -16,22 +16,38 @@ pub struct FileCheck {
 
 /// Opens `path` read-only and checks it is a Trustgap database this version can read, intact.
 pub fn inspect(path: &Path) -> Result<FileCheck> {
-    let not_ours = || StoreError::NotOurs { path: path.to_owned() };
-    let meta = std::fs::metadata(path).map_err(|source| StoreError::Folder { path: path.to_owned(), source })?;
+    let not_ours = || StoreError::NotOurs {
+        path: path.to_owned(),
+    };
+    let meta = std::fs::metadata(path).map_err(|source| StoreError::Folder {
+        path: path.to_owned(),
+        source,
+    })?;
     if !meta.is_file() {
         return Err(not_ours());
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|_| not_ours())?;
+    let app_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
         .map_err(|_| not_ours())?;
-    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|_| not_ours())?;
     if app_id != APPLICATION_ID {
         return Err(not_ours());
     }
     let version = migrations::version(&conn).map_err(|_| not_ours())?;
     if version > migrations::LATEST {
-        return Err(StoreError::NewerSchema { found: version, supported: migrations::LATEST });
+        return Err(StoreError::NewerSchema {
+            found: version,
+            supported: migrations::LATEST,
+        });
     }
-    let corrupt = |detail: String| StoreError::Corrupt { path: path.to_owned(), detail };
+    let corrupt = |detail: String| StoreError::Corrupt {
+        path: path.to_owned(),
+        detail,
+    };
     let check: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .map_err(|e| corrupt(e.to_string()))?;
@@ -39,17 +55,23 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
         return Err(corrupt(check));
     }
     let broken: i64 = conn
-        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
         .map_err(|e| corrupt(e.to_string()))?;
     if broken > 0 {
         return Err(corrupt(format!("{broken} broken references")));
     }
-    Ok(FileCheck { schema_version: version })
+    Ok(FileCheck {
+        schema_version: version,
+    })
 }
 
 /// A temporary path beside `dest`, unique to this process.
 pub(crate) fn temp_beside(dest: &Path) -> PathBuf {
-    let name = dest.file_name().map_or_else(|| "trustgap".into(), |n| n.to_string_lossy().into_owned());
+    let name = dest
+        .file_name()
+        .map_or_else(|| "trustgap".into(), |n| n.to_string_lossy().into_owned());
     dest.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
 }
 
@@ -67,7 +89,10 @@ pub(crate) fn copy_database(conn: &Connection, dest: &Path) -> Result<()> {
         std::fs::File::open(&tmp)
             .and_then(|f| f.sync_all())
             .and_then(|()| std::fs::rename(&tmp, dest))
-            .map_err(|source| StoreError::Folder { path: dest.to_owned(), source })
+            .map_err(|source| StoreError::Folder {
+                path: dest.to_owned(),
+                source,
+            })
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -83,11 +108,21 @@ impl Store {
 
     /// Keeps rolling backups in `dir`: makes one when the newest is older than `min_age` (or
     /// none exists), then deletes all but the `keep` newest. Returns the new backup, if any.
-    pub fn auto_backup(&self, dir: &Path, keep: usize, min_age: chrono::Duration) -> Result<Option<PathBuf>> {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: dir.to_owned(), source })?;
+    pub fn auto_backup(
+        &self,
+        dir: &Path,
+        keep: usize,
+        min_age: chrono::Duration,
+    ) -> Result<Option<PathBuf>> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+            path: dir.to_owned(),
+            source,
+        })?;
         let existing = list_backups(dir)?;
         let now = chrono::Utc::now();
-        let fresh = existing.first().is_some_and(|(_, when)| now.signed_duration_since(*when) < min_age);
+        let fresh = existing
+            .first()
+            .is_some_and(|(_, when)| now.signed_duration_since(*when) < min_age);
         let made = if fresh {
             None
         } else {
@@ -104,12 +139,21 @@ impl Store {
 
 /// Backups in `dir`, newest first, with the time in their name.
 pub fn list_backups(dir: &Path) -> Result<Vec<(PathBuf, chrono::DateTime<chrono::Utc>)>> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(Vec::new()) };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
     let mut out: Vec<_> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter_map(|p| {
-            let stem = p.file_name()?.to_str()?.strip_prefix("workspace-")?.strip_suffix(".sqlite3")?.to_owned();
-            let when = chrono::NaiveDateTime::parse_from_str(&stem, "%Y%m%d-%H%M%S").ok()?.and_utc();
+            let stem = p
+                .file_name()?
+                .to_str()?
+                .strip_prefix("workspace-")?
+                .strip_suffix(".sqlite3")?
+                .to_owned();
+            let when = chrono::NaiveDateTime::parse_from_str(&stem, "%Y%m%d-%H%M%S")
+                .ok()?
+                .and_utc();
             Some((p, when))
         })
         .collect();
@@ -123,10 +167,15 @@ pub fn list_backups(dir: &Path) -> Result<Vec<(PathBuf, chrono::DateTime<chrono:
 pub fn restore(data_dir: &Path, from: &Path) -> Result<PathBuf> {
     inspect(from)?;
     let target = data_dir.join(super::DB_FILE);
-    let folder_err = |source| StoreError::Folder { path: target.clone(), source };
+    let folder_err = |source| StoreError::Folder {
+        path: target.clone(),
+        source,
+    };
     let tmp = temp_beside(&target);
     std::fs::copy(from, &tmp).map_err(folder_err)?;
-    std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(folder_err)?;
+    std::fs::File::open(&tmp)
+        .and_then(|f| f.sync_all())
+        .map_err(folder_err)?;
     let aside = data_dir.join(format!(
         "workspace.before-restore-{}.sqlite3",
         chrono::Utc::now().format("%Y%m%d-%H%M%S")
@@ -140,7 +189,10 @@ pub fn restore(data_dir: &Path, from: &Path) -> Result<PathBuf> {
 
 /// Moves a database and its WAL and shared-memory files to `to` (and `to`-wal, `to`-shm).
 pub fn set_aside(db: &Path, to: &Path) -> Result<()> {
-    let err = |source| StoreError::Folder { path: db.to_owned(), source };
+    let err = |source| StoreError::Folder {
+        path: db.to_owned(),
+        source,
+    };
     std::fs::rename(db, to).map_err(err)?;
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", db.display()));

@@ -7,6 +7,7 @@
 mod assessments;
 pub mod backup;
 mod clients;
+pub mod lock;
 pub mod migrations;
 mod plan_edits;
 pub mod portable;
@@ -33,6 +34,11 @@ pub enum StoreError {
     NotFound(String),
     #[error("{0}")]
     Invalid(String),
+    #[error(
+        "Another Trustgap window or command is using the workspace in {dir}. Close it first, or \
+         choose another data folder with --data-dir."
+    )]
+    Locked { dir: PathBuf },
     /// The request clashes with what is there; the message says what to choose.
     #[error("{0}")]
     Conflict(String),

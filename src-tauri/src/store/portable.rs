@@ -38,11 +38,15 @@ impl Store {
     /// Writes the given assessments (not in the trash) and their clients to `dest`.
     pub fn export_portable(&self, ids: &[i64], dest: &Path) -> Result<()> {
         if ids.is_empty() {
-            return Err(StoreError::Invalid("Choose at least one assessment to export.".into()));
+            return Err(StoreError::Invalid(
+                "Choose at least one assessment to export.".into(),
+            ));
         }
         for id in ids {
             if self.assessment(*id)?.deleted_at.is_some() {
-                return Err(StoreError::Invalid("Restore the assessment from the trash before exporting it.".into()));
+                return Err(StoreError::Invalid(
+                    "Restore the assessment from the trash before exporting it.".into(),
+                ));
             }
         }
         let out = Connection::open_in_memory()?;
@@ -69,6 +73,31 @@ impl Store {
         copy_database(&out, dest)
     }
 
+    /// The assessments a `.trustgap` file holds ("client: name") and those that already exist here.
+    pub fn preview_portable(&self, path: &Path) -> Result<(Vec<String>, Vec<String>)> {
+        inspect(path)?;
+        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let rows: Vec<(String, String, String)> = conn
+            .prepare("SELECT a.uid, c.name, a.name FROM assessments a JOIN clients c ON c.id = a.client_id ORDER BY a.id")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut names = Vec::new();
+        let mut clashes = Vec::new();
+        for (uid, client, name) in rows {
+            let label = format!("{client}: {name}");
+            let exists: bool = self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM assessments WHERE uid = ?1)",
+                [&uid],
+                |r| r.get(0),
+            )?;
+            if exists {
+                clashes.push(label.clone());
+            }
+            names.push(label);
+        }
+        Ok((names, clashes))
+    }
+
     /// Imports every assessment of the `.trustgap` file at `path`; returns the new ids.
     pub fn import_portable(&mut self, path: &Path, mode: ImportMode) -> Result<Vec<i64>> {
         let check = inspect(path)?;
@@ -76,7 +105,10 @@ impl Store {
         let upgraded = (check.schema_version < migrations::LATEST).then(|| temp_beside(&self.path));
         let source = match &upgraded {
             Some(tmp) => {
-                std::fs::copy(path, tmp).map_err(|source| StoreError::Folder { path: path.to_owned(), source })?;
+                std::fs::copy(path, tmp).map_err(|source| StoreError::Folder {
+                    path: path.to_owned(),
+                    source,
+                })?;
                 let conn = Connection::open(tmp)?;
                 migrations::migrate(&conn, migrations::ALL)?;
                 tmp.clone()
@@ -91,7 +123,13 @@ impl Store {
     }
 
     fn import_checked(&mut self, source: &Path, mode: ImportMode) -> Result<Vec<i64>> {
-        let uri = format!("file:{}?mode=ro", source.to_string_lossy().replace('?', "%3f").replace('#', "%23"));
+        let uri = format!(
+            "file:{}?mode=ro",
+            source
+                .to_string_lossy()
+                .replace('?', "%3f")
+                .replace('#', "%23")
+        );
         self.conn.execute("ATTACH DATABASE ?1 AS imp", [uri])?;
         let result = self.write(|tx| copy_in(tx, mode));
         let detach = self.conn.execute("DETACH DATABASE imp", []);
@@ -122,8 +160,13 @@ fn copy_in(tx: &Transaction<'_>, mode: ImportMode) -> Result<Vec<i64>> {
     let mut new_ids = Vec::new();
     for (old_id, uid, old_client) in sources {
         let client = client_for(tx, old_client)?;
-        let existing: Option<i64> =
-            tx.query_row("SELECT id FROM main.assessments WHERE uid = ?1", [&uid], |r| r.get(0)).optional()?;
+        let existing: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM main.assessments WHERE uid = ?1",
+                [&uid],
+                |r| r.get(0),
+            )
+            .optional()?;
         let uid = match (existing, mode) {
             (Some(id), ImportMode::Replace) => {
                 tx.execute("DELETE FROM main.assessments WHERE id = ?1", [id])?;
@@ -140,7 +183,11 @@ fn copy_in(tx: &Transaction<'_>, mode: ImportMode) -> Result<Vec<i64>> {
             params![old_id, uid, client],
         )?;
         let id = tx.last_insert_rowid();
-        for (table, cols) in [("responses", RESPONSE_COLS), ("response_history", HISTORY_COLS), ("plan_edits", PLAN_COLS)] {
+        for (table, cols) in [
+            ("responses", RESPONSE_COLS),
+            ("response_history", HISTORY_COLS),
+            ("plan_edits", PLAN_COLS),
+        ] {
             tx.execute(
                 &format!(
                     "INSERT INTO main.{table} (assessment_id, {cols}) \
@@ -163,7 +210,12 @@ fn client_for(tx: &Transaction<'_>, old_client: i64) -> Result<i64> {
         [old_client],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
-    if let Some(id) = tx.query_row("SELECT id FROM main.clients WHERE uid = ?1", [&uid], |r| r.get(0)).optional()? {
+    if let Some(id) = tx
+        .query_row("SELECT id FROM main.clients WHERE uid = ?1", [&uid], |r| {
+            r.get(0)
+        })
+        .optional()?
+    {
         return Ok(id);
     }
     tx.execute(
@@ -196,9 +248,17 @@ fn copy_snapshots(tx: &Transaction<'_>, old_id: i64, id: i64) -> Result<()> {
 
 /// Reads the imported assessment back as the app will, and checks what SQL constraints cannot.
 fn verify(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    let invalid = |what: String| StoreError::Invalid(format!("The file contains invalid data ({what}); nothing was imported."));
+    let invalid = |what: String| {
+        StoreError::Invalid(format!(
+            "The file contains invalid data ({what}); nothing was imported."
+        ))
+    };
     let record = tx
-        .query_row(&format!("{} WHERE a.id = ?1", super::assessments::SELECT), [id], AssessmentRecord::from_row)
+        .query_row(
+            &format!("{} WHERE a.id = ?1", super::assessments::SELECT),
+            [id],
+            AssessmentRecord::from_row,
+        )
         .map_err(|e| invalid(e.to_string()))?;
     record.company.cleaned().map_err(invalid)?;
     let mut notes = tx.prepare(
@@ -208,7 +268,8 @@ fn verify(tx: &Transaction<'_>, id: i64) -> Result<()> {
          UNION ALL SELECT justification FROM main.plan_edits WHERE assessment_id = ?1",
     )?;
     for note in notes.query_map([id], |r| r.get::<_, String>(0))? {
-        check_note(&note?).map_err(|_| invalid(format!("a note over {MAX_NOTE_CHARS} characters")))?;
+        check_note(&note?)
+            .map_err(|_| invalid(format!("a note over {MAX_NOTE_CHARS} characters")))?;
     }
     let bad_dates: i64 = tx.query_row(
         "SELECT count(*) FROM main.plan_edits WHERE assessment_id = ?1 AND \

@@ -242,6 +242,106 @@ async exportSummaryPdf(id: number) : Promise<Result<ExportOutcome, ApiError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The automatic backups, newest first.
+ */
+async listBackups() : Promise<Result<BackupInfo[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_backups") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes a backup of the whole workspace where the user chooses.
+ */
+async backupNow() : Promise<Result<ExportOutcome, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("backup_now") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Replaces the workspace with one of the automatic backups (the current file is kept aside).
+ */
+async restoreBackup(name: string) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("restore_backup", { name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Replaces the workspace with a backup file the user picks.
+ */
+async restoreBackupFile() : Promise<Result<boolean, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("restore_backup_file") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Exports assessments as one `.trustgap` file where the user chooses.
+ */
+async exportPortable(ids: number[]) : Promise<Result<ExportOutcome, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_portable", { ids }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Lets the user pick a `.trustgap` file and says what it holds; `None` when cancelled.
+ */
+async chooseImportFile() : Promise<Result<ImportPreview | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("choose_import_file") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Imports the file chosen with `choose_import_file`; returns the new assessments' ids.
+ */
+async importChosen(mode: ImportMode) : Promise<Result<number[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_chosen", { mode }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Why the workspace could not be opened, if it could not.
+ */
+async startupProblem() : Promise<Result<StartupProblem | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("startup_problem") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Sets a damaged workspace file aside (never deleting it) and restores the newest backup, or
+ * starts an empty workspace when `restore_latest` is false or there is no backup.
+ */
+async recoverWorkspace(restoreLatest: boolean) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("recover_workspace", { restoreLatest }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -348,6 +448,11 @@ observation_start: string | null }
  * Type I looks at controls at one point in time; Type II watches them operate over a period.
  */
 export type AuditType = "type1" | "type2"
+export type BackupInfo = { 
+/**
+ * File name inside the backups folder; restoring takes this name, never a path.
+ */
+name: string; created_at: string; bytes: number }
 export type Band = 
 /**
  * Not enough answered to judge.
@@ -464,6 +569,27 @@ export type GroupScore = { group: string; category: CategoryId; tally: Tally }
  * One past state of a question's answer.
  */
 export type HistoryEntry = { answer: Answer | null; note: string; assessor: string; changed_at: string }
+/**
+ * What to do when an imported assessment already exists in the workspace (same identity).
+ */
+export type ImportMode = 
+/**
+ * Refuse, naming the assessments that clash, so the user can choose.
+ */
+"ask" | 
+/**
+ * Delete the existing copy and import the file's.
+ */
+"replace" | 
+/**
+ * Import the file's as a new assessment beside the existing one.
+ */
+"keep_both"
+export type ImportPreview = { file_name: string; assessments: string[]; 
+/**
+ * Names of assessments the workspace already holds.
+ */
+clashes: string[] }
 export type NewAssessmentInput = { client_id: number; name: string; 
 /**
  * Optional categories to include; Security is always added.
@@ -596,6 +722,14 @@ export type Severity = "low" | "medium" | "high"
  * A snapshot as listed: what it is called, when it was taken, its readiness then.
  */
 export type SnapshotInfo = { id: number; label: string; created_at: string; readiness: number | null }
+/**
+ * Why the workspace could not be opened, and what the user can do about it.
+ */
+export type StartupProblem = { message: string; 
+/**
+ * A damaged file can be set aside and replaced by a backup or a fresh workspace.
+ */
+recoverable: boolean; backups: BackupInfo[] }
 /**
  * Points and counts over a set of questions.
  */
