@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import StartupProblem from './StartupProblem.svelte';
+import type { StartupProblem as Problem } from '../lib/api';
+
+function problem(recoverable: boolean, backups = 1): Problem {
+  return {
+    message: 'The workspace database is damaged (database disk image is malformed).',
+    recoverable,
+    backups: Array.from({ length: backups }, (_, i) => ({
+      name: `workspace-2026112${i}-090000.sqlite3`,
+      created_at: `2026-11-2${i}T09:00:00Z`,
+      bytes: 4096,
+    })),
+  };
+}
+
+describe('StartupProblem', () => {
+  it('offers the latest backup for a damaged workspace and asks the backend to recover', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === 'startup_problem') return problem(true);
+      if (cmd === 'recover_workspace') return null;
+      throw new Error(`the app restarts after recovery: ${cmd}`);
+    });
+    render(StartupProblem, { message: 'damaged' });
+    const restore = await screen.findByTestId('recover-backup');
+    expect(screen.getByText(/kept aside/)).toBeTruthy();
+    await fireEvent.click(restore);
+    expect(calls.find(([c]) => c === 'recover_workspace')?.[1]).toEqual({ restoreLatest: true });
+  });
+
+  it('offers no recovery for a workspace from a newer version', async () => {
+    mockIPC((cmd) => {
+      if (cmd === 'startup_problem') return { ...problem(false), message: 'saved by a newer version of Trustgap' };
+      throw new Error(cmd);
+    });
+    render(StartupProblem, { message: 'newer' });
+    expect(await screen.findByText(/newer version/)).toBeTruthy();
+    expect(screen.queryByTestId('recover-backup')).toBeNull();
+    expect(screen.queryByTestId('recover-empty')).toBeNull();
+    expect(screen.getByText(/has not been changed/)).toBeTruthy();
+  });
+
+  it('without backups, only starting empty is offered', async () => {
+    mockIPC((cmd) => (cmd === 'startup_problem' ? problem(true, 0) : null));
+    render(StartupProblem, { message: 'damaged' });
+    expect(await screen.findByTestId('recover-empty')).toBeTruthy();
+    expect(screen.queryByTestId('recover-backup')).toBeNull();
+  });
+});
