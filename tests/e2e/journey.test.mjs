@@ -6,25 +6,13 @@
 //   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import {
-  accessSync,
-  constants,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
-import { homedir, tmpdir } from 'node:os';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { deleteSession, isReady, newSession, waitFor } from './webdriver.mjs';
+import { waitFor } from './webdriver.mjs';
+import { launch, STARTUP_TIMEOUT_MS } from './harness.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ARTIFACTS = join(HERE, 'artifacts');
@@ -33,95 +21,14 @@ const SCREENS = join(ARTIFACTS, 'screens');
 const CLIENT = 'Northwind Analytics';
 const ASSESSMENT = 'SOC 2 Type I readiness, 2027';
 
-/** Starting tauri-driver and the app under Xvfb can be slow on a cold machine. */
-const STARTUP_TIMEOUT_MS = 60_000;
 const TEST_TIMEOUT_MS = 90_000;
 
 let dataDir;
 let saveDir;
-let driver;
-let driverExit;
+let app;
 let session;
 /** Set once a step fails: later steps depend on it and are skipped instead of failing noisily. */
 let brokenBy = null;
-
-// ---------------------------------------------------------------------------------------------
-// Setup helpers
-
-function isExecutable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The app binary from TRUSTGAP_E2E_APP, as an absolute path; throws a clear message otherwise. */
-function appBinary() {
-  const raw = process.env.TRUSTGAP_E2E_APP;
-  if (!raw) {
-    throw new Error(
-      'TRUSTGAP_E2E_APP is not set: point it at the built app binary, ' +
-        'e.g. TRUSTGAP_E2E_APP=$PWD/target/debug/trustgap (build with `cd ui && npx vite build && cd .. && cargo build`).',
-    );
-  }
-  const file = resolve(raw);
-  if (!existsSync(file)) throw new Error(`TRUSTGAP_E2E_APP=${raw}: no such file (${file}); build the app first.`);
-  if (!statSync(file).isFile()) throw new Error(`TRUSTGAP_E2E_APP=${raw}: ${file} is not a file.`);
-  if (!isExecutable(file)) throw new Error(`TRUSTGAP_E2E_APP=${raw}: ${file} is not executable.`);
-  return file;
-}
-
-/** tauri-driver from PATH, else ~/.cargo/bin. */
-function tauriDriverBinary() {
-  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
-  dirs.push(join(homedir(), '.cargo', 'bin'));
-  for (const dir of dirs) {
-    const file = join(dir, 'tauri-driver');
-    if (isExecutable(file)) return file;
-  }
-  throw new Error('tauri-driver was not found on PATH or in ~/.cargo/bin: install it with `cargo install tauri-driver --locked`.');
-}
-
-/** A TCP port that was free a moment ago. */
-function freePort() {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    });
-  });
-}
-
-/** Ends tauri-driver and everything it started (its own process group). */
-async function stopDriver() {
-  if (!driver || driver.exitCode !== null || driver.signalCode !== null) return;
-  const group = -driver.pid;
-  try {
-    process.kill(group, 'SIGTERM');
-  } catch {
-    return; // already gone
-  }
-  const exited = await Promise.race([driverExit.then(() => true), sleep(5_000).then(() => false)]);
-  if (!exited) {
-    try {
-      process.kill(group, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-  // The app and WebKitWebDriver share the group; give them a moment to go too.
-  await sleep(200);
-  try {
-    process.kill(group, 'SIGKILL');
-  } catch {
-    // the whole group is gone
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Artifacts and steps
@@ -234,47 +141,10 @@ before(
   async () => {
     rmSync(ARTIFACTS, { recursive: true, force: true });
     mkdirSync(SCREENS, { recursive: true });
-
-    const application = appBinary();
-    const tauriDriver = tauriDriverBinary();
-
     dataDir = mkdtempSync(join(tmpdir(), 'trustgap-e2e-data-'));
     saveDir = mkdtempSync(join(tmpdir(), 'trustgap-e2e-exports-'));
-    // The app is started by WebKitWebDriver, started by tauri-driver: it inherits this environment,
-    // so these must be set before tauri-driver is spawned.
-    process.env.TRUSTGAP_DATA_DIR = dataDir;
-    process.env.TRUSTGAP_E2E_SAVE_DIR = saveDir;
-
-    const port = await freePort();
-    let nativePort = await freePort();
-    while (nativePort === port) nativePort = await freePort();
-
-    const log = createWriteStream(join(ARTIFACTS, 'tauri-driver.log'));
-    driver = spawn(tauriDriver, ['--port', String(port), '--native-port', String(nativePort)], {
-      env: process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true, // its own process group, so teardown can end it and its children together
-    });
-    driver.stdout.pipe(log);
-    driver.stderr.pipe(log);
-    driverExit = new Promise((ok) => driver.once('exit', ok));
-    const spawnError = new Promise((_, fail) => driver.once('error', fail));
-
-    const base = `http://127.0.0.1:${port}`;
-    await Promise.race([
-      spawnError,
-      waitFor(
-        async () => {
-          if (driver.exitCode !== null) throw new Error(`tauri-driver exited with code ${driver.exitCode}`);
-          return isReady(base);
-        },
-        { timeout: STARTUP_TIMEOUT_MS, message: `tauri-driver at ${base}/status to be ready (log: ${join(ARTIFACTS, 'tauri-driver.log')})` },
-      ),
-    ]);
-
-    session = await newSession(base, {
-      capabilities: { alwaysMatch: { 'tauri:options': { application } } },
-    });
+    app = await launch({ dataDir, saveDir, log: join(ARTIFACTS, 'tauri-driver.log') });
+    session = app.session;
   },
   { timeout: STARTUP_TIMEOUT_MS * 2 },
 );
@@ -282,12 +152,9 @@ before(
 after(
   async () => {
     try {
-      await deleteSession(session);
-    } catch (e) {
-      console.error(`could not delete the WebDriver session: ${e.message}`);
+      await app?.stop();
     } finally {
       session = null;
-      await stopDriver();
       for (const dir of [dataDir, saveDir]) {
         if (dir) rmSync(dir, { recursive: true, force: true });
       }
@@ -478,4 +345,48 @@ step('Workshop mode answers and moves with the keyboard', async () => {
   await session.keys(KEY.Escape);
   await waitForAttribute('[data-testid=nav-questionnaire]', 'aria-current', 'page');
   assert.equal((await session.findNow(card)).length, 0, 'workshop mode is closed');
+});
+
+/** The Workspace row whose assessment is called `name`, or null. */
+async function rowNamed(name) {
+  for (const row of await session.findNow('[data-testid=assessment-row]')) {
+    const [cell] = await session.findNow('[data-testid=row-name]', row);
+    if (cell && (await cell.text()) === name) return row;
+  }
+  return null;
+}
+
+step('re-assesses from the Workspace row, then deletes it with an Undo', async () => {
+  const REASSESSMENT = `${ASSESSMENT} (re-assessment)`;
+  await go('workspace');
+  const original = await session.waitFor(() => rowNamed(ASSESSMENT), { message: `the row of "${ASSESSMENT}"` });
+
+  // Re-assess from the row's menu: the suggested name is kept and the new assessment opens.
+  await (await original.find('[data-testid=row-menu]')).click();
+  await session.click('[data-testid=row-reassess]');
+  const name = await session.find('[data-testid=reassess-name]', { visible: true });
+  assert.equal(await name.property('value'), REASSESSMENT);
+  await session.click('[data-testid=reassess-start]');
+  await waitForAttribute('[data-testid=nav-questionnaire]', 'aria-current', 'page');
+  assert.match(await session.text('[data-testid=current-assessment]'), /\(re-assessment\)/);
+
+  await go('workspace');
+  const copy = await session.waitFor(() => rowNamed(REASSESSMENT), { message: `the row of "${REASSESSMENT}"` });
+  assert.equal(await (await copy.find('[data-testid=badge-reassessment]')).text(), 'Re-assessment');
+  assert.equal((await session.findNow('[data-testid=assessment-row]')).length, 2);
+  await snap('workspace-reassessment');
+
+  // Delete: a confirmation first, then the row goes and a toast offers Undo.
+  await (await copy.find('[data-testid=row-menu]')).click();
+  await session.click('[data-testid=row-delete]');
+  await session.click('[data-testid=confirm-delete]', { visible: true });
+  await waitForText('[data-testid=toast]', (t) => /Moved to the trash/.test(t), 'to say "Moved to the trash"');
+  await session.waitFor(async () => (await rowNamed(REASSESSMENT)) === null, { message: 'the deleted row to go' });
+  assert.equal((await session.findNow('[data-testid=assessment-row]')).length, 1);
+  await snap('workspace-deleted-toast');
+
+  await session.click('[data-testid=toast-undo]');
+  await session.waitFor(() => rowNamed(REASSESSMENT), { message: 'Undo to bring the row back' });
+  assert.equal((await session.findNow('[data-testid=assessment-row]')).length, 2);
+  assert.equal((await session.findNow('[data-testid=trash-toggle]')).length, 0, 'the trash is empty again');
 });
