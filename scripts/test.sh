@@ -30,4 +30,4 @@ for tool in Xvfb WebKitWebDriver dbus-run-session xvfb-run; do
 done
 rm -rf tests/e2e/artifacts
 TRUSTGAP_E2E_APP="$ROOT/target/debug/trustgap" \
-  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/

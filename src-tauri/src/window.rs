@@ -100,23 +100,25 @@ pub fn create(app: &tauri::AppHandle) -> tauri::Result<()> {
     }
     window.show()?;
 
-    // Remember where the window is: on close, and while it moves or resizes (at most twice a
-    // second, each save being a durable write), so a crash or a kill keeps the last placement.
+    // Remember where the window is: at once on close, and half a second after it last moved or
+    // was resized (a background writer, so a crash or a kill keeps the last placement and a drag
+    // does not cost one durable write per pixel).
+    let dirty = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let tracked = window.clone();
-    let last_save = std::sync::Mutex::new(None::<std::time::Instant>);
-    window.on_window_event(move |event| {
-        let closing = matches!(event, WindowEvent::CloseRequested { .. });
-        if !closing && !matches!(event, WindowEvent::Moved(_) | WindowEvent::Resized(_)) {
-            return;
+    let flag = dirty.clone();
+    window.on_window_event(move |event| match event {
+        WindowEvent::CloseRequested { .. } => remember(&tracked),
+        WindowEvent::Moved(_) | WindowEvent::Resized(_) => {
+            flag.store(true, std::sync::atomic::Ordering::Relaxed)
         }
-        let mut last = last_save
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if !closing && last.is_some_and(|t| t.elapsed() < std::time::Duration::from_millis(500)) {
-            return;
+        _ => {}
+    });
+    let writer = window.clone();
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        if dirty.swap(false, std::sync::atomic::Ordering::Relaxed) {
+            remember(&writer);
         }
-        *last = Some(std::time::Instant::now());
-        remember(&tracked);
     });
     Ok(())
 }

@@ -21,7 +21,7 @@ function isExecutable(file) {
 }
 
 /** The app binary from TRUSTGAP_E2E_APP, as an absolute path; throws a clear message otherwise. */
-function appBinary() {
+export function appBinary() {
   const raw = process.env.TRUSTGAP_E2E_APP;
   if (!raw) {
     throw new Error(
