@@ -374,6 +374,8 @@ step('re-assesses from the Workspace row, then deletes it with an Undo', async (
   const copy = await session.waitFor(() => rowNamed(REASSESSMENT), { message: `the row of "${REASSESSMENT}"` });
   assert.equal(await (await copy.find('[data-testid=badge-reassessment]')).text(), 'Re-assessment');
   assert.equal((await session.findNow('[data-testid=assessment-row]')).length, 2);
+  // Right after a screen change the window snapshot can still show the previous frame.
+  await new Promise((done) => setTimeout(done, 300));
   await snap('workspace-reassessment');
 
   // Delete: a confirmation first, then the row goes and a toast offers Undo.

@@ -12,6 +12,7 @@ import {
   type Catalog,
   type Client,
   type Comparison,
+  type DataFormat,
   type ErrorCode,
   type ExportOutcome,
   type HistoryEntry,
@@ -21,6 +22,9 @@ import {
   type Overview,
   type Plan,
   type Recommendation,
+  type ReportKind,
+  type ReportOptions,
+  type ReportPreview,
   type SaveAnswerInput,
   type SnapshotInfo,
   type StartupProblem,
@@ -98,6 +102,14 @@ export const api = {
   startupProblem: (): Promise<StartupProblem | null> => call(commands.startupProblem()),
   recoverWorkspace: (restoreLatest: boolean): Promise<null> => call(commands.recoverWorkspace(restoreLatest)),
   exportSummaryPdf: (id: number): Promise<ExportOutcome> => call(commands.exportSummaryPdf(id)),
+  exportReport: (id: number, kind: ReportKind, options: ReportOptions): Promise<ExportOutcome> =>
+    call(commands.exportReport(id, kind, options)),
+  exportData: (id: number, format: DataFormat): Promise<ExportOutcome> =>
+    call(commands.exportData(id, format)),
+  reportPreview: (id: number, kind: ReportKind, options: ReportOptions): Promise<ReportPreview> =>
+    call(commands.reportPreview(id, kind, options)),
+  openLastExport: (): Promise<null> => call(commands.openLastExport()),
+  showLastExport: (): Promise<null> => call(commands.showLastExport()),
   plan: (id: number): Promise<Plan> => call(commands.getPlan(id)),
   updateAction: (input: UpdateActionInput): Promise<Plan> => call(commands.updateAction(input)),
   setAuditProfile: (id: number, profile: AuditProfile): Promise<AssessmentSummary> =>

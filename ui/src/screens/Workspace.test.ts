@@ -1,0 +1,486 @@
+// The Workspace screen against a mocked Tauri IPC: search, sort and the archived toggle, the
+// row actions (edit details, re-assess, archive, delete with a confirmation and an Undo), the
+// trash (restore, delete for good after its own confirmation), clients, and accessibility.
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type { InvokeArgs } from '@tauri-apps/api/core';
+import axe from 'axe-core';
+import Workspace from './Workspace.svelte';
+import { app } from '../lib/app.svelte';
+import type {
+  AssessmentDetail,
+  AssessmentSummary,
+  Catalog,
+  CategoryId,
+  Client,
+  Overview,
+  UpdateDetailsInput,
+} from '../lib/api';
+
+// jsdom has <dialog> but not its modal behaviour: enough of it for these tests.
+beforeAll(() => {
+  const proto = HTMLDialogElement.prototype;
+  proto.showModal = function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  proto.close = function (this: HTMLDialogElement) {
+    if (!this.hasAttribute('open')) return;
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+  // Esc on a modal dialog fires `cancel`, then closes it.
+  document.addEventListener('keydown', (event) => {
+    const dialog = (event.target as Element | null)?.closest?.('dialog[open]') as HTMLDialogElement | null;
+    if (event.key !== 'Escape' || !dialog) return;
+    if (dialog.dispatchEvent(new Event('cancel', { cancelable: true }))) dialog.close();
+  });
+});
+
+const company = { industry: '', headcount: null, system_name: '', system_description: '', hosting: '', assessor: '' };
+
+function summary(id: number, over: Partial<AssessmentSummary> = {}): AssessmentSummary {
+  return {
+    id,
+    client_id: 1,
+    client_name: 'Acme',
+    name: `Assessment ${id}`,
+    catalog_version: '2025.1',
+    scope: ['security'],
+    profile: { audit_type: 'type1', target_date: null, observation_start: null },
+    company,
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    opened_at: '2026-01-01T00:00:00Z',
+    archived_at: null,
+    deleted_at: null,
+    based_on: null,
+    last_question: null,
+    needs_review: 0,
+    flagged: 0,
+    answered: 0,
+    questions: 10,
+    readiness: null,
+    band: 'incomplete',
+    ...over,
+  };
+}
+
+function client(id: number, name: string): Client {
+  return { id, name, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' };
+}
+
+const categories: Catalog['categories'] = [
+  { id: 'security', name: 'Security', optional: false, summary: '' },
+  { id: 'availability', name: 'Availability', optional: true, summary: '' },
+  { id: 'processing_integrity', name: 'Processing Integrity', optional: true, summary: '' },
+  { id: 'confidentiality', name: 'Confidentiality', optional: true, summary: '' },
+  { id: 'privacy', name: 'Privacy', optional: true, summary: '' },
+];
+
+const catalog: Catalog = {
+  version: '2025.1',
+  roles: [],
+  categories,
+  criteria: [],
+  questions: [],
+  remediations: [],
+  scoping: [
+    { id: 'uptime', text: 'Do customers rely on uptime commitments?', help: 'An SLA.', recommends: ['availability'], reason: 'SLA' },
+  ],
+};
+
+/** Acme has two assessments (one a flagged re-assessment), Globex one archived; one in the trash. */
+function workspace(): Overview {
+  return {
+    clients: [client(1, 'Acme'), client(2, 'Globex')],
+    assessments: [
+      summary(1, { name: 'Q3 readiness', readiness: 40, answered: 5, company: { ...company, system_name: 'Brightwave platform' } }),
+      summary(2, { name: 'Q4 follow-up', based_on: 1, needs_review: 3, flagged: 2, readiness: 80, answered: 9 }),
+      summary(3, { client_id: 2, client_name: 'Globex', name: 'Old audit', archived_at: '2026-02-01T00:00:00Z', readiness: 60 }),
+    ],
+    trash: [summary(4, { name: 'Scrapped draft', deleted_at: '2026-03-01T00:00:00Z' })],
+  };
+}
+
+interface Call {
+  cmd: string;
+  args: InvokeArgs | undefined;
+}
+
+type Handler = (cmd: string, args: Record<string, unknown>) => unknown;
+
+/** Mocks the backend over `state`; `handler` answers first when it returns something. */
+function backend(state: Overview, handler: Handler = () => undefined): Call[] {
+  const calls: Call[] = [];
+  const find = (id: unknown) => [...state.assessments, ...state.trash].find((a) => a.id === id);
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args });
+    const a = (args ?? {}) as Record<string, unknown>;
+    const answer = handler(cmd, a);
+    if (answer !== undefined) return answer;
+    switch (cmd) {
+      case 'workspace_overview':
+        return structuredClone(state);
+      case 'set_trashed': {
+        const found = find(a.id) as AssessmentSummary;
+        state.assessments = state.assessments.filter((x) => x.id !== a.id);
+        state.trash = state.trash.filter((x) => x.id !== a.id);
+        const moved = { ...found, deleted_at: a.trashed ? '2026-04-01T00:00:00Z' : null };
+        (a.trashed ? state.trash : state.assessments).push(moved);
+        return moved;
+      }
+      case 'set_archived': {
+        const found = find(a.id) as AssessmentSummary;
+        found.archived_at = a.archived ? '2026-04-01T00:00:00Z' : null;
+        return found;
+      }
+      case 'purge_assessment':
+        state.trash = state.trash.filter((x) => x.id !== a.id);
+        return null;
+      case 'open_assessment':
+        return { summary: find(a.id), responses: [], scorecard: null } as unknown as AssessmentDetail;
+      default:
+        return null;
+    }
+  });
+  return calls;
+}
+
+function only(calls: Call[], cmd: string): (InvokeArgs | undefined)[] {
+  return calls.filter((c) => c.cmd === cmd).map((c) => c.args);
+}
+
+function rowNames(): string[] {
+  return screen.queryAllByTestId('assessment-row').map((r) => r.querySelector('[data-testid=row-name]')?.textContent ?? '');
+}
+
+function row(name: string): HTMLElement {
+  const found = screen.getAllByTestId('assessment-row').find((r) => r.querySelector('[data-testid=row-name]')?.textContent === name);
+  if (!found) throw new Error(`no row for ${name}`);
+  return found;
+}
+
+/** Opens a row's "More actions" menu and picks an item. */
+async function rowAction(name: string, testid: string): Promise<void> {
+  await fireEvent.click(within(row(name)).getByTestId('row-menu'));
+  await fireEvent.click(within(row(name)).getByTestId(testid));
+}
+
+async function axeViolations(container: HTMLElement): Promise<string[]> {
+  const results = await axe.run(container, {
+    // jsdom does no layout or style computation, so axe cannot judge colour contrast here.
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+}
+
+function setup(state: Overview = workspace(), handler?: Handler): { calls: Call[]; state: Overview } {
+  app.overview = structuredClone(state);
+  const calls = backend(state, handler);
+  render(Workspace);
+  return { calls, state };
+}
+
+beforeEach(() => {
+  app.catalog = catalog;
+  app.current = null;
+  app.screen = 'workspace';
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('Workspace list', () => {
+  it('hides archived assessments until "Show archived" is ticked, then marks them', async () => {
+    setup();
+    expect(rowNames()).toEqual(['Q3 readiness', 'Q4 follow-up']);
+    expect(screen.queryByText('Archived')).toBeNull();
+
+    await fireEvent.click(screen.getByTestId('show-archived'));
+    expect(rowNames()).toEqual(['Q3 readiness', 'Q4 follow-up', 'Old audit']);
+    expect(within(row('Old audit')).getByTestId('badge-archived').textContent).toBe('Archived');
+  });
+
+  it('filters rows by client, assessment and system name', async () => {
+    setup();
+    const search = screen.getByTestId('assessment-search');
+
+    await fireEvent.input(search, { target: { value: 'follow' } });
+    expect(rowNames()).toEqual(['Q4 follow-up']);
+
+    await fireEvent.input(search, { target: { value: 'brightwave' } });
+    expect(rowNames()).toEqual(['Q3 readiness']);
+
+    await fireEvent.input(search, { target: { value: 'globex' } });
+    expect(rowNames()).toEqual([]);
+    expect(screen.getByTestId('no-match').textContent).toMatch(/No assessment matches “globex”/);
+    await fireEvent.click(screen.getByTestId('show-archived'));
+    expect(rowNames()).toEqual(['Old audit']);
+
+    await fireEvent.input(search, { target: { value: 'acme q3' } });
+    expect(rowNames()).toEqual(['Q3 readiness']);
+  });
+
+  it('sorts by readiness and by client name', async () => {
+    setup();
+    await fireEvent.click(screen.getByTestId('show-archived'));
+    const sort = screen.getByTestId('assessment-sort');
+    await fireEvent.change(sort, { target: { value: 'readiness' } });
+    expect(rowNames()).toEqual(['Q4 follow-up', 'Old audit', 'Q3 readiness']);
+    await fireEvent.change(sort, { target: { value: 'client' } });
+    expect(rowNames()).toEqual(['Q3 readiness', 'Q4 follow-up', 'Old audit']);
+  });
+
+  it('shows the re-assessment, review and flag badges', () => {
+    setup();
+    const r = within(row('Q4 follow-up'));
+    expect(r.getByTestId('badge-reassessment').textContent).toBe('Re-assessment');
+    expect(r.getByTestId('badge-review').textContent).toBe('3 to review');
+    expect(r.getByTestId('badge-flagged').textContent).toBe('2 flagged');
+    expect(within(row('Q3 readiness')).queryByTestId('badge-reassessment')).toBeNull();
+  });
+});
+
+describe('Row actions', () => {
+  it('moves to the trash only after confirmation, and Undo restores it', async () => {
+    const { calls } = setup();
+    await rowAction('Q3 readiness', 'row-delete');
+    const dialog = screen.getByTestId('confirm-delete-dialog');
+    expect(dialog.hasAttribute('open')).toBe(true);
+    expect(dialog.textContent).toMatch(/“Q3 readiness”/);
+    expect(only(calls, 'set_trashed')).toEqual([]);
+
+    await fireEvent.click(screen.getByTestId('confirm-delete'));
+    await waitFor(() => expect(only(calls, 'set_trashed')).toEqual([{ id: 1, trashed: true }]));
+    await waitFor(() => expect(rowNames()).toEqual(['Q4 follow-up']));
+    expect(dialog.hasAttribute('open')).toBe(false);
+    expect(screen.getByTestId('toast').textContent).toMatch(/Moved to the trash/);
+
+    await fireEvent.click(screen.getByTestId('toast-undo'));
+    await waitFor(() =>
+      expect(only(calls, 'set_trashed')).toEqual([
+        { id: 1, trashed: true },
+        { id: 1, trashed: false },
+      ]),
+    );
+    await waitFor(() => expect(rowNames()).toContain('Q3 readiness'));
+    await waitFor(() => expect(screen.queryByTestId('toast')).toBeNull());
+  });
+
+  it('does nothing when the deletion is cancelled, and gives the focus back to the menu button', async () => {
+    const { calls } = setup();
+    await rowAction('Q3 readiness', 'row-delete');
+    const dialog = screen.getByTestId('confirm-delete-dialog');
+    // Cancel has the focus: Esc or Enter there never deletes.
+    expect(document.activeElement?.textContent?.trim()).toBe('Cancel');
+    await fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
+    expect(dialog.hasAttribute('open')).toBe(false);
+    expect(document.activeElement).toBe(within(row('Q3 readiness')).getByTestId('row-menu'));
+    expect(only(calls, 'set_trashed')).toEqual([]);
+  });
+
+  it('hides the toast after about eight seconds', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    setup();
+    await rowAction('Q3 readiness', 'row-delete');
+    await fireEvent.click(screen.getByTestId('confirm-delete'));
+    await waitFor(() => expect(screen.getByTestId('toast')).toBeTruthy());
+    await vi.advanceTimersByTimeAsync(7000);
+    expect(screen.queryByTestId('toast')).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(screen.queryByTestId('toast')).toBeNull();
+  });
+
+  it('archives and unarchives', async () => {
+    const { calls } = setup();
+    await rowAction('Q4 follow-up', 'row-archive');
+    await waitFor(() => expect(only(calls, 'set_archived')).toEqual([{ id: 2, archived: true }]));
+    await waitFor(() => expect(rowNames()).toEqual(['Q3 readiness']));
+
+    await fireEvent.click(screen.getByTestId('show-archived'));
+    await rowAction('Old audit', 'row-archive');
+    await waitFor(() => expect(only(calls, 'set_archived')).toContainEqual({ id: 3, archived: false }));
+  });
+
+  it('edits the details and keeps the dialog open with the backend message on a refusal', async () => {
+    let refuse = true;
+    const { calls } = setup(workspace(), (cmd, a) => {
+      if (cmd !== 'update_assessment_details') return undefined;
+      if (refuse) throw { code: 'validation', message: 'Headcount must be between 1 and 1,000,000.' };
+      return { ...summary(1), ...(a.input as UpdateDetailsInput) };
+    });
+    await rowAction('Q3 readiness', 'row-edit');
+    const dialog = screen.getByTestId('details-dialog');
+    const name = within(dialog).getByLabelText('Assessment name') as HTMLInputElement;
+    expect(name.value).toBe('Q3 readiness');
+    expect(document.activeElement).toBe(name);
+    expect((within(dialog).getByLabelText('System in scope') as HTMLInputElement).value).toBe('Brightwave platform');
+    const security = within(dialog).getByRole('checkbox', { name: /Security/ }) as HTMLInputElement;
+    expect(security.checked && security.disabled).toBe(true);
+
+    await fireEvent.input(name, { target: { value: 'Q3 readiness (final)' } });
+    await fireEvent.input(within(dialog).getByLabelText('Industry'), { target: { value: 'B2B SaaS' } });
+    await fireEvent.input(within(dialog).getByLabelText('Headcount'), { target: { value: '0' } });
+    await fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Privacy' }));
+    await fireEvent.click(screen.getByTestId('details-save'));
+
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toBe('Headcount must be between 1 and 1,000,000.');
+    expect(dialog.hasAttribute('open')).toBe(true);
+    const expected: UpdateDetailsInput = {
+      id: 1,
+      name: 'Q3 readiness (final)',
+      company: { ...company, system_name: 'Brightwave platform', industry: 'B2B SaaS', headcount: 0 },
+      scope: ['security', 'privacy'] as CategoryId[],
+    };
+    expect(only(calls, 'update_assessment_details')).toEqual([{ input: expected }]);
+
+    refuse = false;
+    await fireEvent.input(within(dialog).getByLabelText('Headcount'), { target: { value: '25' } });
+    await fireEvent.click(screen.getByTestId('details-save'));
+    await waitFor(() => expect(dialog.hasAttribute('open')).toBe(false));
+    expect(only(calls, 'update_assessment_details')[1]).toEqual({
+      input: { ...expected, company: { ...expected.company, headcount: 25 } },
+    });
+  });
+
+  it('re-assesses under the suggested name and opens the new assessment', async () => {
+    const { calls } = setup(workspace(), (cmd, a) =>
+      cmd === 'reassess' ? summary(9, { name: String(a.name), based_on: 1 }) : undefined,
+    );
+    await rowAction('Q3 readiness', 'row-reassess');
+    const input = screen.getByTestId('reassess-name') as HTMLInputElement;
+    expect(input.value).toBe('Q3 readiness (re-assessment)');
+    await fireEvent.click(screen.getByTestId('reassess-start'));
+    await waitFor(() => expect(only(calls, 'reassess')).toEqual([{ id: 1, name: 'Q3 readiness (re-assessment)' }]));
+    await waitFor(() => expect(only(calls, 'open_assessment')).toEqual([{ id: 9 }]));
+  });
+
+  it('moves through the menu with the arrow keys and closes it with Esc', async () => {
+    setup();
+    const trigger = within(row('Q3 readiness')).getByTestId('row-menu');
+    await fireEvent.keyDown(trigger, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('row-edit')));
+    expect(trigger.getAttribute('aria-expanded')).toBe('true');
+    await fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(screen.getByTestId('row-delete'));
+    await fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(trigger);
+  });
+});
+
+describe('Trash', () => {
+  it('is collapsed with its count, restores, and deletes for good only after its own confirmation', async () => {
+    const { calls } = setup();
+    const toggle = screen.getByTestId('trash-toggle');
+    expect(toggle.textContent).toMatch(/Trash\s*1/);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByTestId('trash-row')).toBeNull();
+
+    await fireEvent.click(toggle);
+    const trashRow = screen.getByTestId('trash-row');
+    expect(trashRow.textContent).toMatch(/Scrapped draft/);
+
+    await fireEvent.click(within(trashRow).getByTestId('trash-purge'));
+    const dialog = screen.getByTestId('confirm-purge-dialog');
+    expect(dialog.textContent).toMatch(/“Scrapped draft”/);
+    expect(only(calls, 'purge_assessment')).toEqual([]);
+    await fireEvent.click(screen.getByTestId('confirm-purge'));
+    await waitFor(() => expect(only(calls, 'purge_assessment')).toEqual([{ id: 4 }]));
+    // An empty trash shows nothing at all.
+    await waitFor(() => expect(screen.queryByTestId('trash-toggle')).toBeNull());
+  });
+
+  it('restores an assessment to the list', async () => {
+    const { calls } = setup();
+    await fireEvent.click(screen.getByTestId('trash-toggle'));
+    await fireEvent.click(screen.getByTestId('trash-restore'));
+    await waitFor(() => expect(only(calls, 'set_trashed')).toEqual([{ id: 4, trashed: false }]));
+    await waitFor(() => expect(rowNames()).toContain('Scrapped draft'));
+  });
+});
+
+describe('Clients and the new-assessment form', () => {
+  it('renames a client in place', async () => {
+    const { calls } = setup(workspace(), (cmd, a) => (cmd === 'rename_client' ? client(2, String(a.name)) : undefined));
+    const globex = screen.getAllByTestId('client-row')[1] as HTMLElement;
+    await fireEvent.click(within(globex).getByTestId('client-rename'));
+    const input = within(globex).getByTestId('client-rename-input') as HTMLInputElement;
+    expect(document.activeElement).toBe(input);
+    await fireEvent.input(input, { target: { value: 'Globex Corp' } });
+    await fireEvent.submit(input.form as HTMLFormElement);
+    await waitFor(() => expect(only(calls, 'rename_client')).toEqual([{ id: 2, name: 'Globex Corp' }]));
+  });
+
+  it("shows the backend's refusal to delete a client that still has assessments", async () => {
+    const message = 'This client still has 1 assessment(s), counting the trash: delete those first.';
+    setup(workspace(), (cmd) => {
+      if (cmd === 'delete_client') throw { code: 'validation', message };
+      return undefined;
+    });
+    const globex = screen.getAllByTestId('client-row')[1] as HTMLElement;
+    await fireEvent.click(within(globex).getByTestId('client-delete'));
+    expect((await within(globex).findByRole('alert')).textContent).toBe(message);
+  });
+
+  it('sends the company profile with a new assessment', async () => {
+    const { calls } = setup(workspace(), (cmd) => (cmd === 'create_assessment' ? summary(7) : undefined));
+    await fireEvent.input(screen.getByTestId('assessment-name'), { target: { value: 'Type II, 2028' } });
+    const form = screen.getByRole('form', { name: 'New assessment' });
+    await fireEvent.input(within(form).getByLabelText('Industry'), { target: { value: 'Fintech' } });
+    await fireEvent.input(within(form).getByLabelText('Headcount'), { target: { value: '40' } });
+    await fireEvent.input(within(form).getByLabelText('System in scope'), { target: { value: 'Ledger API' } });
+    await fireEvent.input(within(form).getByLabelText('System description'), { target: { value: 'Payments.' } });
+    await fireEvent.input(within(form).getByLabelText('Hosting'), { target: { value: 'GCP' } });
+    await fireEvent.input(within(form).getByLabelText('Assessor'), { target: { value: 'Dana' } });
+    await fireEvent.click(screen.getByTestId('create-assessment'));
+    await waitFor(() => expect(only(calls, 'create_assessment')).toHaveLength(1));
+    expect(only(calls, 'create_assessment')[0]).toEqual({
+      input: {
+        client_id: 1,
+        name: 'Type II, 2028',
+        scope: [],
+        profile: { audit_type: 'type1', target_date: null, observation_start: null },
+        company: {
+          industry: 'Fintech',
+          headcount: 40,
+          system_name: 'Ledger API',
+          system_description: 'Payments.',
+          hosting: 'GCP',
+          assessor: 'Dana',
+        },
+      },
+    });
+  });
+});
+
+describe('Accessibility', () => {
+  it('has no axe violations on the screen, with a menu open, the trash open and the dialogs', async () => {
+    const { container } = render(Workspace);
+    app.overview = workspace();
+    backend(workspace());
+    await waitFor(() => expect(rowNames().length).toBe(2));
+    expect(await axeViolations(container)).toEqual([]);
+
+    await fireEvent.click(within(row('Q3 readiness')).getByTestId('row-menu'));
+    await fireEvent.click(screen.getByTestId('trash-toggle'));
+    expect(await axeViolations(container)).toEqual([]);
+
+    await fireEvent.click(screen.getByTestId('row-edit'));
+    expect(await axeViolations(container)).toEqual([]);
+    await fireEvent.click(within(screen.getByTestId('details-dialog')).getByRole('button', { name: 'Cancel' }));
+
+    await fireEvent.click(screen.getByTestId('trash-purge'));
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('has no axe violations in an empty workspace', async () => {
+    app.overview = { clients: [], assessments: [], trash: [] };
+    backend({ clients: [], assessments: [], trash: [] });
+    const { container } = render(Workspace);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
