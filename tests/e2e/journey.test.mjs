@@ -392,3 +392,90 @@ step('re-assesses from the Workspace row, then deletes it with an Undo', async (
   assert.equal((await session.findNow('[data-testid=assessment-row]')).length, 2);
   assert.equal((await session.findNow('[data-testid=trash-toggle]')).length, 0, 'the trash is empty again');
 });
+
+/** Sets a form control's value from the page and fires the events Svelte listens to. */
+async function setValue(css, value) {
+  await session.execute(
+    `const el = document.querySelector(arguments[0]);
+     el.value = arguments[1];
+     el.dispatchEvent(new Event('input', { bubbles: true }));
+     el.dispatchEvent(new Event('change', { bubbles: true }));`,
+    [css, value],
+  );
+}
+
+step('not applicable is refused until a justification is written', async () => {
+  await go('workspace');
+  const row = await session.waitFor(() => rowNamed(ASSESSMENT), { message: `the row of "${ASSESSMENT}"` });
+  await (await row.find('[data-testid=open-assessment]')).click();
+  await waitForAttribute('[data-testid=nav-questionnaire]', 'aria-current', 'page');
+  await setValue('[data-testid=question-filter]', 'unanswered');
+  const card = await question(0);
+  const id = await card.attribute('data-question');
+  await (await card.find('label[data-answer=not_applicable]')).click();
+  await session.find('[data-testid=na-needs-justification]', { visible: true });
+  assert.notEqual(await session.attribute('[data-testid=save-status]', 'data-state'), 'saving');
+
+  // Writing why and leaving the note saves the answer (the filter then hides the question).
+  await (await card.find('[data-testid=note]')).sendKeys('Fully remote team: no office to protect.');
+  await (await card.find('h3')).click();
+  await waitForAttribute('[data-testid=save-status]', 'data-state', 'saved');
+  await setValue('[data-testid=question-filter]', 'all');
+  await session.type('#jump-to', id);
+  await session.keys('\uE007');
+  const saved = await session.find(`[data-testid=question][data-question="${id}"]`, { visible: true });
+  await waitForAnswer(saved, 'not_applicable');
+  assert.equal(await (await saved.find('[data-testid=note]')).property('value'), 'Fully remote team: no office to protect.');
+});
+
+step('the plan is scheduled against the audit date and keeps an edit', async () => {
+  await go('plan');
+  await session.find('[data-testid=plan-fit]', { visible: true });
+  await setValue('[data-testid=audit-date-input]', '2027-09-30');
+  await session.click('[data-testid=audit-save]');
+  await waitForAttribute('[data-testid=plan-fit]', 'data-kind', 'fits');
+  assert.match(await session.text('[data-testid=plan-fit]'), /spare days/i);
+
+  const rows = await session.findAll('[data-testid=plan-action-row]');
+  const key = await rows[0].attribute('data-key');
+  const select = `[data-testid=plan-action-row][data-key="${key}"] [data-testid=plan-status-select]`;
+  await setValue(select, 'in_progress');
+  await waitForAttribute(`[data-testid=plan-action-row][data-key="${key}"] [data-testid=plan-row-status]`, 'data-state', 'saved');
+  await snap('plan');
+
+  // Rebuilt from the store when the screen comes back: the edit is still there.
+  await go('results');
+  await go('plan');
+  await session.waitFor(async (s) => (await (await s.find(select)).property('value')) === 'in_progress', {
+    message: 'the edited status to survive a reload',
+  });
+});
+
+step('a snapshot comparison shows the gap closed since', async () => {
+  await go('results');
+  await session.type('[data-testid=snapshot-label]', 'Baseline');
+  await session.click('[data-testid=take-snapshot]');
+  await session.find('[data-testid=compare-snapshot]', { visible: true });
+
+  // Close a gap: the question answered "Partially" with the keyboard earlier becomes implemented.
+  await go('questionnaire');
+  await setValue('[data-testid=question-filter]', 'gaps');
+  const gap = await (await question(0)).attribute('data-question');
+  // Back to all questions first: under the "gaps" filter the card would vanish once answered.
+  await setValue('[data-testid=question-filter]', 'all');
+  await session.type('#jump-to', gap);
+  await session.keys('\uE007');
+  const card = await session.find(`[data-testid=question][data-question="${gap}"]`, { visible: true });
+  await (await card.find('label[data-answer=implemented]')).click();
+  await waitForAnswer(card, 'implemented');
+  await waitForAttribute('[data-testid=save-status]', 'data-state', 'saved');
+
+  await go('results');
+  await session.click('[data-testid=compare-snapshot]');
+  const comparison = await session.find('[data-testid=comparison]', { visible: true });
+  const text = await comparison.text();
+  assert.match(text, /Progress since “Baseline”/);
+  assert.match(text, /Gaps closed \(1\)/);
+  assert.match(text, /\+\d+(\.\d)? points/);
+  await snap('results-comparison');
+});
