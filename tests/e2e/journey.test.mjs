@@ -479,3 +479,24 @@ step('a snapshot comparison shows the gap closed since', async () => {
   assert.match(text, /\+\d+(\.\d)? points/);
   await snap('results-comparison');
 });
+
+step('scoping questions recommend categories, with their reasons', async () => {
+  await go('workspace');
+  const availability = '[data-testid=scope-availability]';
+  assert.equal(await (await session.find(availability)).property('checked'), false);
+  await session.click('[data-testid=scoping-SCP-01]');
+  await session.waitFor(async (s) => (await (await s.find(availability)).property('checked')) === true, {
+    message: 'Availability to be recommended and ticked',
+  });
+  const category = await session.execute(
+    `return document.querySelector(arguments[0]).closest('.category').textContent;`,
+    [availability],
+  );
+  assert.match(category, /Recommended/);
+  // The user's own choice wins over the recommendation.
+  await session.click(availability);
+  await session.waitFor(async (s) => (await (await s.find(availability)).property('checked')) === false, {
+    message: 'the override to untick Availability',
+  });
+  await snap('workspace-scoping');
+});
