@@ -123,6 +123,16 @@ pub fn create(app: &tauri::AppHandle) -> tauri::Result<()> {
     Ok(())
 }
 
+/// Shows a blocking error message before (or instead of) the window, e.g. a locked workspace.
+pub fn alert(message: &str) {
+    let _ = rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("Trustgap")
+        .set_description(message)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,14 +165,4 @@ mod tests {
         );
         assert_eq!(Geometry { y: 1e9, ..good }.sane(), None);
     }
-}
-
-/// Shows a blocking error message before (or instead of) the window, e.g. a locked workspace.
-pub fn alert(message: &str) {
-    let _ = rfd::MessageDialog::new()
-        .set_level(rfd::MessageLevel::Error)
-        .set_title("Trustgap")
-        .set_description(message)
-        .set_buttons(rfd::MessageButtons::Ok)
-        .show();
 }

@@ -4,9 +4,15 @@ mod bindings;
 mod catalog;
 mod cli;
 mod config;
+#[cfg(unix)]
+mod crash;
+mod dbcheck;
+mod fuzz;
 mod manage;
 mod pdf;
 mod plan;
+mod portable;
+mod seeded;
 mod store;
 mod support;
 mod workspace;

@@ -26,6 +26,16 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
     if !meta.is_file() {
         return Err(not_ours());
     }
+    let corrupt = |detail: String| StoreError::Corrupt {
+        path: path.to_owned(),
+        detail,
+    };
+    if let Some(expected) = cut_short(path, meta.len()) {
+        return Err(corrupt(format!(
+            "the file is cut short: {} of {expected} bytes",
+            meta.len()
+        )));
+    }
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -44,10 +54,6 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
             supported: migrations::LATEST,
         });
     }
-    let corrupt = |detail: String| StoreError::Corrupt {
-        path: path.to_owned(),
-        detail,
-    };
     let check: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .map_err(|e| corrupt(e.to_string()))?;
@@ -65,6 +71,36 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
     Ok(FileCheck {
         schema_version: version,
     })
+}
+
+/// The length the header of a self-contained Trustgap database promises, when the file is
+/// shorter: SQLite reads a missing end as zeros, so a truncated copy can pass every other check
+/// (or fail them as if it were not ours). Files with a journal or WAL beside them are left to
+/// SQLite's own recovery.
+fn cut_short(path: &Path, len: u64) -> Option<u64> {
+    use std::io::Read;
+    let mut header = [0u8; 100];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut header))
+        .ok()?;
+    if !header.starts_with(b"SQLite format 3\0") || header[68..72] != APPLICATION_ID.to_be_bytes() {
+        return None;
+    }
+    let side = |suffix: &str| PathBuf::from(format!("{}{suffix}", path.display())).exists();
+    if side("-wal") || side("-journal") {
+        return None;
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    let pages = u64::from(u32::from_be_bytes([
+        header[28], header[29], header[30], header[31],
+    ]));
+    // The page count is only meaningful when "version-valid-for" matches the change counter.
+    let counted = header[24..28] == header[92..96];
+    let expected = pages * page_size;
+    (counted && expected > len).then_some(expected)
 }
 
 /// A temporary path beside `dest`, unique to this process.
@@ -157,7 +193,7 @@ pub fn list_backups(dir: &Path) -> Result<Vec<(PathBuf, chrono::DateTime<chrono:
             Some((p, when))
         })
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1));
+    out.sort_by_key(|b| std::cmp::Reverse(b.1));
     Ok(out)
 }
 

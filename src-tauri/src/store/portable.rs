@@ -2,14 +2,18 @@
 //! snapshots and plan edits) in a SQLite database of the workspace's own schema, and their import.
 //!
 //! Export builds the subset in memory and writes it with the online backup API (temp file, then
-//! rename). Import checks the file first, then copies everything in one transaction, so it is
-//! all or nothing; imported rows are read back through the same decoding as the app's own before
-//! the commit, so nothing unreadable can enter the workspace.
+//! rename). Import checks the file first (ours, intact, not cut short, and laid out exactly as
+//! Trustgap lays out its schema version, so reading it runs nothing the file defines), then
+//! copies everything in one transaction, so it is all or nothing; imported rows are read back
+//! through the same decoding as the app's own, and their text checked against the app's limits,
+//! before the commit, so nothing unreadable can enter the workspace.
 
-use super::backup::{copy_database, inspect, temp_beside};
+use super::backup::{copy_database, inspect, temp_beside, FileCheck};
 use super::{migrations, new_uid, AssessmentRecord, Result, Store, StoreError};
-use crate::assessment::{check_note, MAX_NOTE_CHARS};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use crate::assessment::{
+    check_evidence, check_note, Answer, EvidenceRef, Scope, MAX_NAME_CHARS, MAX_NOTE_CHARS,
+};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 use std::path::Path;
 
 /// What to do when an imported assessment already exists in the workspace (same identity).
@@ -75,7 +79,7 @@ impl Store {
 
     /// The assessments a `.trustgap` file holds ("client: name") and those that already exist here.
     pub fn preview_portable(&self, path: &Path) -> Result<(Vec<String>, Vec<String>)> {
-        inspect(path)?;
+        check_file(path)?;
         let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         let rows: Vec<(String, String, String)> = conn
             .prepare("SELECT a.uid, c.name, a.name FROM assessments a JOIN clients c ON c.id = a.client_id ORDER BY a.id")?
@@ -100,26 +104,20 @@ impl Store {
 
     /// Imports every assessment of the `.trustgap` file at `path`; returns the new ids.
     pub fn import_portable(&mut self, path: &Path, mode: ImportMode) -> Result<Vec<i64>> {
-        let check = inspect(path)?;
-        // An older file is upgraded in a private copy, never in place.
-        let upgraded = (check.schema_version < migrations::LATEST).then(|| temp_beside(&self.path));
-        let source = match &upgraded {
-            Some(tmp) => {
-                std::fs::copy(path, tmp).map_err(|source| StoreError::Folder {
-                    path: path.to_owned(),
-                    source,
-                })?;
-                let conn = Connection::open(tmp)?;
-                migrations::migrate(&conn, migrations::ALL)?;
-                tmp.clone()
-            }
-            None => path.to_owned(),
-        };
-        let result = self.import_checked(&source, mode);
-        if let Some(tmp) = upgraded {
-            let _ = std::fs::remove_file(tmp);
+        let check = check_file(path)?;
+        if check.schema_version == migrations::LATEST {
+            return self
+                .import_checked(path, mode)
+                .map_err(|e| explain(e, path));
         }
-        result
+        // An older file is upgraded in a private copy, never in place; the copy is removed
+        // whatever happens, also when the upgrade fails.
+        let tmp = temp_beside(&self.path);
+        let result = upgrade_copy(path, &tmp).and_then(|()| self.import_checked(&tmp, mode));
+        for suffix in ["", "-journal", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", tmp.display()));
+        }
+        result.map_err(|e| explain(e, path))
     }
 
     fn import_checked(&mut self, source: &Path, mode: ImportMode) -> Result<Vec<i64>> {
@@ -137,6 +135,90 @@ impl Store {
         detach?;
         Ok(ids)
     }
+}
+
+/// Says what a database error met while copying the file in means: its data breaks the
+/// workspace's rules, or it is damaged. Other errors (the workspace's own) stay as they are.
+fn explain(e: StoreError, file: &Path) -> StoreError {
+    use rusqlite::{Error as E, ErrorCode as C};
+    let StoreError::Sqlite(inner) = &e else {
+        return e;
+    };
+    match inner {
+        E::SqliteFailure(f, _) if f.code == C::ConstraintViolation => invalid_data(inner),
+        E::FromSqlConversionFailure(..)
+        | E::InvalidColumnType(..)
+        | E::IntegralValueOutOfRange(..)
+        | E::Utf8Error(..) => invalid_data(inner),
+        E::SqliteFailure(f, _) if matches!(f.code, C::DatabaseCorrupt | C::NotADatabase) => {
+            StoreError::Corrupt {
+                path: file.to_owned(),
+                detail: inner.to_string(),
+            }
+        }
+        _ => e,
+    }
+}
+
+fn invalid_data(what: impl std::fmt::Display) -> StoreError {
+    StoreError::Invalid(format!(
+        "The file contains invalid data ({what}); nothing was imported."
+    ))
+}
+
+/// Copies `from` to `to` and migrates the copy to the latest schema.
+fn upgrade_copy(from: &Path, to: &Path) -> Result<()> {
+    std::fs::copy(from, to).map_err(|source| StoreError::Folder {
+        path: from.to_owned(),
+        source,
+    })?;
+    let conn = Connection::open(to)?;
+    migrations::migrate(&conn, migrations::ALL)
+}
+
+/// Checks a `.trustgap` file before anything reads its rows: ours, readable by this version,
+/// intact ([`inspect`]), and laid out exactly as Trustgap lays out its schema version. Reading
+/// a table may run whatever its definition says (a view of endless rows, a generated column),
+/// so a file whose tables, indexes, triggers or views differ in any way is refused.
+fn check_file(path: &Path) -> Result<FileCheck> {
+    let check = inspect(path)?;
+    let expected = Connection::open_in_memory()?;
+    let known = migrations::ALL
+        .iter()
+        .take_while(|m| m.version <= check.schema_version)
+        .count();
+    migrations::migrate(&expected, &migrations::ALL[..known])?;
+    let file = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let found = layout(&file).map_err(|e| StoreError::Corrupt {
+        path: path.to_owned(),
+        detail: e.to_string(),
+    })?;
+    if found != layout(&expected)? {
+        return Err(StoreError::Invalid(format!(
+            "This is not a file as Trustgap writes it: its tables differ from those of schema \
+             version {}. Nothing was imported.",
+            check.schema_version
+        )));
+    }
+    Ok(check)
+}
+
+/// Every schema object with its definition, whitespace normalised.
+fn layout(conn: &Connection) -> Result<Vec<(String, String, String)>> {
+    let mut stmt = conn
+        .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")?;
+    let rows = stmt.query_map([], |r| {
+        let sql: String = r.get(2)?;
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            sql.split_whitespace().collect::<Vec<_>>().join(" "),
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn copy_in(tx: &Transaction<'_>, mode: ImportMode) -> Result<Vec<i64>> {
@@ -248,11 +330,7 @@ fn copy_snapshots(tx: &Transaction<'_>, old_id: i64, id: i64) -> Result<()> {
 
 /// Reads the imported assessment back as the app will, and checks what SQL constraints cannot.
 fn verify(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    let invalid = |what: String| {
-        StoreError::Invalid(format!(
-            "The file contains invalid data ({what}); nothing was imported."
-        ))
-    };
+    let invalid = invalid_data;
     let record = tx
         .query_row(
             &format!("{} WHERE a.id = ?1", super::assessments::SELECT),
@@ -268,7 +346,8 @@ fn verify(tx: &Transaction<'_>, id: i64) -> Result<()> {
          UNION ALL SELECT justification FROM main.plan_edits WHERE assessment_id = ?1",
     )?;
     for note in notes.query_map([id], |r| r.get::<_, String>(0))? {
-        check_note(&note?)
+        let note = note.map_err(|_| invalid("a note that is not text".into()))?;
+        check_note(&note)
             .map_err(|_| invalid(format!("a note over {MAX_NOTE_CHARS} characters")))?;
     }
     let bad_dates: i64 = tx.query_row(
@@ -281,5 +360,127 @@ fn verify(tx: &Transaction<'_>, id: i64) -> Result<()> {
     if bad_dates > 0 {
         return Err(invalid("a plan date that is not a date".into()));
     }
+    for (table, owner, columns) in IMPORTED_TEXT {
+        let names: Vec<&str> = columns.iter().map(|c| c.0).collect();
+        let mut stmt = tx.prepare(&format!(
+            "SELECT {} FROM main.{table} WHERE {owner}",
+            names.join(", ")
+        ))?;
+        let mut rows = stmt.query([id])?;
+        while let Some(row) = rows.next()? {
+            for (i, (column, limit)) in columns.iter().enumerate() {
+                let what = || format!("{table}.{column}");
+                let value: Option<String> = row
+                    .get(i)
+                    .map_err(|_| invalid(format!("{} that is not text", what())))?;
+                let Some(value) = value else { continue };
+                let fits = match limit {
+                    Text::Line => {
+                        value.chars().count() <= MAX_NAME_CHARS
+                            && !value.chars().any(char::is_control)
+                    }
+                    Text::Note => value.chars().count() <= MAX_NOTE_CHARS,
+                    Text::Scope => Scope::from_db(&value).is_ok(),
+                    Text::Answer => Answer::parse(&value).is_some(),
+                    Text::Evidence => serde_json::from_str::<Vec<EvidenceRef>>(&value)
+                        .is_ok_and(|e| check_evidence(&e).is_ok()),
+                };
+                if !fits {
+                    return Err(invalid(format!("{} out of bounds", what())));
+                }
+            }
+        }
+    }
     Ok(())
 }
+
+/// What a text column may hold; every imported one is read back as UTF-8 text.
+#[derive(Clone, Copy)]
+enum Text {
+    /// One line of at most [`MAX_NAME_CHARS`] characters: names, ids, timestamps.
+    Line,
+    /// At most [`MAX_NOTE_CHARS`] characters.
+    Note,
+    Scope,
+    Answer,
+    /// The JSON list of evidence references that `save_response` writes.
+    Evidence,
+}
+
+/// Text columns of a table, each with what it may hold.
+type Columns = &'static [(&'static str, Text)];
+
+/// The imported rows of an assessment (`?1`) and their text columns. The assessment's own
+/// name, profile and dates are checked by reading it as the app does.
+const IMPORTED_TEXT: &[(&str, &str, Columns)] = &[
+    (
+        "clients",
+        "id = (SELECT client_id FROM main.assessments WHERE id = ?1)",
+        &[
+            ("uid", Text::Line),
+            ("name", Text::Line),
+            ("created_at", Text::Line),
+            ("updated_at", Text::Line),
+        ],
+    ),
+    (
+        "assessments",
+        "id = ?1",
+        &[
+            ("uid", Text::Line),
+            ("name", Text::Line),
+            ("catalog_version", Text::Line),
+            ("created_at", Text::Line),
+            ("updated_at", Text::Line),
+            ("opened_at", Text::Line),
+            ("archived_at", Text::Line),
+            ("last_question", Text::Line),
+        ],
+    ),
+    (
+        "responses",
+        "assessment_id = ?1",
+        &[
+            ("question_id", Text::Line),
+            ("updated_at", Text::Line),
+            ("owner", Text::Line),
+            ("evidence", Text::Evidence),
+        ],
+    ),
+    (
+        "response_history",
+        "assessment_id = ?1",
+        &[
+            ("question_id", Text::Line),
+            ("assessor", Text::Line),
+            ("changed_at", Text::Line),
+        ],
+    ),
+    (
+        "plan_edits",
+        "assessment_id = ?1",
+        &[
+            ("remediation_key", Text::Line),
+            ("owner", Text::Line),
+            ("updated_at", Text::Line),
+        ],
+    ),
+    (
+        "snapshots",
+        "assessment_id = ?1",
+        &[
+            ("label", Text::Line),
+            ("scope", Text::Scope),
+            ("created_at", Text::Line),
+        ],
+    ),
+    (
+        "snapshot_responses",
+        "snapshot_id IN (SELECT id FROM main.snapshots WHERE assessment_id = ?1)",
+        &[
+            ("question_id", Text::Line),
+            ("answer", Text::Answer),
+            ("note", Text::Note),
+        ],
+    ),
+];

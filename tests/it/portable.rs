@@ -1,0 +1,416 @@
+//! Portable `.trustgap` files: export, import into another workspace, the choices when the
+//! assessment is already there, and the files that must be refused with nothing imported.
+
+use crate::dbcheck::{assert_sound, digest, listing, raw};
+use crate::support::workspace;
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use trustgap::assessment::Answer;
+use trustgap::plan::{ActionEdit, ActionStatus};
+use trustgap::store::migrations::{self, LATEST};
+use trustgap::store::portable::ImportMode;
+use trustgap::store::{StoreError, APPLICATION_ID};
+use trustgap::workspace::{SaveAnswerInput, Workspace};
+
+pub fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+pub fn today() -> chrono::NaiveDate {
+    date(2025, 3, 1)
+}
+
+/// The sample assessment with a snapshot, changed answers (history) and dated plan edits,
+/// exported to `<dir>/sample.trustgap` from a workspace in `<dir>/source`.
+pub fn sample_file(dir: &Path) -> PathBuf {
+    let mut ws = trustgap::open_workspace(&dir.join("source")).expect("source workspace");
+    let id = ws.create_sample(today()).expect("sample").id;
+    ws.take_snapshot(id, "Workshop baseline").expect("snapshot");
+    let questions: Vec<String> = ws
+        .detail(id)
+        .expect("detail")
+        .responses
+        .iter()
+        .take(3)
+        .map(|r| r.question_id.clone())
+        .collect();
+    for (i, q) in questions.iter().enumerate() {
+        ws.save_answer(&SaveAnswerInput {
+            assessment_id: id,
+            question_id: q.clone(),
+            answer: Some(Answer::Implemented),
+            note: format!("Fixed after the workshop ({i}) — ✓ 完了"),
+            flagged: i == 0,
+            owner: "Maya Chen".into(),
+            ..SaveAnswerInput::default()
+        })
+        .expect("save");
+    }
+    ws.store
+        .save_plan_edit(
+            id,
+            "penetration-test",
+            &ActionEdit {
+                owner: Some("Sam Ortiz".into()),
+                start: Some(date(2025, 4, 1)),
+                due: Some(date(2025, 6, 30)),
+                status: Some(ActionStatus::InProgress),
+                justification: String::new(),
+                notes: "Vendor shortlisted".into(),
+            },
+        )
+        .expect("plan edit");
+    let file = dir.join("sample.trustgap");
+    ws.store.export_portable(&[id], &file).expect("export");
+    file
+}
+
+/// Everything a user sees of an assessment, without the ids that differ between workspaces.
+fn contents(ws: &Workspace, id: i64) -> serde_json::Value {
+    let detail = ws.detail(id).expect("detail");
+    let mut summary = serde_json::to_value(&detail.summary).expect("json");
+    for key in ["id", "client_id", "opened_at", "based_on"] {
+        summary.as_object_mut().expect("object").remove(key);
+    }
+    let history: Vec<_> = detail
+        .responses
+        .iter()
+        .map(|r| ws.question_history(id, &r.question_id).expect("history"))
+        .collect();
+    let snapshots: Vec<_> = ws
+        .store
+        .snapshots(id)
+        .expect("snapshots")
+        .into_iter()
+        .map(|s| (s.label, s.scope, s.created_at, s.responses))
+        .collect();
+    serde_json::json!({
+        "summary": summary,
+        "responses": detail.responses,
+        "scorecard": detail.scorecard,
+        "history": history,
+        "snapshots": format!("{snapshots:?}"),
+        "plan_edits": format!("{:?}", ws.store.plan_edits(id).expect("edits")),
+        "plan": ws.plan(id, today()).expect("plan"),
+    })
+}
+
+fn source_contents(dir: &Path) -> serde_json::Value {
+    let ws = trustgap::open_workspace(&dir.join("source")).expect("source");
+    let id = ws.overview().expect("overview").assessments[0].id;
+    contents(&ws, id)
+}
+
+fn state(ws: &Workspace) -> (u64, Vec<String>) {
+    let dir = ws.store.path().parent().expect("data dir");
+    (digest(&raw(ws.store.path())), listing(dir))
+}
+
+#[test]
+fn an_export_imports_into_an_empty_workspace_with_everything() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = sample_file(dir.path());
+    let expected = source_contents(dir.path());
+    let before = std::fs::read(&file).expect("file");
+
+    let mut t = workspace();
+    let ids =
+        t.ws.store
+            .import_portable(&file, ImportMode::Ask)
+            .expect("import");
+    assert_eq!(ids.len(), 1);
+    let got = contents(&t.ws, ids[0]);
+    assert_eq!(got, expected);
+    let history: usize = got["history"]
+        .as_array()
+        .expect("history")
+        .iter()
+        .map(|h| h.as_array().expect("entries").len())
+        .sum();
+    let answered = got["responses"].as_array().expect("responses").len();
+    assert!(history > answered, "changed answers keep their history");
+    assert_eq!(t.ws.store.snapshots(ids[0]).expect("snapshots").len(), 1);
+    assert_eq!(t.ws.store.plan_edits(ids[0]).expect("edits").len(), 4);
+    assert_eq!(
+        t.ws.overview().expect("overview").clients[0].name,
+        trustgap::workspace::SAMPLE_CLIENT
+    );
+    assert_sound(&raw(t.ws.store.path()), "after import");
+    assert_eq!(
+        std::fs::read(&file).expect("file"),
+        before,
+        "the file is only read"
+    );
+}
+
+#[test]
+fn importing_the_same_assessment_again_asks_then_keeps_both_or_replaces() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = sample_file(dir.path());
+    let expected = source_contents(dir.path());
+    let mut t = workspace();
+    let first =
+        t.ws.store
+            .import_portable(&file, ImportMode::Ask)
+            .expect("import")[0];
+
+    // Ask: refused, naming the assessment, nothing changed.
+    let before = state(&t.ws);
+    let err =
+        t.ws.store
+            .import_portable(&file, ImportMode::Ask)
+            .expect_err("asks");
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+    assert!(err.to_string().contains("SOC 2 Type I readiness"), "{err}");
+    assert_eq!(state(&t.ws), before);
+
+    // Replace: the workspace's changes give way to the file's data; still one assessment.
+    let changed = t.ws.detail(first).expect("detail").responses[0].clone();
+    t.ws.save_answer(&SaveAnswerInput {
+        assessment_id: first,
+        question_id: changed.question_id.clone(),
+        answer: Some(Answer::Unknown),
+        note: "changed in this workspace".into(),
+        ..SaveAnswerInput::default()
+    })
+    .expect("change");
+    let replaced =
+        t.ws.store
+            .import_portable(&file, ImportMode::Replace)
+            .expect("replace");
+    let overview = t.ws.overview().expect("overview");
+    assert_eq!(overview.assessments.len(), 1);
+    assert_eq!(overview.clients.len(), 1, "the client is reused");
+    assert_eq!(overview.assessments[0].id, replaced[0]);
+    assert_eq!(contents(&t.ws, replaced[0]), expected);
+
+    // Keep both: a second, independent copy; asking again names it as well.
+    let both =
+        t.ws.store
+            .import_portable(&file, ImportMode::KeepBoth)
+            .expect("keep both");
+    let overview = t.ws.overview().expect("overview");
+    assert_eq!(overview.assessments.len(), 2);
+    assert_eq!(overview.clients.len(), 1);
+    assert_ne!(both[0], replaced[0]);
+    assert_eq!(contents(&t.ws, both[0]), expected);
+    // Replacing again replaces only the copy with the file's identity.
+    t.ws.store
+        .import_portable(&file, ImportMode::Replace)
+        .expect("replace again");
+    assert_eq!(t.ws.overview().expect("overview").assessments.len(), 2);
+    assert!(t.ws.detail(both[0]).is_ok(), "the kept copy stays");
+    assert_sound(&raw(t.ws.store.path()), "after imports");
+}
+
+/// A copy of `file` changed with `sql`, at `<dir>/<name>`.
+fn altered(file: &Path, name: &str, sql: &str) -> PathBuf {
+    let out = file.with_file_name(name);
+    std::fs::copy(file, &out).expect("copy");
+    Connection::open(&out)
+        .and_then(|c| c.execute_batch(sql))
+        .expect("alter");
+    out
+}
+
+fn assert_refused(ws: &mut Workspace, file: &Path, check: impl Fn(&StoreError) -> bool) {
+    let before = state(ws);
+    let bytes = std::fs::read(file).expect("file");
+    let err = ws
+        .store
+        .import_portable(file, ImportMode::KeepBoth)
+        .expect_err("refused");
+    assert!(check(&err), "unexpected error: {err:?}");
+    assert_eq!(state(ws), before, "the workspace changed ({err})");
+    assert_eq!(
+        std::fs::read(file).expect("file"),
+        bytes,
+        "the file changed"
+    );
+    assert_sound(&raw(ws.store.path()), "after a refused import");
+}
+
+#[test]
+fn a_file_from_a_newer_trustgap_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = sample_file(dir.path());
+    let newer = altered(
+        &file,
+        "newer.trustgap",
+        &format!("PRAGMA user_version = {}", LATEST + 1),
+    );
+    let mut t = workspace();
+    t.ws.store
+        .import_portable(&file, ImportMode::Ask)
+        .expect("a first import");
+    assert_refused(&mut t.ws, &newer, |e| {
+        matches!(e, StoreError::NewerSchema { found, .. } if *found == LATEST + 1)
+            && e.to_string().contains("newer version of Trustgap")
+    });
+}
+
+#[test]
+fn files_that_are_not_ours_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut t = workspace();
+    let other = dir.path().join("notes.db");
+    Connection::open(&other)
+        .and_then(|c| {
+            c.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x');")
+        })
+        .expect("other db");
+    assert_refused(&mut t.ws, &other, |e| {
+        matches!(e, StoreError::NotOurs { .. })
+    });
+    let empty = dir.path().join("empty.trustgap");
+    std::fs::write(&empty, b"").expect("empty");
+    assert_refused(&mut t.ws, &empty, |e| {
+        matches!(e, StoreError::NotOurs { .. })
+    });
+    let text = dir.path().join("readme.trustgap");
+    std::fs::write(&text, "This is not a database.\n".repeat(200)).expect("text");
+    assert_refused(&mut t.ws, &text, |e| {
+        matches!(e, StoreError::NotOurs { .. } | StoreError::Corrupt { .. })
+    });
+    let wrong_id = altered(
+        &sample_file(dir.path()),
+        "wrong-id.trustgap",
+        &format!("PRAGMA application_id = {}", APPLICATION_ID + 1),
+    );
+    assert_refused(&mut t.ws, &wrong_id, |e| {
+        matches!(e, StoreError::NotOurs { .. })
+    });
+}
+
+#[test]
+fn a_truncated_file_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = sample_file(dir.path());
+    let bytes = std::fs::read(&file).expect("file");
+    let mut t = workspace();
+    for len in [0, 50, 100, 4096, bytes.len() / 2, bytes.len() - 1] {
+        let cut = dir.path().join(format!("cut-{len}.trustgap"));
+        std::fs::write(&cut, &bytes[..len]).expect("write");
+        // Too short for a header it is simply not ours; past the header, it is cut short.
+        assert_refused(&mut t.ws, &cut, |e| match len {
+            0..100 => matches!(e, StoreError::NotOurs { .. }),
+            _ => matches!(e, StoreError::Corrupt { .. }) && e.to_string().contains("cut short"),
+        });
+    }
+}
+
+/// A `.trustgap` file as version 3 of the schema wrote it: before company profiles, flags,
+/// owners and evidence.
+fn version_3_file(path: &Path) {
+    let conn = Connection::open(path).expect("v3");
+    migrations::migrate(&conn, &migrations::ALL[..3]).expect("migrate to 3");
+    conn.execute_batch(
+        "INSERT INTO clients (id, uid, name, created_at, updated_at)
+           VALUES (7, 'old-client', 'Legacy Ltd', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');
+         INSERT INTO assessments (id, uid, client_id, name, catalog_version, scope, created_at,
+             updated_at, opened_at, audit_type, target_date, observation_start)
+           VALUES (3, 'old-assessment', 7, 'Made by Trustgap 0.3', '2024.1', 'security,privacy',
+             '2024-01-02T00:00:00Z', '2024-01-03T00:00:00Z', NULL, 'type2', '2024-12-31',
+             '2024-06-01');
+         INSERT INTO responses (assessment_id, question_id, answer, note, updated_at)
+           VALUES (3, 'GOV-001', 'partial', 'Half done', '2024-01-03T00:00:00Z'),
+                  (3, 'GOV-002', NULL, 'Only a note', '2024-01-03T00:00:00Z');
+         INSERT INTO response_history (assessment_id, question_id, answer, note, assessor, changed_at)
+           VALUES (3, 'GOV-001', 'not_implemented', '', 'Ana', '2024-01-02T00:00:00Z'),
+                  (3, 'GOV-001', 'partial', 'Half done', 'Ben', '2024-01-03T00:00:00Z');
+         INSERT INTO snapshots (id, assessment_id, label, scope, created_at)
+           VALUES (5, 3, 'Kick-off', 'security', '2024-01-02T12:00:00Z');
+         INSERT INTO snapshot_responses (snapshot_id, question_id, answer, note)
+           VALUES (5, 'GOV-001', 'not_implemented', '');
+         INSERT INTO plan_edits (assessment_id, remediation_key, owner, start_date, due_date,
+             status, justification, notes, updated_at)
+           VALUES (3, 'mfa-everywhere', 'Dana', '2024-02-01', '2024-03-01', 'done', '', 'Rolled out',
+             '2024-03-01T00:00:00Z');",
+    )
+    .expect("v3 rows");
+}
+
+#[test]
+fn an_older_schema_file_is_upgraded_on_import_without_touching_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("old.trustgap");
+    version_3_file(&file);
+    let bytes = std::fs::read(&file).expect("file");
+    let files = listing(dir.path());
+
+    let mut t = workspace();
+    let ids =
+        t.ws.store
+            .import_portable(&file, ImportMode::Ask)
+            .expect("import");
+    assert_eq!(
+        std::fs::read(&file).expect("file"),
+        bytes,
+        "the source is untouched"
+    );
+    assert_eq!(listing(dir.path()), files, "nothing written beside it");
+    assert_eq!(
+        listing(t.dir.path()),
+        vec![
+            "workspace.sqlite3",
+            "workspace.sqlite3-shm",
+            "workspace.sqlite3-wal"
+        ],
+        "no upgrade copy left in the workspace folder"
+    );
+
+    let id = ids[0];
+    let detail = t.ws.detail(id).expect("detail");
+    assert_eq!(detail.summary.name, "Made by Trustgap 0.3");
+    assert_eq!(detail.summary.client_name, "Legacy Ltd");
+    assert_eq!(detail.summary.profile.target_date, Some(date(2024, 12, 31)));
+    assert_eq!(detail.summary.company, Default::default());
+    assert_eq!(detail.responses.len(), 2);
+    let gov1 = &detail.responses[0];
+    assert_eq!(
+        (
+            gov1.answer,
+            gov1.note.as_str(),
+            gov1.flagged,
+            gov1.owner.as_str()
+        ),
+        (Some(Answer::Partial), "Half done", false, "")
+    );
+    assert!(gov1.evidence.is_empty());
+    let trail: Vec<_> =
+        t.ws.question_history(id, "GOV-001")
+            .expect("history")
+            .into_iter()
+            .map(|h| h.assessor)
+            .collect();
+    assert_eq!(trail, ["Ana", "Ben"]);
+    let snaps = t.ws.store.snapshots(id).expect("snapshots");
+    assert_eq!(snaps.len(), 1);
+    assert_eq!(snaps[0].responses[0].answer, Some(Answer::NotImplemented));
+    let edits = t.ws.store.plan_edits(id).expect("edits");
+    assert_eq!(edits["mfa-everywhere"].status, Some(ActionStatus::Done));
+    t.ws.plan(id, today()).expect("plan");
+    assert_sound(&raw(t.ws.store.path()), "after the upgrade import");
+}
+
+#[test]
+fn an_export_is_a_trustgap_database_of_the_current_schema() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = sample_file(dir.path());
+    let check = trustgap::store::backup::inspect(&file).expect("inspect");
+    assert_eq!(check.schema_version, LATEST);
+    let conn = raw(&file);
+    let journal: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .expect("journal mode");
+    assert_ne!(journal, "wal", "a single self-contained file");
+    let assessments: i64 = conn
+        .query_row("SELECT count(*) FROM assessments", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(assessments, 1);
+    assert_eq!(
+        listing(dir.path()),
+        vec!["sample.trustgap", "source"],
+        "no temp file left"
+    );
+}
