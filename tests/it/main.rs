@@ -7,11 +7,13 @@ mod config;
 #[cfg(unix)]
 mod crash;
 mod dbcheck;
+mod exports;
 mod fuzz;
 mod manage;
 mod pdf;
 mod plan;
 mod portable;
+mod reports;
 mod seeded;
 mod store;
 mod support;

@@ -51,12 +51,63 @@ pub enum Command {
     },
     /// Replace the workspace with a backup; the current file is kept aside, not deleted.
     Restore { file: PathBuf },
+    /// Write a PDF report of an assessment: the readiness report or the remediation plan.
+    Report {
+        #[command(subcommand)]
+        report: ReportCommand,
+    },
+    /// Export an assessment's data: the gap register or the plan as CSV, or all of it as JSON.
+    Export {
+        /// The assessment's id (see `trustgap list`).
+        #[arg(long, value_name = "ID")]
+        assessment: i64,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write (replaced atomically if it exists).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Print the whole question bank: categories, criteria, questions, remediations, scoping.
     Catalog {
         /// `json` for the whole bank, `csv` for one row per question (for spreadsheets).
         #[arg(long, value_enum, default_value_t = CatalogFormat::Json)]
         format: CatalogFormat,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// The multi-page readiness report (with its appendix unless --no-appendix).
+    Readiness {
+        /// The assessment's id (see `trustgap list`).
+        #[arg(long, value_name = "ID")]
+        assessment: i64,
+        /// The PDF to write (replaced atomically if it exists).
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Leave out the appendix (every answer and the glossary).
+        #[arg(long)]
+        no_appendix: bool,
+    },
+    /// The remediation plan: summary, roadmap, actions, owners, evidence requests.
+    Plan {
+        /// The assessment's id (see `trustgap list`).
+        #[arg(long, value_name = "ID")]
+        assessment: i64,
+        /// The PDF to write (replaced atomically if it exists).
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// The gap register as CSV.
+    CsvGaps,
+    /// The remediation plan as CSV.
+    CsvPlan,
+    /// The whole assessment as JSON.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -102,6 +153,12 @@ where
         Some(Command::Demo) => run::demo(&data_dir),
         Some(Command::List { format }) => run::list(&data_dir, format),
         Some(Command::Catalog { format }) => run::catalog(format),
+        Some(Command::Report { report }) => run::report(&data_dir, report),
+        Some(Command::Export {
+            assessment,
+            format,
+            out,
+        }) => run::export(&data_dir, assessment, format, &out),
         Some(Command::Import { file, mode }) => run::import(&data_dir, &file, mode),
         Some(Command::Backup { out }) => run::backup(&data_dir, &out),
         Some(Command::Restore { file }) => run::restore(&data_dir, &file),

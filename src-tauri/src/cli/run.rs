@@ -134,3 +134,76 @@ pub(super) fn restore(data_dir: &Path, file: &Path) -> Result<(), ApiError> {
         aside.display()
     ))
 }
+
+/// Refuses an output path that is a folder or whose folder does not exist.
+fn check_out(out: &Path) -> Result<(), ApiError> {
+    if out.as_os_str().is_empty() {
+        return Err(ApiError::validation(
+            "Name the file to write with --out FILE.",
+        ));
+    }
+    if out.is_dir() {
+        return Err(ApiError::validation(format!(
+            "{} is a folder; name the file to write, e.g. {}",
+            out.display(),
+            out.join("report.pdf").display()
+        )));
+    }
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !dir.is_dir() {
+            return Err(ApiError::io(format!(
+                "The folder {} does not exist.",
+                dir.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn stamp() -> (chrono::DateTime<chrono::Utc>, chrono::NaiveDate) {
+    (chrono::Utc::now(), chrono::Local::now().date_naive())
+}
+
+pub(super) fn report(data_dir: &Path, command: super::ReportCommand) -> Result<(), ApiError> {
+    use crate::workspace::{ReportKind, ReportOptions};
+    let (kind, id, out, include_appendix) = match command {
+        super::ReportCommand::Readiness {
+            assessment,
+            out,
+            no_appendix,
+        } => (ReportKind::Readiness, assessment, out, !no_appendix),
+        super::ReportCommand::Plan { assessment, out } => {
+            (ReportKind::Plan, assessment, out, false)
+        }
+    };
+    check_out(&out)?;
+    let ws = crate::open_workspace(data_dir)?;
+    let options = ReportOptions {
+        include_appendix,
+        snapshot_id: None,
+    };
+    let (at, today) = stamp();
+    let (_, bytes) = ws.report_pdf(id, kind, &options, at, today)?;
+    crate::files::write_atomically(&out, &bytes)?;
+    print_out(&format!("wrote {} ({} bytes)", out.display(), bytes.len()))
+}
+
+pub(super) fn export(
+    data_dir: &Path,
+    id: i64,
+    format: super::ExportFormat,
+    out: &Path,
+) -> Result<(), ApiError> {
+    use crate::workspace::DataFormat;
+    check_out(out)?;
+    let format = match format {
+        super::ExportFormat::CsvGaps => DataFormat::CsvGaps,
+        super::ExportFormat::CsvPlan => DataFormat::CsvPlan,
+        super::ExportFormat::Json => DataFormat::Json,
+    };
+    let ws = crate::open_workspace(data_dir)?;
+    let (at, today) = stamp();
+    let (_, bytes) = ws.export_data(id, format, at, today)?;
+    crate::files::write_atomically(out, &bytes)?;
+    print_out(&format!("wrote {} ({} bytes)", out.display(), bytes.len()))
+}

@@ -1,11 +1,45 @@
-//! Exports through the native save dialog, written atomically (temp file, then rename).
+//! Exports through the native save dialog, written atomically (temp file, then rename): the
+//! one-page summary, the readiness report and remediation plan PDFs, the CSV and JSON data
+//! exports; the outline preview of a report; and opening the file last exported (or its folder)
+//! with the system's own application. The UI never passes a path: the backend remembers it.
 
-use super::{AppState, Result};
+use super::dialog::save_path;
+use super::{today, AppState, Result};
 use crate::error::ApiError;
 use crate::files::write_atomically;
-use crate::workspace::ExportOutcome;
+use crate::workspace::{DataFormat, ExportOutcome, ReportKind, ReportOptions, ReportPreview};
 use std::path::{Path, PathBuf};
 use tauri::{State, WebviewWindow};
+
+const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
+const CSV: (&str, &[&str]) = ("CSV spreadsheet", &["csv"]);
+const JSON: (&str, &[&str]) = ("JSON document", &["json"]);
+
+/// Asks where to save `name`, then writes what `render` produces there atomically and remembers
+/// the file for "open" and "show in folder".
+async fn save_with(
+    window: &WebviewWindow,
+    state: &AppState,
+    title: &str,
+    name: &str,
+    filter: (&str, &[&str]),
+    render: impl FnOnce() -> Result<Vec<u8>>,
+) -> Result<ExportOutcome> {
+    let Some(path) = save_path(window, state, title, name, filter).await else {
+        return Ok(ExportOutcome::Cancelled);
+    };
+    let bytes = render()?;
+    let written = path.clone();
+    tauri::async_runtime::spawn_blocking(move || write_atomically(&written, &bytes))
+        .await
+        .map_err(|e| ApiError::io(format!("The export was interrupted: {e}")))??;
+    AppState::remember(&state.last_export, Some(path.clone()));
+    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+    Ok(ExportOutcome::Saved {
+        path: path.display().to_string(),
+        bytes: u32::try_from(size).unwrap_or(u32::MAX),
+    })
+}
 
 /// Renders the one-page readiness summary and saves it where the user chooses.
 #[tauri::command]
@@ -16,40 +50,142 @@ pub async fn export_summary_pdf(
     id: i64,
 ) -> Result<ExportOutcome> {
     let (name, bytes) = state.with(|w| w.summary_pdf(id, chrono::Utc::now()))?;
-    let path = match &state.save_dir_override {
-        Some(dir) => dir.join(&name),
-        None => {
-            let chosen = rfd::AsyncFileDialog::new()
-                .set_title("Export readiness summary")
-                .set_file_name(&name)
-                .add_filter("PDF document", &["pdf"])
-                .set_parent(&window)
-                .save_file()
-                .await;
-            match chosen {
-                Some(handle) => with_extension(handle.path(), "pdf"),
-                None => return Ok(ExportOutcome::Cancelled),
-            }
-        }
-    };
-    let written = path.clone();
-    tauri::async_runtime::spawn_blocking(move || write_atomically(&written, &bytes))
-        .await
-        .map_err(|e| ApiError::io(format!("The export was interrupted: {e}")))??;
-    let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    Ok(ExportOutcome::Saved {
-        path: path.display().to_string(),
-        bytes: u32::try_from(bytes).unwrap_or(u32::MAX),
-    })
+    save_with(
+        &window,
+        &state,
+        "Export readiness summary",
+        &name,
+        PDF,
+        || Ok(bytes),
+    )
+    .await
 }
 
-/// Adds `ext` when the chosen name has no extension (GTK does not add it from the filter).
-fn with_extension(path: &Path, ext: &str) -> PathBuf {
-    if path.extension().is_some() {
-        path.to_owned()
-    } else {
-        path.with_extension(ext)
+/// Renders the readiness report or the remediation plan and saves it where the user chooses.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_report(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    id: i64,
+    kind: ReportKind,
+    options: ReportOptions,
+) -> Result<ExportOutcome> {
+    let name = state.with(|w| w.report_file_name(id, kind))?;
+    let title = match kind {
+        ReportKind::Readiness => "Export readiness report",
+        ReportKind::Plan => "Export remediation plan",
+    };
+    save_with(&window, &state, title, &name, PDF, || {
+        state
+            .with(|w| w.report_pdf(id, kind, &options, chrono::Utc::now(), today()))
+            .map(|(_, bytes)| bytes)
+    })
+    .await
+}
+
+/// Saves the gap register or the plan as CSV, or the whole assessment as JSON.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_data(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    id: i64,
+    format: DataFormat,
+) -> Result<ExportOutcome> {
+    let (name, bytes) = state.with(|w| w.export_data(id, format, chrono::Utc::now(), today()))?;
+    let (title, filter) = match format {
+        DataFormat::CsvGaps => ("Export the gap register", CSV),
+        DataFormat::CsvPlan => ("Export the remediation plan", CSV),
+        DataFormat::Json => ("Export the assessment", JSON),
+    };
+    save_with(&window, &state, title, &name, filter, || Ok(bytes)).await
+}
+
+/// A report's sections with their page numbers, for the Reports screen.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn report_preview(
+    state: State<'_, AppState>,
+    id: i64,
+    kind: ReportKind,
+    options: ReportOptions,
+) -> Result<ReportPreview> {
+    state.with(|w| w.report_preview(id, kind, &options, chrono::Utc::now(), today()))
+}
+
+/// Opens the file last exported with the system's default application.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn open_last_export(state: State<'_, AppState>) -> Result<()> {
+    let path = last_export(&state)?;
+    launch(&open_command(&path))
+}
+
+/// Shows the folder holding the file last exported.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn show_last_export(state: State<'_, AppState>) -> Result<()> {
+    let path = last_export(&state)?;
+    launch(&reveal_command(&path))
+}
+
+fn last_export(state: &AppState) -> Result<PathBuf> {
+    let path = AppState::recall(&state.last_export)
+        .ok_or_else(|| ApiError::not_found("Nothing has been exported yet."))?;
+    if !path.exists() {
+        return Err(ApiError::not_found(format!(
+            "{} is no longer there: it was moved or deleted.",
+            path.display()
+        )));
     }
+    Ok(path)
+}
+
+/// The program and arguments that open `path` with its default application.
+fn open_command(path: &Path) -> Vec<String> {
+    let p = path.display().to_string();
+    if cfg!(target_os = "macos") {
+        vec!["open".into(), p]
+    } else if cfg!(target_os = "windows") {
+        vec!["explorer".into(), p]
+    } else {
+        vec!["xdg-open".into(), p]
+    }
+}
+
+/// The program and arguments that show `path` in its folder (selected where the OS can).
+fn reveal_command(path: &Path) -> Vec<String> {
+    let p = path.display().to_string();
+    if cfg!(target_os = "macos") {
+        vec!["open".into(), "-R".into(), p]
+    } else if cfg!(target_os = "windows") {
+        vec!["explorer".into(), format!("/select,{p}")]
+    } else {
+        let folder = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        vec!["xdg-open".into(), folder.display().to_string()]
+    }
+}
+
+/// Starts `argv` without a shell and reaps it in the background.
+fn launch(argv: &[String]) -> Result<()> {
+    let (program, args) = argv
+        .split_first()
+        .ok_or_else(|| ApiError::validation("Nothing to open."))?;
+    let mut child = std::process::Command::new(program)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| ApiError::io(format!("Could not start {program} to open the file: {e}")))?;
+    std::thread::spawn(move || {
+        let _ = child.wait();
+    });
+    Ok(())
 }
 
 #[cfg(test)]
@@ -57,14 +193,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn extension_is_added_only_when_missing() {
+    fn files_open_without_a_shell_and_folders_show_the_file() {
+        let path = Path::new("/tmp/exports/Acme - report.pdf");
+        let open = open_command(path);
         assert_eq!(
-            with_extension(Path::new("/t/report"), "pdf"),
-            PathBuf::from("/t/report.pdf")
+            open.last().map(String::as_str),
+            Some("/tmp/exports/Acme - report.pdf")
         );
-        assert_eq!(
-            with_extension(Path::new("/t/r.PDF"), "pdf"),
-            PathBuf::from("/t/r.PDF")
-        );
+        assert_eq!(open.len(), 2, "one argument, no shell: {open:?}");
+        let reveal = reveal_command(path);
+        if cfg!(target_os = "linux") {
+            assert_eq!(reveal, vec!["xdg-open", "/tmp/exports"]);
+        }
     }
 }

@@ -20,7 +20,7 @@ pub const CONTENT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
 pub struct Rgb8(pub u32);
 
 impl Rgb8 {
-    fn color(self) -> Color {
+    pub(super) fn color(self) -> Color {
         let c = |shift: u32| ((self.0 >> shift) & 0xff) as f32 / 255.0;
         Color::Rgb(Rgb {
             r: c(16),
@@ -64,7 +64,7 @@ pub struct Document {
 
 /// One page being drawn; y grows downwards from the top edge.
 pub struct Canvas {
-    ops: Vec<Op>,
+    pub(super) ops: Vec<Op>,
     regular: FontId,
     bold: FontId,
 }
@@ -98,6 +98,19 @@ impl Document {
             regular: self.regular.clone(),
             bold: self.bold.clone(),
         }
+    }
+
+    /// Adds an outline entry (bookmark) to 1-based `page`. Ids are numbered, not random, so the
+    /// file is reproducible; printpdf lists bookmarks by page, so give each page at most one.
+    pub fn bookmark(&mut self, name: &str, page: usize) {
+        let id = printpdf::PageAnnotId(format!("tg-bookmark-{:05}", self.pdf.bookmarks.map.len()));
+        self.pdf.bookmarks.map.insert(
+            id,
+            printpdf::PageAnnotation {
+                name: name.to_owned(),
+                page,
+            },
+        );
     }
 
     pub fn push(&mut self, canvas: Canvas) {
@@ -155,7 +168,7 @@ fn stable_file_id(bytes: &mut [u8]) {
     }
 }
 
-fn point(x: f32, y: f32) -> Point {
+pub(super) fn point(x: f32, y: f32) -> Point {
     Point {
         x: Pt(x),
         y: Pt(PAGE_HEIGHT - y),
@@ -163,6 +176,35 @@ fn point(x: f32, y: f32) -> Point {
 }
 
 impl Canvas {
+    /// An empty page drawing with the same fonts.
+    pub fn sibling(&self) -> Canvas {
+        Canvas {
+            ops: Vec::new(),
+            regular: self.regular.clone(),
+            bold: self.bold.clone(),
+        }
+    }
+
+    /// Every text run drawn so far, in order (for tests and checks).
+    #[cfg(test)]
+    pub fn texts(&self) -> Vec<String> {
+        self.ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::ShowText { items } => Some(
+                    items
+                        .iter()
+                        .filter_map(|i| match i {
+                            TextItem::Text(t) => Some(t.as_str()),
+                            _ => None,
+                        })
+                        .collect::<String>(),
+                ),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Draws one line of text with its baseline at `y`; returns its width.
     pub fn text(&mut self, x: f32, y: f32, style: Style, text: &str) -> Result<f32, FontError> {
         let f = face(style.weight)?;

@@ -1,12 +1,28 @@
-//! PDF reports. `layout` draws, `fonts` measures; each report module decides what goes where.
+//! PDF reports. `fonts` measures, `layout` and `shapes` draw on a page, `flow` moves a cursor
+//! down pages, `table`, `chart` and `compose` (contents, outline, page chrome) build on it; the
+//! report modules (`summary`, `readiness`, `remediation`) only say what goes where.
 //!
 //! Output is deterministic: the same inputs and `generated_at` give byte-identical files.
 
+mod chart;
+mod compose;
+mod context;
+mod flow;
 mod fonts;
+mod front;
 mod layout;
+mod readiness;
+mod remediation;
+mod shapes;
 mod summary;
+mod table;
+mod theme;
 
+pub use compose::{OutlineEntry, Report};
+pub use context::{action_ref, ReportContext};
 pub use fonts::FontError;
+pub use readiness::{readiness_report, ReadinessOptions};
+pub use remediation::remediation_report;
 pub use summary::{readiness_summary, GapLine, SummaryInput};
 
 #[derive(Debug, thiserror::Error)]

@@ -5,10 +5,12 @@
 
 mod manage;
 mod planning;
+mod reports;
 mod sample;
 mod snapshots;
 mod views;
 
+pub use reports::{DataFormat, ReportKind, ReportOptions, ReportPreview};
 pub use sample::SAMPLE_CLIENT;
 
 pub use views::*;

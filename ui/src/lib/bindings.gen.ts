@@ -244,6 +244,61 @@ async exportSummaryPdf(id: number) : Promise<Result<ExportOutcome, ApiError>> {
 }
 },
 /**
+ * Renders the readiness report or the remediation plan and saves it where the user chooses.
+ */
+async exportReport(id: number, kind: ReportKind, options: ReportOptions) : Promise<Result<ExportOutcome, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_report", { id, kind, options }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves the gap register or the plan as CSV, or the whole assessment as JSON.
+ */
+async exportData(id: number, format: DataFormat) : Promise<Result<ExportOutcome, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_data", { id, format }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A report's sections with their page numbers, for the Reports screen.
+ */
+async reportPreview(id: number, kind: ReportKind, options: ReportOptions) : Promise<Result<ReportPreview, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("report_preview", { id, kind, options }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Opens the file last exported with the system's default application.
+ */
+async openLastExport() : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_last_export") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Shows the folder holding the file last exported.
+ */
+async showLastExport() : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("show_last_export") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * The automatic backups, newest first.
  */
 async listBackups() : Promise<Result<BackupInfo[], ApiError>> {
@@ -493,6 +548,22 @@ criteria: Delta[]; gaps_closed: GapChange[]; gaps_opened: GapChange[] }
 export type Criterion = { id: string; category: CategoryId; group: string; topic: string }
 export type CriterionScore = { criterion: string; category: CategoryId; topic: string; tally: Tally }
 /**
+ * The editable exports.
+ */
+export type DataFormat = 
+/**
+ * The gap register as CSV.
+ */
+"csv-gaps" | 
+/**
+ * The remediation plan as CSV.
+ */
+"csv-plan" | 
+/**
+ * The whole assessment as JSON.
+ */
+"json"
+/**
  * One score then and now. `change` is `None` when either side has no score.
  */
 export type Delta = { 
@@ -596,6 +667,22 @@ export type NewAssessmentInput = { client_id: number; name: string;
  */
 scope: CategoryId[]; profile: AuditProfile; company?: CompanyProfile }
 /**
+ * One entry of a report's outline, as shown in the app before exporting.
+ */
+export type OutlineEntry = { 
+/**
+ * "3.2", "Appendix A" or "" for unnumbered entries.
+ */
+number: string; 
+/**
+ * "Availability"
+ */
+title: string; 
+/**
+ * 0 for chapters, 1 for sections.
+ */
+level: number; page: number }
+/**
  * The workspace screen: every client and every assessment, recently opened first.
  */
 export type Overview = { clients: Client[]; 
@@ -675,6 +762,30 @@ owner: string; effort: Effort;
  * The evidence that shows the action is done.
  */
 proof: string }
+/**
+ * Which multi-page report.
+ */
+export type ReportKind = "readiness" | "plan"
+/**
+ * What the reader chose to include in a report.
+ */
+export type ReportOptions = { 
+/**
+ * Readiness report only: the appendix with every answer and the glossary.
+ */
+include_appendix: boolean; 
+/**
+ * Readiness report only: add a "progress since" chapter against this snapshot.
+ */
+snapshot_id?: number | null }
+/**
+ * A report's outline, shown before exporting it.
+ */
+export type ReportPreview = { kind: ReportKind; title: string; pages: number; outline: OutlineEntry[]; 
+/**
+ * The file name the save dialog will suggest.
+ */
+file_name: string }
 /**
  * One question's answer within an assessment. `answer` is `None` until answered.
  */

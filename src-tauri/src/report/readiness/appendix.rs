@@ -1,0 +1,134 @@
+//! Appendices: every answer in one table (for the auditor's file) and a glossary of the terms
+//! the report uses.
+
+use crate::report::context::ReportContext;
+use crate::report::flow::Flow;
+use crate::report::table::{Cell, Column, Table};
+use crate::report::theme::{answer_chip, CELL, CELL_BOLD, CELL_MUTED, SMALL};
+use crate::report::ReportError;
+
+pub(super) fn all_answers(
+    flow: &mut Flow,
+    ctx: &ReportContext<'_>,
+    letter: &str,
+) -> Result<(), ReportError> {
+    flow.chapter(&format!("Appendix {letter}"), "All answers")?;
+    flow.paragraph(
+        SMALL,
+        "Every question in scope with the answer and note recorded, in question bank order.",
+    )?;
+    flow.space(6.0);
+    let responses = ctx.responses_by_question();
+    let mut t = Table::new(vec![
+        Column::new("ID", 1.2),
+        Column::new("Criteria", 1.0),
+        Column::new("Question and note", 5.7),
+        Column::new("Answer", 1.55),
+    ]);
+    for q in ctx.questions() {
+        let r = responses.get(q.id.as_str());
+        let answer = r.and_then(|r| r.answer);
+        let note = r.map_or("", |r| r.note.trim());
+        let (label, color) = answer_chip(answer);
+        let cell = if note.is_empty() {
+            Cell::styled(q.text.clone(), CELL)
+        } else {
+            Cell::two(q.text.clone(), CELL, format!("Note: {note}"), CELL_MUTED)
+        };
+        t.row(vec![
+            Cell::styled(q.id.clone(), CELL_BOLD),
+            Cell::text(q.criteria.join("\n")),
+            cell,
+            Cell::Chip(label.to_owned(), color),
+        ]);
+    }
+    flow.table(&t)?;
+    Ok(())
+}
+
+/// Terms a reader new to SOC 2 meets in this report.
+pub const GLOSSARY: &[(&str, &str)] = &[
+    (
+        "SOC 2",
+        "An independent auditor's report on a service company's controls, against the AICPA's \
+         Trust Services Criteria. Customers ask for it to trust a supplier with their data.",
+    ),
+    (
+        "Type I",
+        "A SOC 2 report on whether controls are suitably designed and in place on one date.",
+    ),
+    (
+        "Type II",
+        "A SOC 2 report on whether controls operated effectively throughout an observation \
+         period, usually three to twelve months.",
+    ),
+    (
+        "Observation period",
+        "The months a Type II auditor examines; controls must operate from its first day.",
+    ),
+    (
+        "Trust Services Categories",
+        "Security (always included), Availability, Processing Integrity, Confidentiality and \
+         Privacy.",
+    ),
+    (
+        "Criterion",
+        "One requirement of the Trust Services Criteria, such as CC6.1 (logical access). \
+         Criteria are grouped, for example CC6 for logical and physical access.",
+    ),
+    (
+        "Control",
+        "Something the company does routinely to meet a criterion, such as reviewing who has \
+         access every quarter.",
+    ),
+    (
+        "Evidence",
+        "A record that shows a control exists and operates: a policy, a ticket, a log, a \
+         screenshot, signed minutes. Auditors test controls through evidence.",
+    ),
+    (
+        "Gap",
+        "A question answered as partially implemented, not implemented or don't know: a \
+         control the auditor will not find, or not in full.",
+    ),
+    (
+        "Severity",
+        "How much a gap matters: high for a critical control (weight 4–5) that is missing or \
+         unknown, medium or low otherwise.",
+    ),
+    (
+        "Weight",
+        "How critical a question's control is, from 1 (minor) to 5 (an audit exception is \
+         certain without it).",
+    ),
+    (
+        "N/A (not applicable)",
+        "A control that does not apply to the company, such as office security for a fully \
+         remote team. It needs a written justification and is left out of the score.",
+    ),
+    (
+        "Exception",
+        "An auditor's finding that a control was missing or did not operate as described; it \
+         appears in the SOC 2 report.",
+    ),
+    (
+        "Readiness deadline",
+        "The date by which every action must be done: two weeks before a Type I audit, or the \
+         day before a Type II observation period starts.",
+    ),
+    (
+        "Remediation action",
+        "One piece of work that closes one or more gaps, with an owner, a priority (P1 first) \
+         and an effort size from XS (a day) to XL (six weeks or more).",
+    ),
+];
+
+pub(super) fn glossary(flow: &mut Flow, letter: &str) -> Result<(), ReportError> {
+    flow.chapter(&format!("Appendix {letter}"), "Glossary")?;
+    let mut t = Table::new(vec![Column::new("Term", 1.6), Column::new("Meaning", 5.0)]);
+    for (term, meaning) in GLOSSARY {
+        t.row(vec![Cell::styled(*term, CELL_BOLD), Cell::text(*meaning)]);
+    }
+    flow.table(&t)?;
+    Ok(())
+}
