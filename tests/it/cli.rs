@@ -192,3 +192,51 @@ fn the_cli_refuses_to_write_while_the_workspace_is_locked() {
     // Reading is fine.
     assert!(cli(dir.path(), &["list"]).status.success());
 }
+
+#[test]
+fn a_client_travels_as_a_trustgap_file_between_workspaces() {
+    let from = tempfile::tempdir().expect("tempdir");
+    let to = tempfile::tempdir().expect("tempdir");
+    assert!(cli(from.path(), &["demo"]).status.success());
+    let file = from.path().join("client.trustgap");
+    let f = file.to_str().expect("utf8");
+    let out = cli(
+        from.path(),
+        &[
+            "export", "--client", "1", "--format", "trustgap", "--out", f,
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(cli(to.path(), &["import", f]).status.success());
+    let again = cli(to.path(), &["import", f]);
+    assert_eq!(again.status.code(), Some(1), "a second import asks first");
+    assert!(
+        stderr(&again).contains("replace it, or keep both"),
+        "{}",
+        stderr(&again)
+    );
+    assert!(cli(to.path(), &["import", f, "--mode", "keep-both"])
+        .status
+        .success());
+    let json: serde_json::Value =
+        serde_json::from_slice(&cli(to.path(), &["list", "--format", "json"]).stdout)
+            .expect("json");
+    assert_eq!(json["assessments"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        json["clients"].as_array().map(Vec::len),
+        Some(1),
+        "the same client, not a copy"
+    );
+
+    let csv = cli(
+        from.path(),
+        &[
+            "export", "--client", "1", "--format", "csv-gaps", "--out", f,
+        ],
+    );
+    assert_eq!(
+        csv.status.code(),
+        Some(1),
+        "CSV exports take one --assessment"
+    );
+}

@@ -56,11 +56,16 @@ pub enum Command {
         #[command(subcommand)]
         report: ReportCommand,
     },
-    /// Export an assessment's data: the gap register or the plan as CSV, or all of it as JSON.
+    /// Export an assessment's data: the gap register or the plan as CSV, all of it as JSON, or a
+    /// portable .trustgap file (of one assessment, or of every assessment of a client).
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["assessment", "client"])))]
     Export {
         /// The assessment's id (see `trustgap list`).
         #[arg(long, value_name = "ID")]
-        assessment: i64,
+        assessment: Option<i64>,
+        /// With `--format trustgap`: every assessment of this client (ids in `trustgap list --format json`).
+        #[arg(long, value_name = "ID")]
+        client: Option<i64>,
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// The file to write (replaced atomically if it exists).
@@ -108,6 +113,8 @@ pub enum ExportFormat {
     CsvPlan,
     /// The whole assessment as JSON.
     Json,
+    /// A portable .trustgap file that `trustgap import` (or the app) reads back.
+    Trustgap,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -156,9 +163,10 @@ where
         Some(Command::Report { report }) => run::report(&data_dir, report),
         Some(Command::Export {
             assessment,
+            client,
             format,
             out,
-        }) => run::export(&data_dir, assessment, format, &out),
+        }) => run::export(&data_dir, assessment, client, format, &out),
         Some(Command::Import { file, mode }) => run::import(&data_dir, &file, mode),
         Some(Command::Backup { out }) => run::backup(&data_dir, &out),
         Some(Command::Restore { file }) => run::restore(&data_dir, &file),

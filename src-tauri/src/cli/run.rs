@@ -190,18 +190,55 @@ pub(super) fn report(data_dir: &Path, command: super::ReportCommand) -> Result<(
 
 pub(super) fn export(
     data_dir: &Path,
-    id: i64,
+    assessment: Option<i64>,
+    client: Option<i64>,
     format: super::ExportFormat,
     out: &Path,
 ) -> Result<(), ApiError> {
     use crate::workspace::DataFormat;
     check_out(out)?;
-    let format = match format {
-        super::ExportFormat::CsvGaps => DataFormat::CsvGaps,
-        super::ExportFormat::CsvPlan => DataFormat::CsvPlan,
-        super::ExportFormat::Json => DataFormat::Json,
-    };
     let ws = crate::open_workspace(data_dir)?;
+    let format = match (format, assessment) {
+        (super::ExportFormat::Trustgap, _) => {
+            let ids: Vec<i64> = match (assessment, client) {
+                (Some(id), _) => vec![id],
+                (None, Some(client)) => {
+                    ws.store.client(client)?;
+                    let ids: Vec<i64> = ws
+                        .store
+                        .assessments()?
+                        .iter()
+                        .filter(|a| a.client_id == client)
+                        .map(|a| a.id)
+                        .collect();
+                    if ids.is_empty() {
+                        return Err(ApiError::validation(
+                            "That client has no assessment to export.",
+                        ));
+                    }
+                    ids
+                }
+                (None, None) => {
+                    return Err(ApiError::validation("Name an --assessment or a --client."))
+                }
+            };
+            ws.store.export_portable(&ids, out)?;
+            return print_out(&format!(
+                "wrote {} ({} assessment(s))",
+                out.display(),
+                ids.len()
+            ));
+        }
+        (_, None) => {
+            return Err(ApiError::validation(
+                "This format exports one --assessment.",
+            ))
+        }
+        (super::ExportFormat::CsvGaps, _) => DataFormat::CsvGaps,
+        (super::ExportFormat::CsvPlan, _) => DataFormat::CsvPlan,
+        (super::ExportFormat::Json, _) => DataFormat::Json,
+    };
+    let id = assessment.unwrap_or_default();
     let (at, today) = stamp();
     let (_, bytes) = ws.export_data(id, format, at, today)?;
     crate::files::write_atomically(out, &bytes)?;
