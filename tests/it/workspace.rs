@@ -171,3 +171,58 @@ fn a_snapshot_comparison_shows_progress_since() {
             .expect_err("foreign snapshot");
     assert_eq!(err.code, ErrorCode::Validation);
 }
+
+/// The overview scores every assessment from one lean query; it must say exactly what opening
+/// each one says.
+#[test]
+fn the_overview_agrees_with_each_assessment_opened() {
+    let mut t = workspace();
+    let ws = &mut t.ws;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
+    let sample = ws.create_sample(today).expect("sample");
+    let review = ws.reassess(sample.id, "Review").expect("reassess");
+    let mut flag = answer(review.id, "GOV-001", Some(Answer::NotImplemented));
+    flag.flagged = true;
+    ws.save_answer(&flag).expect("save");
+    let gone = ws.reassess(sample.id, "Discarded").expect("reassess");
+    ws.set_trashed(gone.id, true).expect("trash");
+
+    let overview = ws.overview().expect("overview");
+    assert_eq!(overview.assessments.len(), 2);
+    assert_eq!(overview.trash.len(), 1);
+    for listed in overview.assessments.iter().chain(&overview.trash) {
+        let detail = ws.detail(listed.id).expect("detail");
+        let opened = &detail.summary;
+        assert_eq!(
+            (
+                listed.answered,
+                listed.questions,
+                listed.readiness,
+                listed.band
+            ),
+            (
+                opened.answered,
+                opened.questions,
+                opened.readiness,
+                opened.band
+            ),
+            "{}",
+            listed.name
+        );
+        assert_eq!(
+            (listed.flagged, listed.needs_review),
+            (opened.flagged, opened.needs_review),
+            "{}",
+            listed.name
+        );
+    }
+    let listed = |id| {
+        overview
+            .assessments
+            .iter()
+            .find(|a| a.id == id)
+            .expect("listed")
+    };
+    assert!(listed(review.id).needs_review > 0);
+    assert!(listed(review.id).flagged > listed(sample.id).flagged);
+}

@@ -99,7 +99,7 @@ pub fn parse(src: &CatalogSources<'_>) -> Result<Catalog, CatalogError> {
         questions.extend(items.question);
         remediations.extend(items.remediation);
     }
-    let mut catalog = Catalog {
+    let catalog = Catalog {
         version: meta.version,
         roles: meta.roles,
         categories: meta.category,
@@ -109,22 +109,35 @@ pub fn parse(src: &CatalogSources<'_>) -> Result<Catalog, CatalogError> {
         scoping: scoping.scoping,
         index: Index::default(),
     };
-    let errors = validate(&catalog);
-    if !errors.is_empty() {
-        return Err(CatalogError::Invalid(errors));
-    }
-    catalog.reindex();
-    Ok(catalog)
+    catalog.checked()
 }
 
 impl Catalog {
+    /// Validates a catalog whose lists were assembled or edited in code (tools, benchmarks) and
+    /// rebuilds its lookup indexes: the same checks as a bank read from files.
+    pub fn checked(mut self) -> Result<Catalog, CatalogError> {
+        let errors = validate(&self);
+        if !errors.is_empty() {
+            return Err(CatalogError::Invalid(errors));
+        }
+        self.reindex();
+        Ok(self)
+    }
+
     /// Rebuilds the lookup indexes after the lists changed.
     pub(crate) fn reindex(&mut self) {
         self.index = Index {
             criteria: positions(self.criteria.iter().map(|c| &c.id)),
             questions: positions(self.questions.iter().map(|q| &q.id)),
             remediations: positions(self.remediations.iter().map(|r| &r.key)),
+            question_categories: Vec::new(),
         };
+        // Needs the criteria index built just above.
+        self.index.question_categories = self
+            .questions
+            .iter()
+            .map(|q| self.question_category(q))
+            .collect();
     }
 }
 

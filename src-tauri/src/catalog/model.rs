@@ -153,6 +153,8 @@ pub(crate) struct Index {
     pub criteria: HashMap<String, usize>,
     pub questions: HashMap<String, usize>,
     pub remediations: HashMap<String, usize>,
+    /// The category of each question, in question order (scoring filters by it constantly).
+    pub question_categories: Vec<CategoryId>,
 }
 
 impl Catalog {
@@ -190,6 +192,8 @@ impl Catalog {
     ) -> impl Iterator<Item = &'a Question> + 'a {
         self.questions
             .iter()
-            .filter(move |q| scope.contains(&self.question_category(q)))
+            .zip(&self.index.question_categories)
+            .filter(move |(_, c)| scope.contains(c))
+            .map(|(q, _)| q)
     }
 }

@@ -100,6 +100,41 @@ pub struct Scorecard {
     pub criteria: Vec<CriterionScore>,
 }
 
+/// The overall figures of a scorecard, for lists of assessments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Headline {
+    pub overall: Tally,
+    pub band: Band,
+    pub high_gaps: u32,
+}
+
+/// Whether an answer to `q` is a high-severity gap (counted by the band).
+fn is_high_gap(q: &Question, answer: Option<Answer>) -> bool {
+    answer.is_some() && Severity::of(q.weight, answer) == Some(Severity::High)
+}
+
+/// [`score`]'s overall tally, band and high-gap count without the breakdowns: what a list of
+/// hundreds of assessments needs, at a fraction of the cost.
+pub fn headline<'a>(
+    catalog: &Catalog,
+    scope: &Scope,
+    answers: impl IntoIterator<Item = (&'a str, Option<Answer>)>,
+) -> Headline {
+    let answers: HashMap<&str, Option<Answer>> = answers.into_iter().collect();
+    let mut overall = Tally::default();
+    let mut high_gaps = 0;
+    for q in catalog.questions_in(scope.categories()) {
+        let answer = answers.get(q.id.as_str()).copied().flatten();
+        overall.add(q, answer);
+        high_gaps += u32::from(is_high_gap(q, answer));
+    }
+    Headline {
+        band: band_for(&overall, high_gaps),
+        overall,
+        high_gaps,
+    }
+}
+
 /// Scores the questions of `scope` from `responses` (which may be partial or contain retired ids).
 pub fn score(catalog: &Catalog, scope: &Scope, responses: &[Response]) -> Scorecard {
     let answers: HashMap<&str, Option<Answer>> = responses
@@ -133,9 +168,7 @@ pub fn score(catalog: &Catalog, scope: &Scope, responses: &[Response]) -> Scorec
         for g in groups {
             by_group.entry(g).or_default().add(q, answer);
         }
-        if answer.is_some() && Severity::of(q.weight, answer) == Some(Severity::High) {
-            high_gaps += 1;
-        }
+        high_gaps += u32::from(is_high_gap(q, answer));
     }
     let categories = in_scope
         .iter()

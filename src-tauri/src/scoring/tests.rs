@@ -231,3 +231,35 @@ fn high_gaps_cap_the_band_even_with_a_high_average() {
     overall.answered = 4;
     assert_eq!(band_for(&overall, 0), Band::Incomplete);
 }
+
+#[test]
+fn the_headline_agrees_with_the_full_scorecard() {
+    use Answer::*;
+    let catalog = fixture();
+    let choices = [
+        None,
+        Some(Implemented),
+        Some(Partial),
+        Some(NotImplemented),
+        Some(NotApplicable),
+        Some(Unknown),
+    ];
+    let ids: Vec<&str> = catalog.questions.iter().map(|q| q.id.as_str()).collect();
+    // Every answer for each question in turn, the others cycling through the choices.
+    for (i, _) in ids.iter().enumerate() {
+        for (k, _) in choices.iter().enumerate() {
+            let answers: Vec<(&str, Option<Answer>)> = ids
+                .iter()
+                .enumerate()
+                .map(|(j, id)| (*id, choices[(k + j * (i + 1)) % choices.len()]))
+                .collect();
+            for scope in [all_scope(), Scope::new(&[])] {
+                let card = score(&catalog, &scope, &responses(&answers));
+                let head = headline(&catalog, &scope, answers.iter().copied());
+                assert_eq!(head.overall, card.overall);
+                assert_eq!(head.band, card.band);
+                assert_eq!(head.high_gaps, card.high_gaps);
+            }
+        }
+    }
+}

@@ -17,7 +17,7 @@ mod snapshots;
 
 pub use assessments::{AssessmentRecord, NewAssessment};
 pub use clients::Client;
-pub use responses::HistoryEntry;
+pub use responses::{AnswerMark, HistoryEntry};
 pub use snapshots::SnapshotRecord;
 
 use rusqlite::{Connection, OpenFlags};

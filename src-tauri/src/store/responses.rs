@@ -24,13 +24,22 @@ impl Store {
                 "An owner is at most {MAX_NAME_CHARS} characters, on one line."
             )));
         }
-        self.assessment(assessment_id)?;
         let evidence = serde_json::to_string(&r.evidence)
             .map_err(|e| StoreError::Invalid(format!("evidence could not be stored: {e}")))?;
         let t = now();
         let answer = r.answer.map(Answer::as_str);
+        // Saves run on every keystroke-sized change: cached statements, one commit, and the
+        // assessment's existence checked by the update that records the resume point.
         self.write(|tx| {
-            tx.execute(
+            let found = tx
+                .prepare_cached(
+                    "UPDATE assessments SET updated_at = ?2, last_question = ?3 WHERE id = ?1",
+                )?
+                .execute(params![assessment_id, t, r.question_id])?;
+            if found == 0 {
+                return Err(StoreError::NotFound(format!("Assessment {assessment_id}")));
+            }
+            tx.prepare_cached(
                 "INSERT INTO responses (assessment_id, question_id, answer, note, updated_at, \
                  flagged, owner, evidence, needs_review) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0) \
@@ -38,27 +47,30 @@ impl Store {
                  answer = excluded.answer, note = excluded.note, updated_at = excluded.updated_at, \
                  flagged = excluded.flagged, owner = excluded.owner, evidence = excluded.evidence, \
                  needs_review = 0",
-                params![
-                    assessment_id,
-                    r.question_id,
-                    answer,
-                    r.note,
-                    t,
-                    r.flagged,
-                    r.owner.trim(),
-                    evidence
-                ],
-            )?;
-            tx.execute(
+            )?
+            .execute(params![
+                assessment_id,
+                r.question_id,
+                answer,
+                r.note,
+                t,
+                r.flagged,
+                r.owner.trim(),
+                evidence
+            ])?;
+            tx.prepare_cached(
                 "INSERT INTO response_history \
                  (assessment_id, question_id, answer, note, assessor, changed_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![assessment_id, r.question_id, answer, r.note, assessor, t],
-            )?;
-            tx.execute(
-                "UPDATE assessments SET updated_at = ?2, last_question = ?3 WHERE id = ?1",
-                params![assessment_id, t, r.question_id],
-            )?;
+            )?
+            .execute(params![
+                assessment_id,
+                r.question_id,
+                answer,
+                r.note,
+                assessor,
+                t
+            ])?;
             Ok(())
         })?;
         Ok(Response {
@@ -92,6 +104,36 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// What a list of assessments needs of one response: no notes or evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerMark {
+    pub question_id: String,
+    pub answer: Option<Answer>,
+    pub flagged: bool,
+    pub needs_review: bool,
+}
+
+impl Store {
+    /// The answer marks of every assessment in the workspace, by assessment id, in one query.
+    pub fn answer_marks(&self) -> Result<std::collections::HashMap<i64, Vec<AnswerMark>>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT assessment_id, question_id, answer, flagged, needs_review FROM responses",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut marks: std::collections::HashMap<i64, Vec<AnswerMark>> = Default::default();
+        while let Some(r) = rows.next()? {
+            let answer: Option<String> = r.get(2)?;
+            marks.entry(r.get(0)?).or_default().push(AnswerMark {
+                question_id: r.get(1)?,
+                answer: answer.as_deref().and_then(Answer::parse),
+                flagged: r.get(3)?,
+                needs_review: r.get(4)?,
+            });
+        }
+        Ok(marks)
     }
 }
 

@@ -20,7 +20,7 @@ use crate::catalog::{Catalog, CategoryId};
 use crate::error::ApiError;
 use crate::plan::validate_profile;
 use crate::report::{readiness_summary, GapLine, SummaryInput};
-use crate::scoring::{score, Scorecard, Severity};
+use crate::scoring::{headline, score, Band, Scorecard, Severity, Tally};
 use crate::store::{AssessmentRecord, Client, NewAssessment, Store};
 use chrono::{DateTime, Utc};
 
@@ -37,21 +37,30 @@ impl Workspace {
     }
 
     pub fn overview(&self) -> Result<Overview> {
+        // One query for every answer, and headline scores only: a workspace may hold hundreds
+        // of assessments.
+        let marks = self.store.answer_marks()?;
+        let summaries = |records: Vec<AssessmentRecord>| -> Vec<AssessmentSummary> {
+            records
+                .into_iter()
+                .map(|a| {
+                    let m = marks.get(&a.id).map_or(&[][..], Vec::as_slice);
+                    let head = headline(
+                        self.catalog,
+                        &a.scope,
+                        m.iter().map(|r| (r.question_id.as_str(), r.answer)),
+                    );
+                    let review = m.iter().filter(|r| r.needs_review).count();
+                    let flagged = m.iter().filter(|r| r.flagged).count();
+                    summary_of(a, &head.overall, head.band, review, flagged)
+                })
+                .collect()
+        };
         Ok(Overview {
             clients: self.store.clients()?,
-            assessments: self.summaries(self.store.assessments()?)?,
-            trash: self.summaries(self.store.trash()?)?,
+            assessments: summaries(self.store.assessments()?),
+            trash: summaries(self.store.trash()?),
         })
-    }
-
-    fn summaries(&self, records: Vec<AssessmentRecord>) -> Result<Vec<AssessmentSummary>> {
-        records
-            .into_iter()
-            .map(|a| {
-                let responses = self.store.responses(a.id)?;
-                Ok(self.summarise(a, &responses).0)
-            })
-            .collect()
     }
 
     pub fn create_client(&mut self, name: &str) -> Result<Client> {
@@ -191,30 +200,44 @@ impl Workspace {
         responses: &[Response],
     ) -> (AssessmentSummary, Scorecard) {
         let card = score(self.catalog, &a.scope, responses);
-        let summary = AssessmentSummary {
-            id: a.id,
-            client_id: a.client_id,
-            client_name: a.client_name,
-            name: a.name,
-            catalog_version: a.catalog_version,
-            scope: a.scope.categories().to_vec(),
-            profile: a.profile,
-            company: a.company,
-            created_at: a.created_at,
-            updated_at: a.updated_at,
-            opened_at: a.opened_at,
-            archived_at: a.archived_at,
-            deleted_at: a.deleted_at,
-            based_on: a.based_on,
-            last_question: a.last_question,
-            needs_review: responses.iter().filter(|r| r.needs_review).count() as u32,
-            flagged: responses.iter().filter(|r| r.flagged).count() as u32,
-            answered: card.overall.answered,
-            questions: card.overall.questions,
-            readiness: card.overall.score,
-            band: card.band,
-        };
-        (summary, card)
+        let review = responses.iter().filter(|r| r.needs_review).count();
+        let flagged = responses.iter().filter(|r| r.flagged).count();
+        (
+            summary_of(a, &card.overall, card.band, review, flagged),
+            card,
+        )
+    }
+}
+
+fn summary_of(
+    a: AssessmentRecord,
+    overall: &Tally,
+    band: Band,
+    needs_review: usize,
+    flagged: usize,
+) -> AssessmentSummary {
+    AssessmentSummary {
+        id: a.id,
+        client_id: a.client_id,
+        client_name: a.client_name,
+        name: a.name,
+        catalog_version: a.catalog_version,
+        scope: a.scope.categories().to_vec(),
+        profile: a.profile,
+        company: a.company,
+        created_at: a.created_at,
+        updated_at: a.updated_at,
+        opened_at: a.opened_at,
+        archived_at: a.archived_at,
+        deleted_at: a.deleted_at,
+        based_on: a.based_on,
+        last_question: a.last_question,
+        needs_review: needs_review as u32,
+        flagged: flagged as u32,
+        answered: overall.answered,
+        questions: overall.questions,
+        readiness: overall.score,
+        band,
     }
 }
 
