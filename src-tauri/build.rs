@@ -17,6 +17,7 @@ fn main() {
 fn trustgap_commands() -> &'static [&'static str] {
     &[
         "app_info",
+        "ui_ready",
         "get_catalog",
         "recommend_scope",
         "workspace_overview",

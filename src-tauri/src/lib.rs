@@ -30,6 +30,10 @@ use workspace::Workspace;
 /// (a native dialog cannot be driven over WebDriver). Never set it for real use.
 pub const E2E_SAVE_DIR_ENV: &str = "TRUSTGAP_E2E_SAVE_DIR";
 
+/// Benchmark setting: when set, the app prints `ready` on stdout once the UI is interactive
+/// (see `commands::ui_ready`). It changes nothing else.
+pub const READY_PROBE_ENV: &str = "TRUSTGAP_READY_PROBE";
+
 /// Opens the workspace in `data_dir` with the embedded catalog.
 pub fn open_workspace(data_dir: &std::path::Path) -> Result<Workspace, ApiError> {
     let catalog = catalog::embedded().map_err(ApiError::from)?;

@@ -30,6 +30,24 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
     state.info()
 }
 
+/// The UI has rendered its first screen and can be used.
+///
+/// Only the start-up benchmark listens: with `TRUSTGAP_READY_PROBE` set, the app prints one
+/// `ready` line on stdout at that moment, so start-up is timed to an interactive screen rather
+/// than to a window that is still loading.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn ui_ready() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    if std::env::var_os(crate::READY_PROBE_ENV).is_some_and(|v| !v.is_empty()) {
+        ONCE.call_once(|| {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "ready").and_then(|()| out.flush());
+        });
+    }
+}
+
 /// The whole question bank (sent once; the UI indexes it).
 #[tauri::command(async)]
 #[specta::specta]
@@ -213,6 +231,7 @@ pub use export::export_summary_pdf;
 pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
         app_info,
+        ui_ready,
         get_catalog,
         recommend_scope,
         workspace_overview,

@@ -76,6 +76,8 @@ async function call<T>(pending: Promise<Outcome<T>>): Promise<T> {
 
 export const api = {
   appInfo: (): Promise<AppInfo> => call(commands.appInfo()),
+  /** Tells the backend the first screen is on display (the start-up benchmark waits for it). */
+  uiReady: (): Promise<void> => commands.uiReady().catch(() => undefined),
   catalog: (): Promise<Catalog> => call(commands.getCatalog()),
   overview: (): Promise<Overview> => call(commands.workspaceOverview()),
   recommendScope: (yes: string[]): Promise<Recommendation[]> => call(commands.recommendScope(yes)),

@@ -29,10 +29,12 @@ export type SaveState =
 
 class AppState {
   screen = $state<Screen>('workspace');
-  catalog = $state<Catalog | null>(null);
-  info = $state<AppInfo | null>(null);
-  overview = $state<Overview | null>(null);
-  current = $state<AssessmentDetail | null>(null);
+  // Backend data is replaced whole, never edited in place: raw state skips deep proxies over the
+  // catalog (about 280 KB of JSON) and the workspace lists.
+  catalog = $state.raw<Catalog | null>(null);
+  info = $state.raw<AppInfo | null>(null);
+  overview = $state.raw<Overview | null>(null);
+  current = $state.raw<AssessmentDetail | null>(null);
   /** Set when the workspace cannot be used at all (newer schema, damaged file). */
   fatal = $state<string | null>(null);
   save = $state<SaveState>({ kind: 'idle' });
@@ -56,9 +58,15 @@ class AppState {
 
   async start(): Promise<void> {
     try {
-      this.catalog = await api.catalog();
-      this.info = await api.appInfo();
-      this.overview = await api.overview();
+      // Independent reads: ask for all three at once.
+      const [catalog, info, overview] = await Promise.all([
+        api.catalog(),
+        api.appInfo(),
+        api.overview(),
+      ]);
+      this.catalog = catalog;
+      this.info = info;
+      this.overview = overview;
     } catch (e) {
       this.fatal = messageOf(e);
     }

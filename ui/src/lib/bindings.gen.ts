@@ -18,6 +18,16 @@ async appInfo() : Promise<Result<AppInfo, ApiError>> {
 }
 },
 /**
+ * The UI has rendered its first screen and can be used.
+ * 
+ * Only the start-up benchmark listens: with `TRUSTGAP_READY_PROBE` set, the app prints one
+ * `ready` line on stdout at that moment, so start-up is timed to an interactive screen rather
+ * than to a window that is still loading.
+ */
+async uiReady() : Promise<void> {
+    await TAURI_INVOKE("ui_ready");
+},
+/**
  * The whole question bank (sent once; the UI indexes it).
  */
 async getCatalog() : Promise<Result<Catalog, ApiError>> {
