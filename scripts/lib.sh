@@ -59,7 +59,9 @@ ensure_toolchains() {
 # Installs the UI's npm packages when the lock file changed since the last install.
 ensure_ui_deps() {
   local stamp="$ROOT/ui/node_modules/.trustgap-lock" want
-  want="$(sha256sum "$ROOT/ui/package-lock.json" | cut -d' ' -f1)"
+  # sha256sum on Linux and Git Bash, shasum on macOS.
+  want="$({ sha256sum "$ROOT/ui/package-lock.json" 2>/dev/null ||
+    shasum -a 256 "$ROOT/ui/package-lock.json"; } | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     say "installing UI packages (npm ci)"
     (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)

@@ -1,0 +1,37 @@
+//! The floor for the start-up benchmark: a bare Tauri 2 window, built with the same crates and
+//! profile as Trustgap, showing a static page. Both programs signal the same moment, the first
+//! frame painted with their content: the page's script calls `ui_ready` from its first animation
+//! frame, and this prints `ready` on stdout, as Trustgap does (with `TRUSTGAP_READY_PROBE`) once
+//! its workspace screen is painted with the data in it.
+//!
+//! Build: `cargo build --release --example bare_window`; `scripts/bench.sh` runs it.
+
+use std::io::Write;
+use tauri::{WebviewUrl, WebviewWindowBuilder};
+
+/// Named like Trustgap's command so the package's capability (window "main") allows it.
+#[tauri::command]
+fn ui_ready() {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "ready").and_then(|()| out.flush());
+}
+
+fn main() {
+    let result = tauri::Builder::default()
+        .invoke_handler(tauri::generate_handler![ui_ready])
+        .setup(|app| {
+            WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
+                .title("Bare window")
+                .inner_size(1280.0, 800.0)
+                .center()
+                .build()?;
+            Ok(())
+        })
+        .run(tauri::generate_context!(
+            "examples/bare_window/tauri.conf.json"
+        ));
+    if let Err(e) = result {
+        eprintln!("bare_window: {e}");
+        std::process::exit(1);
+    }
+}
