@@ -421,3 +421,37 @@ fn profiles_and_plan_edits_round_trip() {
         Err(StoreError::NotFound(_))
     ));
 }
+
+#[test]
+fn the_next_automatic_backup_clears_copies_left_by_a_killed_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let backups = dir.path().join("backups");
+    std::fs::create_dir_all(&backups).expect("backups dir");
+    let stale = ".workspace-20250101-000000.sqlite3.tmp-4000001";
+    let own = format!(
+        ".workspace-20250101-000000.sqlite3.tmp-{}",
+        std::process::id()
+    );
+    let names = [
+        stale.to_owned(),
+        format!("{stale}-journal"),
+        own.clone(),
+        "notes.txt".to_owned(),
+    ];
+    for name in &names {
+        std::fs::write(backups.join(name), b"partial").expect("write");
+    }
+    let s = Store::open_dir(dir.path()).expect("open");
+    let made = s
+        .auto_backup(&backups, 10, chrono::Duration::hours(20))
+        .expect("backup");
+    assert!(made.is_some_and(|p| p.exists()));
+    assert!(
+        !backups.join(stale).exists(),
+        "a killed backup's copy is left"
+    );
+    assert!(!backups.join(format!("{stale}-journal")).exists());
+    // This process's own temporary name and files that are not copies are left alone.
+    assert!(backups.join(&own).exists());
+    assert!(backups.join("notes.txt").exists());
+}

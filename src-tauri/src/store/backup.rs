@@ -154,6 +154,7 @@ impl Store {
             path: dir.to_owned(),
             source,
         })?;
+        remove_stale_copies(dir);
         let existing = list_backups(dir)?;
         let now = chrono::Utc::now();
         let fresh = existing
@@ -170,6 +171,32 @@ impl Store {
             let _ = std::fs::remove_file(old);
         }
         Ok(made)
+    }
+}
+
+/// Deletes half-written backups (and their journals) left in `dir` by a process killed while
+/// copying. Only the app writes there, and only while it holds the workspace lock, so a
+/// temporary copy that is not this process's own is abandoned.
+fn remove_stale_copies(dir: &Path) {
+    let own = std::process::id().to_string();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        // `.workspace-<time>.sqlite3.tmp-<pid>`, or that with `-journal` after it.
+        let Some((_, rest)) = name
+            .strip_prefix(".workspace-")
+            .and_then(|n| n.split_once(".tmp-"))
+        else {
+            continue;
+        };
+        let pid: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if !pid.is_empty() && pid != own {
+            let _ = std::fs::remove_file(&path);
+        }
     }
 }
 
