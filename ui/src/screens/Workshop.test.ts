@@ -316,6 +316,24 @@ describe('Workshop mode', () => {
     expect(app.screen).toBe('workshop');
   });
 
+  it('flags and unflags the question shown with F, keeping its answer, note, owner and evidence', async () => {
+    const calls = backend();
+    render(Workshop);
+    await press('ArrowLeft');
+    expect(shown()).toBe('GOV-001');
+    expect(screen.getByTestId('workshop-flagged').textContent).toContain('Flagged for follow-up');
+
+    await press('f');
+    const kept = { assessment_id: 7, question_id: 'GOV-001', answer: 'implemented', note: '', owner: 'HR lead', evidence };
+    await waitFor(() => expect(saves(calls)).toEqual([{ ...kept, flagged: false }]));
+    await waitFor(() => expect(screen.queryByTestId('workshop-flagged')).toBeNull());
+
+    await press('F');
+    await waitFor(() => expect(saves(calls)).toEqual([{ ...kept, flagged: false }, { ...kept, flagged: true }]));
+    await waitFor(() => expect(screen.getByTestId('workshop-flagged')).toBeTruthy());
+    expect(shown()).toBe('GOV-001');
+  });
+
   it('toggles the guidance with G and jumps to the next unanswered question with U', async () => {
     backend();
     render(Workshop);

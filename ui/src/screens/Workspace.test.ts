@@ -358,6 +358,35 @@ describe('Row actions', () => {
     await waitFor(() => expect(only(calls, 'open_assessment')).toEqual([{ id: 9 }]));
   });
 
+  it('opens the menu upward when the window has no room below the button', async () => {
+    setup();
+    const trigger = within(row('Q3 readiness')).getByTestId('row-menu');
+    // jsdom does no layout: place the button near the bottom of a 800 px window.
+    const rect = (top: number, height: number) =>
+      ({ top, bottom: top + height, height, left: 0, right: 0, width: 0, x: 0, y: top }) as DOMRect;
+    const spy = vi
+      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
+      .mockImplementation(function (this: HTMLElement) {
+        return this.getAttribute('role') === 'menu' ? rect(0, 180) : rect(760, 30);
+      });
+    vi.stubGlobal('innerHeight', 800);
+    try {
+      await fireEvent.click(trigger);
+      await waitFor(() => expect(screen.getByRole('menu').classList.contains('upward')).toBe(true));
+      await fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' });
+      // With room below, it opens downward.
+      spy.mockImplementation(function (this: HTMLElement) {
+        return this.getAttribute('role') === 'menu' ? rect(0, 180) : rect(100, 30);
+      });
+      await fireEvent.click(trigger);
+      await waitFor(() => expect(screen.getByRole('menu')).toBeTruthy());
+      expect(screen.getByRole('menu').classList.contains('upward')).toBe(false);
+    } finally {
+      spy.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('moves through the menu with the arrow keys and closes it with Esc', async () => {
     setup();
     const trigger = within(row('Q3 readiness')).getByTestId('row-menu');
