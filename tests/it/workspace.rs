@@ -226,3 +226,27 @@ fn the_overview_agrees_with_each_assessment_opened() {
     assert!(listed(review.id).needs_review > 0);
     assert!(listed(review.id).flagged > listed(sample.id).flagged);
 }
+
+/// A save answers with the assessment's summary; it must be what opening the assessment says.
+#[test]
+fn a_save_answers_with_the_summary_opening_would_show() {
+    let mut t = workspace();
+    let ws = &mut t.ws;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("date");
+    let sample = ws.create_sample(today).expect("sample");
+    let saved = ws
+        .save_answer(&answer(sample.id, "GOV-001", Some(Answer::Partial)))
+        .expect("save");
+    let opened = ws.detail(sample.id).expect("detail").summary;
+    assert_eq!(saved.summary.last_question.as_deref(), Some("GOV-001"));
+    assert_eq!(saved.summary.updated_at, opened.updated_at);
+    assert_eq!(saved.summary.last_question, opened.last_question);
+    assert_eq!(
+        (
+            saved.summary.answered,
+            saved.summary.readiness,
+            saved.summary.band
+        ),
+        (opened.answered, opened.readiness, opened.band)
+    );
+}

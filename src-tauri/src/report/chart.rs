@@ -44,19 +44,7 @@ pub fn bars(
     let x0 = x + label_width;
     let w = (width - label_width - 40.0).max(20.0);
     let bottom = top + data.len() as f32 * BAR_ROW;
-    for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
-        let tx = x0 + w * tick / 100.0;
-        c.rule(tx, top, tx, bottom, 0.4, RULE);
-        let t = format!("{tick:.0}%");
-        let f = face(Weight::Regular)?;
-        let tw = f.width(&t, 7.0);
-        c.text(
-            tx - tw / 2.0,
-            bottom + 11.0,
-            style(7.0, Weight::Regular, FAINT),
-            &t,
-        )?;
-    }
+    percent_grid(c, x0, w, top, bottom)?;
     let f = face(label.weight)?;
     for (i, d) in data.iter().enumerate() {
         let row = top + i as f32 * BAR_ROW;
@@ -353,6 +341,21 @@ pub fn paired_bars(
     let x0 = x + label_width;
     let w = (width - label_width - 70.0).max(20.0);
     let bottom = top + data.len() as f32 * PAIR_ROW;
+    percent_grid(c, x0, w, top, bottom)?;
+    let frac = |s: Option<f64>| (s.unwrap_or(0.0) as f32 / 100.0).clamp(0.0, 1.0);
+    for (i, d) in data.iter().enumerate() {
+        let row = top + i as f32 * PAIR_ROW;
+        c.text(x, row + 17.0, label, &d.label)?;
+        c.fill_rect(x0, row + 6.0, w * frac(d.before), 8.0, then_color);
+        c.fill_rect(x0, row + 15.0, w * frac(d.now), 10.0, score_color(d.now));
+        let text = format!("{} → {}", percent(d.before), percent(d.now));
+        c.text_right(x + width, row + 17.0, value, &text)?;
+    }
+    Ok(())
+}
+
+/// Vertical rules at 0, 25, 50, 75 and 100 % of `w` from `x0`, labelled under `bottom`.
+fn percent_grid(c: &mut Canvas, x0: f32, w: f32, top: f32, bottom: f32) -> Result<(), FontError> {
     for tick in [0.0, 25.0, 50.0, 75.0, 100.0] {
         let tx = x0 + w * tick / 100.0;
         c.rule(tx, top, tx, bottom, 0.4, RULE);
@@ -364,15 +367,6 @@ pub fn paired_bars(
             style(7.0, Weight::Regular, FAINT),
             &t,
         )?;
-    }
-    let frac = |s: Option<f64>| (s.unwrap_or(0.0) as f32 / 100.0).clamp(0.0, 1.0);
-    for (i, d) in data.iter().enumerate() {
-        let row = top + i as f32 * PAIR_ROW;
-        c.text(x, row + 17.0, label, &d.label)?;
-        c.fill_rect(x0, row + 6.0, w * frac(d.before), 8.0, then_color);
-        c.fill_rect(x0, row + 15.0, w * frac(d.now), 10.0, score_color(d.now));
-        let text = format!("{} → {}", percent(d.before), percent(d.now));
-        c.text_right(x + width, row + 17.0, value, &text)?;
     }
     Ok(())
 }

@@ -134,7 +134,13 @@ impl Workspace {
             &record.company.assessor,
         )?;
         let responses = self.store.responses(record.id)?;
-        let (summary, scorecard) = self.summarise(self.store.assessment(record.id)?, &responses);
+        // The save moved exactly these two fields of the assessment: no need to read it again.
+        let record = AssessmentRecord {
+            updated_at: response.updated_at.clone(),
+            last_question: Some(response.question_id.clone()),
+            ..record
+        };
+        let (summary, scorecard) = self.summarise(record, &responses);
         Ok(AnswerSaved {
             response,
             summary,

@@ -135,22 +135,12 @@ impl Workspace {
             )?,
             ReportKind::Plan => remediation_report(&ctx)?,
         };
-        let name = format!(
-            "{} - {}.pdf",
-            safe_file_stem(&s.detail.summary.client_name),
-            kind.title()
-        );
-        Ok((name, report))
+        Ok((report_name(&s.detail.summary.client_name, kind), report))
     }
 
     /// The file name to suggest for a report.
     pub fn report_file_name(&self, id: i64, kind: ReportKind) -> Result<String> {
-        let client = self.detail(id)?.summary.client_name;
-        Ok(format!(
-            "{} - {}.pdf",
-            safe_file_stem(&client),
-            kind.title()
-        ))
+        Ok(report_name(&self.store.assessment(id)?.client_name, kind))
     }
 
     /// A report as PDF bytes, and the file name to suggest for it. `today` dates the plan and
@@ -214,4 +204,9 @@ impl Workspace {
         };
         Ok((format!("{stem} - {what}.{}", format.extension()), bytes))
     }
+}
+
+/// "<client> - <report title>.pdf", safe as a file name.
+fn report_name(client: &str, kind: ReportKind) -> String {
+    format!("{} - {}.pdf", safe_file_stem(client), kind.title())
 }

@@ -15,6 +15,7 @@ import {
   type SaveAnswerInput,
   type Scorecard,
 } from './api';
+import { assessmentSummary } from '../test/fixtures';
 
 interface Call {
   cmd: string;
@@ -45,29 +46,11 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the call to fail, but it succeeded');
 }
 
-const summary: AssessmentSummary = {
-  id: 7,
-  client_id: 3,
-  client_name: 'Acme',
-  name: 'Q3 readiness',
-  catalog_version: '2025.1',
-  scope: ['security'],
-  profile: { audit_type: 'type1', target_date: null, observation_start: null },
-  company: { industry: '', headcount: null, system_name: '', system_description: '', hosting: '', assessor: '' },
-  archived_at: null,
-  deleted_at: null,
-  based_on: null,
-  last_question: null,
-  needs_review: 0,
-  flagged: 0,
+const summary: AssessmentSummary = assessmentSummary({
   created_at: '2025-01-01T00:00:00Z',
   updated_at: '2025-01-02T00:00:00Z',
-  opened_at: null,
   answered: 1,
-  questions: 10,
-  readiness: null,
-  band: 'incomplete',
-};
+});
 
 const scorecard: Scorecard = {
   overall: { score: null, questions: 10, answered: 1, not_applicable: 0, unknown: 0 },

@@ -13,35 +13,21 @@ import type {
   Scorecard,
   Tally,
 } from './api';
+import { assessmentSummary } from '../test/fixtures';
 
 function tally(answered: number, score: number | null): Tally {
   return { score, questions: 3, answered, not_applicable: 0, unknown: 0 };
 }
 
 function summary(answered: number, readiness: number | null): AssessmentSummary {
-  return {
-    id: 7,
-    client_id: 3,
-    client_name: 'Acme',
-    name: 'Q3 readiness',
-    catalog_version: '2025.1',
-    scope: ['security'],
-    profile: { audit_type: 'type1', target_date: null, observation_start: null },
-    company: { industry: '', headcount: null, system_name: '', system_description: '', hosting: '', assessor: '' },
-    archived_at: null,
-    deleted_at: null,
-    based_on: null,
-    last_question: null,
-    needs_review: 0,
-    flagged: 0,
+  return assessmentSummary({
     created_at: '2025-01-01T00:00:00Z',
     updated_at: '2025-01-01T00:00:00Z',
     opened_at: '2025-01-01T00:00:00Z',
     answered,
     questions: 3,
     readiness,
-    band: 'incomplete',
-  };
+  });
 }
 
 function scorecard(answered: number, score: number | null): Scorecard {

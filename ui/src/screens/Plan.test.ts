@@ -17,34 +17,18 @@ import type {
   Plan as PlanData,
   UpdateActionInput,
 } from '../lib/api';
+import { assessmentSummary } from '../test/fixtures';
 
 const profile: AuditProfile = { audit_type: 'type1', target_date: '2027-06-30', observation_start: null };
 
 function summary(over: Partial<AssessmentSummary> = {}): AssessmentSummary {
-  return {
-    id: 7,
-    client_id: 3,
-    client_name: 'Acme',
-    name: 'Q3 readiness',
-    catalog_version: '2025.1',
-    scope: ['security'],
+  return assessmentSummary({
     profile,
-    company: { industry: '', headcount: null, system_name: '', system_description: '', hosting: '', assessor: '' },
-    created_at: '2026-11-01T00:00:00Z',
     updated_at: '2026-11-02T00:00:00Z',
-    opened_at: null,
-    archived_at: null,
-    deleted_at: null,
-    based_on: null,
-    last_question: null,
-    needs_review: 0,
-    flagged: 0,
     answered: 3,
-    questions: 10,
     readiness: 40,
-    band: 'incomplete',
     ...over,
-  };
+  });
 }
 
 function detail(): AssessmentDetail {

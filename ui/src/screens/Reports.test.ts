@@ -9,32 +9,17 @@ import axe from 'axe-core';
 import Reports from './Reports.svelte';
 import { app } from '../lib/app.svelte';
 import type { AssessmentDetail, ReportPreview, SnapshotInfo } from '../lib/api';
+import { assessmentSummary } from '../test/fixtures';
 
 function detail(): AssessmentDetail {
   return {
-    summary: {
-      id: 7,
-      client_id: 3,
-      client_name: 'Acme',
-      name: 'Q3 readiness',
-      catalog_version: '2025.1',
-      scope: ['security'],
+    summary: assessmentSummary({
       profile: { audit_type: 'type1', target_date: '2027-06-30', observation_start: null },
-      company: { industry: '', headcount: null, system_name: '', system_description: '', hosting: '', assessor: '' },
-      created_at: '2026-11-01T00:00:00Z',
       updated_at: '2026-11-02T00:00:00Z',
-      opened_at: null,
-      archived_at: null,
-      deleted_at: null,
-      based_on: null,
-      last_question: null,
-      needs_review: 0,
-      flagged: 0,
       answered: 10,
-      questions: 10,
       readiness: 60,
       band: 'significant_gaps',
-    },
+    }),
     responses: [],
     scorecard: {
       overall: { score: 60, questions: 10, answered: 10, not_applicable: 0, unknown: 0 },

@@ -20,6 +20,7 @@ import type {
   SaveAnswerInput,
   Scorecard,
 } from '../lib/api';
+import { assessmentSummary } from '../test/fixtures';
 
 function question(id: string, criterion: string, text: string): Question {
   return {
@@ -60,29 +61,7 @@ const catalog: Catalog = {
 };
 
 function summary(answered: number): AssessmentSummary {
-  return {
-    id: 7,
-    client_id: 3,
-    client_name: 'Acme',
-    name: 'Q3 readiness',
-    catalog_version: '2026.11.0',
-    scope: ['security'],
-    profile: { audit_type: 'type1', target_date: null, observation_start: null },
-    company: { industry: '', headcount: null, system_name: '', system_description: '', hosting: '', assessor: '' },
-    created_at: '2026-11-01T00:00:00Z',
-    updated_at: '2026-11-01T00:00:00Z',
-    opened_at: null,
-    archived_at: null,
-    deleted_at: null,
-    based_on: null,
-    last_question: null,
-    needs_review: 0,
-    flagged: 0,
-    answered,
-    questions: 3,
-    readiness: null,
-    band: 'incomplete',
-  };
+  return assessmentSummary({ catalog_version: '2026.11.0', answered, questions: 3 });
 }
 
 function scorecard(answered: number): Scorecard {

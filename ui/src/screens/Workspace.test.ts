@@ -17,6 +17,7 @@ import type {
   Overview,
   UpdateDetailsInput,
 } from '../lib/api';
+import { assessmentSummary, blankCompany } from '../test/fixtures';
 
 // jsdom has <dialog> but not its modal behaviour: enough of it for these tests.
 beforeAll(() => {
@@ -37,33 +38,18 @@ beforeAll(() => {
   });
 });
 
-const company = { industry: '', headcount: null, system_name: '', system_description: '', hosting: '', assessor: '' };
+const company = blankCompany;
 
 function summary(id: number, over: Partial<AssessmentSummary> = {}): AssessmentSummary {
-  return {
+  return assessmentSummary({
     id,
     client_id: 1,
-    client_name: 'Acme',
     name: `Assessment ${id}`,
-    catalog_version: '2025.1',
-    scope: ['security'],
-    profile: { audit_type: 'type1', target_date: null, observation_start: null },
-    company,
     created_at: '2026-01-01T00:00:00Z',
     updated_at: '2026-01-01T00:00:00Z',
     opened_at: '2026-01-01T00:00:00Z',
-    archived_at: null,
-    deleted_at: null,
-    based_on: null,
-    last_question: null,
-    needs_review: 0,
-    flagged: 0,
-    answered: 0,
-    questions: 10,
-    readiness: null,
-    band: 'incomplete',
     ...over,
-  };
+  });
 }
 
 function client(id: number, name: string): Client {
