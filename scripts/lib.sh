@@ -80,3 +80,14 @@ ensure_tauri_driver() {
     cargo install tauri-driver --version '^2' --locked --quiet
   fi
 }
+
+# A clean test build needs ~3 GB in target/; a full disk shows up as a linker error, so say how
+# much room there is up front.
+report_disk_space() {
+  local free_kb
+  mkdir -p "$ROOT/target"
+  free_kb="$(df -Pk "$ROOT/target" | awk 'NR == 2 { print $4 }')"
+  say "free disk space for target/: $((free_kb / 1024 / 1024)) GB"
+  [ "$free_kb" -ge $((4 * 1024 * 1024)) ] ||
+    say "warning: less than 4 GB free; the build may fail to link"
+}

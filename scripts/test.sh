@@ -10,6 +10,7 @@ ensure_toolchains
 ensure_ui_deps
 ensure_tauri_driver
 cd "$ROOT"
+report_disk_space
 
 say "UI: svelte-check (strict TypeScript)"
 (cd ui && npm run --silent check)
@@ -24,7 +25,9 @@ say "Rust: unit and integration tests"
 cargo test --quiet
 
 say "end-to-end: the real window over WebDriver"
-cargo build --quiet
+# `cargo test` above already built the app (target/debug/trustgap, default features). A separate
+# `cargo build` would compile half the crate graph again, without the dev-dependencies' features.
+[ -x target/debug/trustgap ] || fail "target/debug/trustgap was not built by cargo test"
 for tool in Xvfb WebKitWebDriver dbus-run-session xvfb-run; do
   command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing (install: ${TEST_PACKAGES[*]})"
 done
