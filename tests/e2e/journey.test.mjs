@@ -171,8 +171,8 @@ let readiness = null;
 
 step('opens on the Workspace', async () => {
   await waitForAttribute('[data-testid=nav-workspace]', 'aria-current', 'page');
-  // The forms appear once the workspace is open (not "Opening the workspace…" nor an error).
-  await session.find('[data-testid=client-name]', { visible: true });
+  // The workspace is open (not "Opening the workspace…" nor an error) once its actions show.
+  await session.find('[data-testid=new-assessment]', { visible: true });
   assert.equal((await session.findNow('[data-testid=fatal]')).length, 0, 'the workspace opened without an error');
   assert.equal((await session.findNow('[data-testid=assessment-row]')).length, 0, 'a new workspace has no assessments');
   assert.equal(await session.title(), 'Trustgap');
@@ -180,14 +180,10 @@ step('opens on the Workspace', async () => {
 });
 
 step('creates a client and an assessment', async () => {
-  await session.type('[data-testid=client-name]', CLIENT);
-  await session.click('[data-testid=create-client]');
-
-  // The assessment form appears once a client exists, with that client selected.
-  await session.find('[data-testid=assessment-name]', { visible: true });
-  await waitForText('[data-testid=assessment-client] option:checked', (t) => t === CLIENT, `to be "${CLIENT}"`);
-  assert.equal(await (await session.find('[data-testid=client-name]')).property('value'), '', 'the client field is cleared');
-
+  // A first assessment is started from the Workspace's button, its client created with it.
+  await session.click('[data-testid=new-assessment]');
+  await waitForAttribute('[data-testid=nav-workspace]', 'aria-current', 'page');
+  await session.type('[data-testid=new-client-name]', CLIENT);
   await session.type('[data-testid=assessment-name]', ASSESSMENT);
   const privacy = await session.click('[data-testid=scope-privacy]');
   await waitFor(async () => (await privacy.property('checked')) === true, { message: 'Privacy to be ticked' });
@@ -482,6 +478,7 @@ step('a snapshot comparison shows the gap closed since', async () => {
 
 step('scoping questions recommend categories, with their reasons', async () => {
   await go('workspace');
+  await session.click('[data-testid=new-assessment]');
   const availability = '[data-testid=scope-availability]';
   assert.equal(await (await session.find(availability)).property('checked'), false);
   await session.click('[data-testid=scoping-SCP-01]');
@@ -499,4 +496,7 @@ step('scoping questions recommend categories, with their reasons', async () => {
     message: 'the override to untick Availability',
   });
   await snap('workspace-scoping');
+  // Leaving the form creates nothing.
+  await session.click('[data-testid=cancel-new-assessment]');
+  await session.find('[data-testid=assessment-row]', { visible: true });
 });

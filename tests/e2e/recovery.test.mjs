@@ -53,7 +53,7 @@ test('the window opens with the size and place it was left at', { timeout: TIMEO
   try {
     const wanted = { x: 60, y: 40, width: 1100, height: 720 };
     await withApp(dataDir, 'window-first', async (s) => {
-      await s.find('[data-testid=client-name]', { visible: true });
+      await s.find('[data-testid=new-assessment]', { visible: true });
       await s.command('POST', '/window/rect', wanted, 'set the window rect');
       // The app writes the placement shortly after the last move; wait for it to be stored.
       await waitFor(() => storedGeometry(dataDir)?.width === wanted.width, {
@@ -62,7 +62,7 @@ test('the window opens with the size and place it was left at', { timeout: TIMEO
       });
     });
     await withApp(dataDir, 'window-second', async (s) => {
-      await s.find('[data-testid=client-name]', { visible: true });
+      await s.find('[data-testid=new-assessment]', { visible: true });
       const rect = await s.command('GET', '/window/rect', undefined, 'get the window rect');
       assert.equal(rect.width, wanted.width);
       assert.equal(rect.height, wanted.height);

@@ -14,12 +14,16 @@ import {
 
 export type Screen =
   | 'workspace'
+  | 'new-assessment'
   | 'questionnaire'
   | 'workshop'
   | 'results'
   | 'plan'
   | 'reports'
   | 'catalog';
+
+/** The parts of the Workspace screen, one tab each. */
+export type WorkspaceTab = 'assessments' | 'clients' | 'files';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -56,20 +60,40 @@ class AppState {
     });
   });
 
+  /** The Workspace tab shown, kept while other screens are open. */
+  workspaceTab = $state<WorkspaceTab>('assessments');
+  /** The client the new-assessment screen starts with (null: the first one, or a new one). */
+  newAssessmentClient = $state<number | null>(null);
+
   async start(): Promise<void> {
     try {
-      // Independent reads: ask for all three at once.
-      const [catalog, info, overview] = await Promise.all([
-        api.catalog(),
-        api.appInfo(),
-        api.overview(),
-      ]);
-      this.catalog = catalog;
+      // Independent reads: ask for both at once. The question bank (about 280 KB) is not needed
+      // by the workspace screen; `loadCatalog` fetches it when a screen first needs it.
+      const [info, overview] = await Promise.all([api.appInfo(), api.overview()]);
       this.info = info;
       this.overview = overview;
     } catch (e) {
       this.fatal = messageOf(e);
     }
+  }
+
+  private catalogRequest: Promise<Catalog> | null = null;
+
+  /** The question bank: fetched once, on first use; a failed fetch is tried again next time. */
+  loadCatalog(): Promise<Catalog> {
+    if (this.catalog) return Promise.resolve(this.catalog);
+    this.catalogRequest ??= api.catalog().then(
+      (catalog) => {
+        this.catalog = catalog;
+        this.catalogRequest = null;
+        return catalog;
+      },
+      (e: unknown) => {
+        this.catalogRequest = null;
+        throw e;
+      },
+    );
+    return this.catalogRequest;
   }
 
   async refreshOverview(): Promise<void> {
@@ -131,6 +155,12 @@ class AppState {
     const previous = this.undoable;
     if (!previous) return false;
     return this.saveAnswer(previous, { undo: true });
+  }
+
+  /** Opens the new-assessment screen, with `clientId` chosen when given. */
+  newAssessment(clientId: number | null = null): void {
+    this.newAssessmentClient = clientId;
+    this.screen = 'new-assessment';
   }
 
   go(screen: Screen): void {

@@ -203,3 +203,41 @@ describe('AppState merging and undo', () => {
   });
 });
 
+
+describe('AppState start-up and the question bank', () => {
+  it('opens with the app information and the workspace only, and fetches the bank once, when asked', async () => {
+    const asked: string[] = [];
+    const bank = { version: '2026.11.0', roles: [], categories: [], criteria: [], questions: [], remediations: [], scoping: [] };
+    mockIPC((cmd) => {
+      asked.push(cmd);
+      if (cmd === 'app_info') return { version: '0.1.0', catalog_version: '2026.11.0', data_dir: '/tmp/w' };
+      if (cmd === 'workspace_overview') return { clients: [], assessments: [], trash: [] };
+      if (cmd === 'get_catalog') return bank;
+      throw new Error(`unexpected ${cmd}`);
+    });
+    app.catalog = null;
+    await app.start();
+    expect(asked.sort()).toEqual(['app_info', 'workspace_overview']);
+    expect(app.catalog).toBeNull();
+
+    const [first, second] = await Promise.all([app.loadCatalog(), app.loadCatalog()]);
+    expect(first).toEqual(bank);
+    expect(second).toBe(first);
+    await app.loadCatalog();
+    expect(asked.filter((c) => c === 'get_catalog')).toHaveLength(1);
+    expect(app.catalog).toEqual(bank);
+  });
+
+  it('asks for the bank again after a failed fetch', async () => {
+    let fail = true;
+    mockIPC((cmd) => {
+      if (cmd !== 'get_catalog') throw new Error(`unexpected ${cmd}`);
+      if (fail) return Promise.reject({ code: 'internal', message: 'Bank unreadable.' });
+      return { version: 'x', roles: [], categories: [], criteria: [], questions: [], remediations: [], scoping: [] };
+    });
+    app.catalog = null;
+    await expect(app.loadCatalog()).rejects.toMatchObject({ message: 'Bank unreadable.' });
+    fail = false;
+    await expect(app.loadCatalog()).resolves.toMatchObject({ version: 'x' });
+  });
+});

@@ -1,141 +1,26 @@
 // The Workspace screen against a mocked Tauri IPC: search, sort and the archived toggle, the
 // row actions (edit details, re-assess, archive, delete with a confirmation and an Undo), the
 // trash (restore, delete for good after its own confirmation), clients, and accessibility.
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { mockIPC } from '@tauri-apps/api/mocks';
-import type { InvokeArgs } from '@tauri-apps/api/core';
-import axe from 'axe-core';
 import Workspace from './Workspace.svelte';
 import { app } from '../lib/app.svelte';
-import type {
-  AssessmentDetail,
-  AssessmentSummary,
-  Catalog,
-  CategoryId,
-  Client,
-  Overview,
-  UpdateDetailsInput,
-} from '../lib/api';
-import { assessmentSummary, blankCompany } from '../test/fixtures';
+import type { CategoryId, Overview, UpdateDetailsInput } from '../lib/api';
+import {
+  axeViolations,
+  backend,
+  catalog,
+  client,
+  only,
+  polyfillDialog,
+  summary,
+  workspace,
+  type Call,
+  type Handler,
+} from '../test/workspace';
+import { blankCompany as company } from '../test/fixtures';
 
-// jsdom has <dialog> but not its modal behaviour: enough of it for these tests.
-beforeAll(() => {
-  const proto = HTMLDialogElement.prototype;
-  proto.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  proto.close = function (this: HTMLDialogElement) {
-    if (!this.hasAttribute('open')) return;
-    this.removeAttribute('open');
-    this.dispatchEvent(new Event('close'));
-  };
-  // Esc on a modal dialog fires `cancel`, then closes it.
-  document.addEventListener('keydown', (event) => {
-    const dialog = (event.target as Element | null)?.closest?.('dialog[open]') as HTMLDialogElement | null;
-    if (event.key !== 'Escape' || !dialog) return;
-    if (dialog.dispatchEvent(new Event('cancel', { cancelable: true }))) dialog.close();
-  });
-});
-
-const company = blankCompany;
-
-function summary(id: number, over: Partial<AssessmentSummary> = {}): AssessmentSummary {
-  return assessmentSummary({
-    id,
-    client_id: 1,
-    name: `Assessment ${id}`,
-    created_at: '2026-01-01T00:00:00Z',
-    updated_at: '2026-01-01T00:00:00Z',
-    opened_at: '2026-01-01T00:00:00Z',
-    ...over,
-  });
-}
-
-function client(id: number, name: string): Client {
-  return { id, name, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' };
-}
-
-const categories: Catalog['categories'] = [
-  { id: 'security', name: 'Security', optional: false, summary: '' },
-  { id: 'availability', name: 'Availability', optional: true, summary: '' },
-  { id: 'processing_integrity', name: 'Processing Integrity', optional: true, summary: '' },
-  { id: 'confidentiality', name: 'Confidentiality', optional: true, summary: '' },
-  { id: 'privacy', name: 'Privacy', optional: true, summary: '' },
-];
-
-const catalog: Catalog = {
-  version: '2025.1',
-  roles: [],
-  categories,
-  criteria: [],
-  questions: [],
-  remediations: [],
-  scoping: [
-    { id: 'uptime', text: 'Do customers rely on uptime commitments?', help: 'An SLA.', recommends: ['availability'], reason: 'SLA' },
-  ],
-};
-
-/** Acme has two assessments (one a flagged re-assessment), Globex one archived; one in the trash. */
-function workspace(): Overview {
-  return {
-    clients: [client(1, 'Acme'), client(2, 'Globex')],
-    assessments: [
-      summary(1, { name: 'Q3 readiness', readiness: 40, answered: 5, company: { ...company, system_name: 'Brightwave platform' } }),
-      summary(2, { name: 'Q4 follow-up', based_on: 1, needs_review: 3, flagged: 2, readiness: 80, answered: 9 }),
-      summary(3, { client_id: 2, client_name: 'Globex', name: 'Old audit', archived_at: '2026-02-01T00:00:00Z', readiness: 60 }),
-    ],
-    trash: [summary(4, { name: 'Scrapped draft', deleted_at: '2026-03-01T00:00:00Z' })],
-  };
-}
-
-interface Call {
-  cmd: string;
-  args: InvokeArgs | undefined;
-}
-
-type Handler = (cmd: string, args: Record<string, unknown>) => unknown;
-
-/** Mocks the backend over `state`; `handler` answers first when it returns something. */
-function backend(state: Overview, handler: Handler = () => undefined): Call[] {
-  const calls: Call[] = [];
-  const find = (id: unknown) => [...state.assessments, ...state.trash].find((a) => a.id === id);
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args });
-    const a = (args ?? {}) as Record<string, unknown>;
-    const answer = handler(cmd, a);
-    if (answer !== undefined) return answer;
-    switch (cmd) {
-      case 'workspace_overview':
-        return structuredClone(state);
-      case 'set_trashed': {
-        const found = find(a.id) as AssessmentSummary;
-        state.assessments = state.assessments.filter((x) => x.id !== a.id);
-        state.trash = state.trash.filter((x) => x.id !== a.id);
-        const moved = { ...found, deleted_at: a.trashed ? '2026-04-01T00:00:00Z' : null };
-        (a.trashed ? state.trash : state.assessments).push(moved);
-        return moved;
-      }
-      case 'set_archived': {
-        const found = find(a.id) as AssessmentSummary;
-        found.archived_at = a.archived ? '2026-04-01T00:00:00Z' : null;
-        return found;
-      }
-      case 'purge_assessment':
-        state.trash = state.trash.filter((x) => x.id !== a.id);
-        return null;
-      case 'open_assessment':
-        return { summary: find(a.id), responses: [], scorecard: null } as unknown as AssessmentDetail;
-      default:
-        return null;
-    }
-  });
-  return calls;
-}
-
-function only(calls: Call[], cmd: string): (InvokeArgs | undefined)[] {
-  return calls.filter((c) => c.cmd === cmd).map((c) => c.args);
-}
+polyfillDialog();
 
 function rowNames(): string[] {
   return screen.queryAllByTestId('assessment-row').map((r) => r.querySelector('[data-testid=row-name]')?.textContent ?? '');
@@ -153,14 +38,6 @@ async function rowAction(name: string, testid: string): Promise<void> {
   await fireEvent.click(within(row(name)).getByTestId(testid));
 }
 
-async function axeViolations(container: HTMLElement): Promise<string[]> {
-  const results = await axe.run(container, {
-    // jsdom does no layout or style computation, so axe cannot judge colour contrast here.
-    rules: { 'color-contrast': { enabled: false } },
-  });
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
-}
-
 function setup(state: Overview = workspace(), handler?: Handler): { calls: Call[]; state: Overview } {
   app.overview = structuredClone(state);
   const calls = backend(state, handler);
@@ -172,6 +49,7 @@ beforeEach(() => {
   app.catalog = catalog;
   app.current = null;
   app.screen = 'workspace';
+  app.workspaceTab = 'assessments';
 });
 
 afterEach(() => {
@@ -418,9 +296,10 @@ describe('Trash', () => {
   });
 });
 
-describe('Clients and the new-assessment form', () => {
+describe('Clients', () => {
   it('renames a client in place', async () => {
     const { calls } = setup(workspace(), (cmd, a) => (cmd === 'rename_client' ? client(2, String(a.name)) : undefined));
+    await fireEvent.click(screen.getByTestId('workspace-tab-clients'));
     const globex = screen.getAllByTestId('client-row')[1] as HTMLElement;
     await fireEvent.click(within(globex).getByTestId('client-rename'));
     const input = within(globex).getByTestId('client-rename-input') as HTMLInputElement;
@@ -436,39 +315,49 @@ describe('Clients and the new-assessment form', () => {
       if (cmd === 'delete_client') throw { code: 'validation', message };
       return undefined;
     });
+    await fireEvent.click(screen.getByTestId('workspace-tab-clients'));
     const globex = screen.getAllByTestId('client-row')[1] as HTMLElement;
     await fireEvent.click(within(globex).getByTestId('client-delete'));
     expect((await within(globex).findByRole('alert')).textContent).toBe(message);
   });
 
-  it('sends the company profile with a new assessment', async () => {
-    const { calls } = setup(workspace(), (cmd) => (cmd === 'create_assessment' ? summary(7) : undefined));
-    await fireEvent.input(screen.getByTestId('assessment-name'), { target: { value: 'Type II, 2028' } });
-    const form = screen.getByRole('form', { name: 'New assessment' });
-    await fireEvent.input(within(form).getByLabelText('Industry'), { target: { value: 'Fintech' } });
-    await fireEvent.input(within(form).getByLabelText('Headcount'), { target: { value: '40' } });
-    await fireEvent.input(within(form).getByLabelText('System in scope'), { target: { value: 'Ledger API' } });
-    await fireEvent.input(within(form).getByLabelText('System description'), { target: { value: 'Payments.' } });
-    await fireEvent.input(within(form).getByLabelText('Hosting'), { target: { value: 'GCP' } });
-    await fireEvent.input(within(form).getByLabelText('Assessor'), { target: { value: 'Dana' } });
-    await fireEvent.click(screen.getByTestId('create-assessment'));
-    await waitFor(() => expect(only(calls, 'create_assessment')).toHaveLength(1));
-    expect(only(calls, 'create_assessment')[0]).toEqual({
-      input: {
-        client_id: 1,
-        name: 'Type II, 2028',
-        scope: [],
-        profile: { audit_type: 'type1', target_date: null, observation_start: null },
-        company: {
-          industry: 'Fintech',
-          headcount: 40,
-          system_name: 'Ledger API',
-          system_description: 'Payments.',
-          hosting: 'GCP',
-          assessor: 'Dana',
-        },
-      },
-    });
+  it('starts a new assessment for a client, and the header button for the client added last', async () => {
+    setup(workspace(), (cmd, a) => (cmd === 'create_client' ? client(9, String(a.name)) : undefined));
+    await fireEvent.click(screen.getByTestId('workspace-tab-clients'));
+    const globex = screen.getAllByTestId('client-row')[1] as HTMLElement;
+    await fireEvent.click(within(globex).getByTestId('client-new-assessment'));
+    expect(app.screen).toBe('new-assessment');
+    expect(app.newAssessmentClient).toBe(2);
+
+    app.screen = 'workspace';
+    await fireEvent.input(screen.getByTestId('client-name'), { target: { value: 'Initech' } });
+    await fireEvent.click(screen.getByTestId('create-client'));
+    await waitFor(() => expect((screen.getByTestId('client-name') as HTMLInputElement).value).toBe(''));
+    await fireEvent.click(screen.getByTestId('new-assessment'));
+    expect(app.newAssessmentClient).toBe(9);
+    expect(app.screen).toBe('new-assessment');
+  });
+});
+
+describe('Tabs', () => {
+  it('moves between the tabs with the arrow keys, and keeps the tab chosen when the screen comes back', async () => {
+    setup();
+    const tab = (id: string) => screen.getByTestId(`workspace-tab-${id}`);
+    expect(tab('assessments').getAttribute('aria-selected')).toBe('true');
+    expect(tab('clients').textContent).toContain('2');
+
+    await fireEvent.keyDown(tab('assessments'), { key: 'ArrowRight' });
+    expect(tab('clients').getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(tab('clients'));
+    expect(screen.getAllByTestId('client-row')).toHaveLength(2);
+    expect(screen.queryAllByTestId('assessment-row')).toHaveLength(0);
+
+    await fireEvent.keyDown(tab('clients'), { key: 'End' });
+    expect(tab('files').getAttribute('aria-selected')).toBe('true');
+    await fireEvent.keyDown(tab('files'), { key: 'ArrowRight' });
+    expect(tab('assessments').getAttribute('aria-selected')).toBe('true');
+    await fireEvent.keyDown(tab('assessments'), { key: 'ArrowLeft' });
+    expect(app.workspaceTab).toBe('files');
   });
 });
 

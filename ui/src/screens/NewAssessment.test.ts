@@ -1,0 +1,106 @@
+// The new-assessment screen against a mocked Tauri IPC: what it sends, a client created with the
+// assessment (once, even when the assessment is refused), Cancel and Escape.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import NewAssessment from './NewAssessment.svelte';
+import { app } from '../lib/app.svelte';
+import type { Overview } from '../lib/api';
+import { axeViolations, backend, catalog, client, only, summary, workspace, type Handler } from '../test/workspace';
+
+function setup(state: Overview = workspace(), handler?: Handler) {
+  app.overview = structuredClone(state);
+  const calls = backend(state, handler);
+  const view = render(NewAssessment);
+  return { calls, container: view.container };
+}
+
+beforeEach(() => {
+  app.catalog = catalog;
+  app.current = null;
+  app.screen = 'new-assessment';
+  app.newAssessmentClient = null;
+});
+
+describe('New assessment', () => {
+  it('sends the company profile, scope and audit with the client chosen', async () => {
+    app.newAssessmentClient = 2;
+    const { calls } = setup(workspace(), (cmd) => (cmd === 'create_assessment' ? summary(7) : undefined));
+    const form = screen.getByRole('form', { name: 'New assessment' });
+    expect((screen.getByTestId('assessment-client') as HTMLSelectElement).value).toBe('2');
+    await fireEvent.input(screen.getByTestId('assessment-name'), { target: { value: 'Type II, 2028' } });
+    await fireEvent.input(within(form).getByLabelText('Industry'), { target: { value: 'Fintech' } });
+    await fireEvent.input(within(form).getByLabelText('Headcount'), { target: { value: '40' } });
+    await fireEvent.input(within(form).getByLabelText('System in scope'), { target: { value: 'Ledger API' } });
+    await fireEvent.input(within(form).getByLabelText('System description'), { target: { value: 'Payments.' } });
+    await fireEvent.input(within(form).getByLabelText('Hosting'), { target: { value: 'GCP' } });
+    await fireEvent.input(within(form).getByLabelText('Assessor'), { target: { value: 'Dana' } });
+    await fireEvent.click(screen.getByTestId('audit-type2'));
+    await fireEvent.click(screen.getByTestId('create-assessment'));
+    await waitFor(() => expect(only(calls, 'create_assessment')).toHaveLength(1));
+    expect(only(calls, 'create_client')).toEqual([]);
+    expect(only(calls, 'create_assessment')[0]).toEqual({
+      input: {
+        client_id: 2,
+        name: 'Type II, 2028',
+        scope: [],
+        profile: { audit_type: 'type2', target_date: null, observation_start: null },
+        company: {
+          industry: 'Fintech',
+          headcount: 40,
+          system_name: 'Ledger API',
+          system_description: 'Payments.',
+          hosting: 'GCP',
+          assessor: 'Dana',
+        },
+      },
+    });
+    await waitFor(() => expect(app.screen).toBe('questionnaire'));
+  });
+
+  it('creates a new client with the assessment, only once when the assessment is refused', async () => {
+    let refuse = true;
+    const { calls } = setup(workspace(), (cmd, a) => {
+      if (cmd === 'create_client') return client(9, String(a.name));
+      if (cmd === 'create_assessment' && refuse) throw { code: 'validation', message: 'The name is too long.' };
+      if (cmd === 'create_assessment') return summary(7, { client_id: 9 });
+      return undefined;
+    });
+    await fireEvent.change(screen.getByTestId('assessment-client'), { target: { value: 'new' } });
+    await fireEvent.input(await screen.findByTestId('new-client-name'), { target: { value: 'Initech' } });
+    await fireEvent.click(screen.getByTestId('create-assessment'));
+    expect((await screen.findByTestId('new-assessment-error')).textContent).toBe('The name is too long.');
+    expect(only(calls, 'create_client')).toEqual([{ name: 'Initech' }]);
+
+    // The workspace now lists Initech: the form keeps it chosen, and trying again reuses it.
+    app.overview = { ...workspace(), clients: [...workspace().clients, client(9, 'Initech')] };
+    refuse = false;
+    await fireEvent.click(screen.getByTestId('create-assessment'));
+    await waitFor(() => expect(only(calls, 'create_assessment')).toHaveLength(2));
+    expect(only(calls, 'create_client')).toHaveLength(1);
+    expect(only(calls, 'create_assessment')[1]).toMatchObject({ input: { client_id: 9 } });
+  });
+
+  it('asks only for a new client in an empty workspace', async () => {
+    setup({ clients: [], assessments: [], trash: [] });
+    expect(screen.queryByTestId('assessment-client')).toBeNull();
+    expect(screen.getByLabelText('New client')).toBe(screen.getByTestId('new-client-name'));
+  });
+
+  it('goes back to the workspace with Cancel and with Escape, creating nothing', async () => {
+    const { calls } = setup();
+    await fireEvent.click(screen.getByTestId('cancel-new-assessment'));
+    expect(app.screen).toBe('workspace');
+    app.screen = 'new-assessment';
+    await fireEvent.keyDown(window, { key: 'Escape' });
+    expect(app.screen).toBe('workspace');
+    expect(calls.filter((c) => c.cmd.startsWith('create'))).toEqual([]);
+  });
+
+  it('has no axe violations', async () => {
+    const { container } = setup();
+    expect(await axeViolations(container)).toEqual([]);
+    await fireEvent.change(screen.getByTestId('assessment-client'), { target: { value: 'new' } });
+    await screen.findByTestId('new-client-name');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});

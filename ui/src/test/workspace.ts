@@ -1,0 +1,136 @@
+// Workspace data and a mocked backend for the front-end tests of the Workspace and the
+// new-assessment screens: two clients, four assessments (one archived, one in the trash).
+import { beforeAll } from 'vitest';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type { InvokeArgs } from '@tauri-apps/api/core';
+import axe from 'axe-core';
+import type { AssessmentDetail, AssessmentSummary, Catalog, Client, Overview } from '../lib/api';
+import { assessmentSummary, blankCompany } from './fixtures';
+
+/** Gives jsdom's <dialog> enough modal behaviour for the tests; call it at the top of a test file. */
+export function polyfillDialog(): void {
+  beforeAll(() => {
+    const proto = HTMLDialogElement.prototype;
+    proto.showModal = function (this: HTMLDialogElement) {
+      this.setAttribute('open', '');
+    };
+    proto.close = function (this: HTMLDialogElement) {
+      if (!this.hasAttribute('open')) return;
+      this.removeAttribute('open');
+      this.dispatchEvent(new Event('close'));
+    };
+    // Esc on a modal dialog fires `cancel`, then closes it.
+    document.addEventListener('keydown', (event) => {
+      const dialog = (event.target as Element | null)?.closest?.('dialog[open]') as HTMLDialogElement | null;
+      if (event.key !== 'Escape' || !dialog) return;
+      if (dialog.dispatchEvent(new Event('cancel', { cancelable: true }))) dialog.close();
+    });
+  });
+}
+
+const company = blankCompany;
+
+export function summary(id: number, over: Partial<AssessmentSummary> = {}): AssessmentSummary {
+  return assessmentSummary({
+    id,
+    client_id: 1,
+    name: `Assessment ${id}`,
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    opened_at: '2026-01-01T00:00:00Z',
+    ...over,
+  });
+}
+
+export function client(id: number, name: string): Client {
+  return { id, name, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' };
+}
+
+export const categories: Catalog['categories'] = [
+  { id: 'security', name: 'Security', optional: false, summary: '' },
+  { id: 'availability', name: 'Availability', optional: true, summary: '' },
+  { id: 'processing_integrity', name: 'Processing Integrity', optional: true, summary: '' },
+  { id: 'confidentiality', name: 'Confidentiality', optional: true, summary: '' },
+  { id: 'privacy', name: 'Privacy', optional: true, summary: '' },
+];
+
+export const catalog: Catalog = {
+  version: '2025.1',
+  roles: [],
+  categories,
+  criteria: [],
+  questions: [],
+  remediations: [],
+  scoping: [
+    { id: 'uptime', text: 'Do customers rely on uptime commitments?', help: 'An SLA.', recommends: ['availability'], reason: 'SLA' },
+  ],
+};
+
+/** Acme has two assessments (one a flagged re-assessment), Globex one archived; one in the trash. */
+export function workspace(): Overview {
+  return {
+    clients: [client(1, 'Acme'), client(2, 'Globex')],
+    assessments: [
+      summary(1, { name: 'Q3 readiness', readiness: 40, answered: 5, company: { ...company, system_name: 'Brightwave platform' } }),
+      summary(2, { name: 'Q4 follow-up', based_on: 1, needs_review: 3, flagged: 2, readiness: 80, answered: 9 }),
+      summary(3, { client_id: 2, client_name: 'Globex', name: 'Old audit', archived_at: '2026-02-01T00:00:00Z', readiness: 60 }),
+    ],
+    trash: [summary(4, { name: 'Scrapped draft', deleted_at: '2026-03-01T00:00:00Z' })],
+  };
+}
+
+export interface Call {
+  cmd: string;
+  args: InvokeArgs | undefined;
+}
+
+export type Handler = (cmd: string, args: Record<string, unknown>) => unknown;
+
+/** Mocks the backend over `state`; `handler` answers first when it returns something. */
+export function backend(state: Overview, handler: Handler = () => undefined): Call[] {
+  const calls: Call[] = [];
+  const find = (id: unknown) => [...state.assessments, ...state.trash].find((a) => a.id === id);
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args });
+    const a = (args ?? {}) as Record<string, unknown>;
+    const answer = handler(cmd, a);
+    if (answer !== undefined) return answer;
+    switch (cmd) {
+      case 'workspace_overview':
+        return structuredClone(state);
+      case 'set_trashed': {
+        const found = find(a.id) as AssessmentSummary;
+        state.assessments = state.assessments.filter((x) => x.id !== a.id);
+        state.trash = state.trash.filter((x) => x.id !== a.id);
+        const moved = { ...found, deleted_at: a.trashed ? '2026-04-01T00:00:00Z' : null };
+        (a.trashed ? state.trash : state.assessments).push(moved);
+        return moved;
+      }
+      case 'set_archived': {
+        const found = find(a.id) as AssessmentSummary;
+        found.archived_at = a.archived ? '2026-04-01T00:00:00Z' : null;
+        return found;
+      }
+      case 'purge_assessment':
+        state.trash = state.trash.filter((x) => x.id !== a.id);
+        return null;
+      case 'open_assessment':
+        return { summary: find(a.id), responses: [], scorecard: null } as unknown as AssessmentDetail;
+      default:
+        return null;
+    }
+  });
+  return calls;
+}
+
+export function only(calls: Call[], cmd: string): (InvokeArgs | undefined)[] {
+  return calls.filter((c) => c.cmd === cmd).map((c) => c.args);
+}
+
+export async function axeViolations(container: HTMLElement): Promise<string[]> {
+  const results = await axe.run(container, {
+    // jsdom does no layout or style computation, so axe cannot judge colour contrast here.
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+}
