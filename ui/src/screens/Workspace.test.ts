@@ -210,6 +210,14 @@ describe('Row actions', () => {
     });
   });
 
+  it('loads the question bank for the scope choices when the details open before any other screen', async () => {
+    app.catalog = null;
+    setup();
+    await rowAction('Q3 readiness', 'row-edit');
+    expect(await screen.findByTestId('details-scope-privacy')).toBeTruthy();
+    expect(app.catalog).not.toBeNull();
+  });
+
   it('re-assesses under the suggested name and opens the new assessment', async () => {
     const { calls } = setup(workspace(), (cmd, a) =>
       cmd === 'reassess' ? summary(9, { name: String(a.name), based_on: 1 }) : undefined,

@@ -98,6 +98,8 @@ export function backend(state: Overview, handler: Handler = () => undefined): Ca
     switch (cmd) {
       case 'workspace_overview':
         return structuredClone(state);
+      case 'get_catalog':
+        return catalog;
       case 'set_trashed': {
         const found = find(a.id) as AssessmentSummary;
         state.assessments = state.assessments.filter((x) => x.id !== a.id);
