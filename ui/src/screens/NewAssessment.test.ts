@@ -1,18 +1,13 @@
 // The new-assessment screen against a mocked Tauri IPC: what it sends, a client created with the
 // assessment (once, even when the assessment is refused), Cancel and Escape.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import NewAssessment from './NewAssessment.svelte';
 import { app } from '../lib/app.svelte';
 import type { Overview } from '../lib/api';
-import { axeViolations, backend, catalog, client, only, summary, workspace, type Handler } from '../test/workspace';
+import { axeViolations, catalog, client, only, renderScreen, summary, workspace, type Handler } from '../test/workspace';
 
-function setup(state: Overview = workspace(), handler?: Handler) {
-  app.overview = structuredClone(state);
-  const calls = backend(state, handler);
-  const view = render(NewAssessment);
-  return { calls, container: view.container };
-}
+const setup = (state?: Overview, handler?: Handler) => renderScreen(NewAssessment, state, handler);
 
 beforeEach(() => {
   app.catalog = catalog;

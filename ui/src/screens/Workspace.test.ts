@@ -13,9 +13,9 @@ import {
   client,
   only,
   polyfillDialog,
+  renderScreen,
   summary,
   workspace,
-  type Call,
   type Handler,
 } from '../test/workspace';
 import { blankCompany as company } from '../test/fixtures';
@@ -38,12 +38,7 @@ async function rowAction(name: string, testid: string): Promise<void> {
   await fireEvent.click(within(row(name)).getByTestId(testid));
 }
 
-function setup(state: Overview = workspace(), handler?: Handler): { calls: Call[]; state: Overview } {
-  app.overview = structuredClone(state);
-  const calls = backend(state, handler);
-  render(Workspace);
-  return { calls, state };
-}
+const setup = (state?: Overview, handler?: Handler) => renderScreen(Workspace, state, handler);
 
 beforeEach(() => {
   app.catalog = catalog;
@@ -390,9 +385,7 @@ describe('Accessibility', () => {
   });
 
   it('has no axe violations in an empty workspace', async () => {
-    app.overview = { clients: [], assessments: [], trash: [] };
-    backend({ clients: [], assessments: [], trash: [] });
-    const { container } = render(Workspace);
+    const { container } = setup({ clients: [], assessments: [], trash: [] });
     expect(await axeViolations(container)).toEqual([]);
   });
 });

@@ -1,10 +1,13 @@
 // Workspace data and a mocked backend for the front-end tests of the Workspace and the
 // new-assessment screens: two clients, four assessments (one archived, one in the trash).
 import { beforeAll } from 'vitest';
+import { render } from '@testing-library/svelte';
+import type { Component } from 'svelte';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { InvokeArgs } from '@tauri-apps/api/core';
 import axe from 'axe-core';
 import type { AssessmentDetail, AssessmentSummary, Catalog, Client, Overview } from '../lib/api';
+import { app } from '../lib/app.svelte';
 import { assessmentSummary, blankCompany } from './fixtures';
 
 /** Gives jsdom's <dialog> enough modal behaviour for the tests; call it at the top of a test file. */
@@ -123,6 +126,18 @@ export function backend(state: Overview, handler: Handler = () => undefined): Ca
     }
   });
   return calls;
+}
+
+/** Renders `screen` over a workspace in `state` (copied into the app), its backend mocked. */
+export function renderScreen(
+  screen: Component,
+  state: Overview = workspace(),
+  handler?: Handler,
+): { calls: Call[]; state: Overview; container: HTMLElement } {
+  app.overview = structuredClone(state);
+  const calls = backend(state, handler);
+  const { container } = render(screen);
+  return { calls, state, container };
 }
 
 export function only(calls: Call[], cmd: string): (InvokeArgs | undefined)[] {
