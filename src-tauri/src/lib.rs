@@ -11,6 +11,7 @@ pub mod commands;
 pub mod error;
 pub mod export;
 pub mod files;
+pub mod painting;
 pub mod paths;
 pub mod plan;
 pub mod report;
@@ -44,6 +45,8 @@ pub fn open_workspace(data_dir: &std::path::Path) -> Result<Workspace, ApiError>
 ///
 /// A workspace that cannot be opened does not stop the window: the UI shows why.
 pub fn run_app(data_dir: PathBuf) -> Result<(), ApiError> {
+    // First, while this is the only thread: the web processes inherit the environment.
+    painting::prefer_cpu_painting();
     // One writer per workspace: a second window on the same folder says so and stops.
     let lock = store::lock::WorkspaceLock::acquire(&data_dir).map_err(ApiError::from)?;
     let workspace = open_workspace(&data_dir);
