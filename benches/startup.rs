@@ -4,9 +4,10 @@
 //! `scripts/bench.sh` provides both. `TRUSTGAP_BENCH_LAUNCHES` sets the launches per program
 //! (default 12).
 //!
-//! Both programs print `ready` on stdout when usable: the bare window when its page has loaded,
-//! Trustgap (with `TRUSTGAP_READY_PROBE`) when its workspace screen is painted with the data in
-//! it. Launches alternate between the two so they share the machine's conditions.
+//! Both programs print `ready` on stdout once their first frame with content has been painted:
+//! the bare window's static page, Trustgap's (with `TRUSTGAP_READY_PROBE`) workspace screen with
+//! its data. Both run with the same WebKit painting setting (`trustgap::painting`). Launches
+//! alternate between the two so they share the machine's conditions.
 
 mod common;
 

@@ -1,8 +1,8 @@
-import { mount } from 'svelte';
+// The page's entry, kept small: it asks for the workspace first, then fetches the UI, so the
+// backend reads it while the larger UI script is still being fetched and compiled (see
+// BENCHMARKS.md, start-up). vite.config.ts preloads that script and its styles from index.html.
 import './app.css';
-import App from './App.svelte';
 import { api } from './lib/api';
-import { app } from './lib/app.svelte';
 
 // Which UI font stack app.css uses (see --font-ui there).
 const agent = navigator.userAgent;
@@ -15,9 +15,14 @@ document.documentElement.dataset.platform = /Windows/.test(agent)
 const target = document.getElementById('app');
 if (!target) throw new Error('the #app element is missing from index.html');
 
-// Ask for the workspace before building the page: the first frame then shows the workspace
-// itself rather than a loading line. Start-up is measured to that frame (see BENCHMARKS.md).
-void app.start().then(() => {
-  mount(App, { target });
-  requestAnimationFrame(() => void api.uiReady());
-});
+const reads = Promise.all([api.appInfo(), api.overview()]);
+// app.start handles a failed read; until it is attached, this keeps it from being reported as
+// unhandled.
+reads.catch(() => undefined);
+
+import('./start')
+  .then(({ start }) => start(reads, target))
+  .catch((e: unknown) => {
+    // Only a broken build gets here: say so rather than leave an empty window.
+    target.textContent = `Trustgap could not start its window: ${String(e)}`;
+  });

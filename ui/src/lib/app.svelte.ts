@@ -65,11 +65,14 @@ class AppState {
   /** The client the new-assessment screen starts with (null: the first one, or a new one). */
   newAssessmentClient = $state<number | null>(null);
 
-  async start(): Promise<void> {
+  /**
+   * Takes in what the first screen needs. `reads` lets the page's entry ask for it before the
+   * rest of the UI has loaded; by default both are asked for at once. The question bank (about
+   * 280 KB) is not needed by the workspace screen; `loadCatalog` fetches it on first use.
+   */
+  async start(reads: Promise<[AppInfo, Overview]> = Promise.all([api.appInfo(), api.overview()])): Promise<void> {
     try {
-      // Independent reads: ask for both at once. The question bank (about 280 KB) is not needed
-      // by the workspace screen; `loadCatalog` fetches it when a screen first needs it.
-      const [info, overview] = await Promise.all([api.appInfo(), api.overview()]);
+      const [info, overview] = await reads;
       this.info = info;
       this.overview = overview;
     } catch (e) {

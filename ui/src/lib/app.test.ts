@@ -6,6 +6,8 @@ import type { InvokeArgs } from '@tauri-apps/api/core';
 import { app } from './app.svelte';
 import type {
   AnswerSaved,
+  AppInfo,
+  Overview,
   AssessmentDetail,
   AssessmentSummary,
   Response,
@@ -226,6 +228,34 @@ describe('AppState start-up and the question bank', () => {
     await app.loadCatalog();
     expect(asked.filter((c) => c === 'get_catalog')).toHaveLength(1);
     expect(app.catalog).toEqual(bank);
+  });
+
+  it('takes the reads the page entry started and asks for nothing more', async () => {
+    const asked: string[] = [];
+    mockIPC((cmd) => {
+      asked.push(cmd);
+      throw new Error(`unexpected ${cmd}`);
+    });
+    app.fatal = null;
+    const info: AppInfo = {
+      version: '9.9.9',
+      catalog_version: '2026.11.0',
+      data_dir: '/tmp/early',
+      database: '/tmp/early/workspace.sqlite3',
+      scoring_method: 'Points per answer.',
+    };
+    const overview: Overview = { clients: [], assessments: [], trash: [] };
+    await app.start(Promise.resolve([info, overview]));
+    expect(asked).toEqual([]);
+    expect(app.info).toEqual(info);
+    expect(app.fatal).toBeNull();
+  });
+
+  it('reports a failed read from the page entry as the reason the workspace cannot open', async () => {
+    mockIPC(() => undefined);
+    app.fatal = null;
+    await app.start(Promise.reject(new Error('workspace unreadable')));
+    expect(app.fatal).toContain('workspace unreadable');
   });
 
   it('asks for the bank again after a failed fetch', async () => {
