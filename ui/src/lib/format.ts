@@ -71,21 +71,29 @@ export function tone(score: number | null | undefined): string {
   return 'poor';
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "29 Nov 2026": the form the PDF reports use, so a date reads the same on screen and in the
+ * files handed to a client, and one no reader takes for another day. Built by hand: the first
+ * use of Intl's date formats costs the first screen ~5 ms (BENCHMARKS.md, start-up).
+ */
+function dayMonthYear(day: number, month: number, year: number): string {
+  return `${day} ${MONTHS[month] ?? '?'} ${year}`;
+}
+
+/** A timestamp's calendar day, in the machine's time zone. */
 export function formatDate(iso: string | null): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return Number.isNaN(d.getTime()) ? iso : dayMonthYear(d.getDate(), d.getMonth(), d.getFullYear());
 }
 
 /** A date-only value (`YYYY-MM-DD`) as a calendar day, whatever the local time zone. */
 export function formatDay(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(d.getTime()) ? iso : dayMonthYear(d.getUTCDate(), d.getUTCMonth(), d.getUTCFullYear());
 }
 
 export const priorityLabel: Record<Priority, string> = {
