@@ -23,6 +23,6 @@ reads.catch(() => undefined);
 import('./start')
   .then(({ start }) => start(reads, target))
   .catch((e: unknown) => {
-    // Only a broken build gets here: say so rather than leave an empty window.
+    // A broken build, or the page failing to build: say so rather than leave an empty window.
     target.textContent = `Trustgap could not start its window: ${String(e)}`;
   });
