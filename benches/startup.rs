@@ -6,8 +6,9 @@
 //!
 //! Both programs print `ready` on stdout once their first frame with content has been painted:
 //! the bare window's static page, Trustgap's (with `TRUSTGAP_READY_PROBE`) workspace screen with
-//! its data. Both run with the same WebKit painting setting (`trustgap::painting`). Launches
-//! alternate between the two so they share the machine's conditions.
+//! its data. Both run with the same WebKit painting setting (`trustgap::painting`); the bare
+//! window is also launched with WebKit's default painting, for reference. Launches alternate
+//! between the programs so they share the machine's conditions.
 
 mod common;
 
@@ -73,20 +74,30 @@ fn main() {
         c
     };
     let bare_cmd = || Command::new(&bare);
+    // For reference: the bare window as WebKitGTK paints by default, without the setting
+    // Trustgap makes for itself (a user's own setting of the variable is kept for the others).
+    let default_cmd = || {
+        let mut c = Command::new(&bare);
+        c.env(trustgap::painting::CPU_PAINTING_ENV, "0");
+        c
+    };
 
     // One unmeasured launch each: the app's first start of the day also makes its backup.
     launch(&mut app_cmd());
     launch(&mut bare_cmd());
-    let (mut app_runs, mut bare_runs) = (Vec::new(), Vec::new());
+    launch(&mut default_cmd());
+    let (mut app_runs, mut bare_runs, mut default_runs) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..launches {
         bare_runs.push(launch(&mut bare_cmd()));
         app_runs.push(launch(&mut app_cmd()));
+        default_runs.push(launch(&mut default_cmd()));
     }
 
     let start = |runs: &[Launch]| summarize(&runs.iter().map(|l| l.ready_ms).collect::<Vec<_>>());
     let memory = |runs: &[Launch]| summarize(&runs.iter().map(|l| l.memory_mb).collect::<Vec<_>>());
     let (a, b) = (start(&app_runs), start(&bare_runs));
     let (am, bm) = (memory(&app_runs), memory(&bare_runs));
+    let (d, dm) = (start(&default_runs), memory(&default_runs));
     let processes = app_runs.last().map_or(0, |l| l.processes);
     header(&format!(
         "Start-up (median of {launches} launches each, release builds, under Xvfb)"
@@ -103,9 +114,25 @@ fn main() {
         &format!("memory of all processes ({processes} for the app), PSS"),
         &format!("{:.1} MB", am.median),
         &format!("{:.1} MB", bm.median),
-        &format!("+{:.1} MB", am.median - bm.median),
+        &format!("{:+.1} MB", am.median - bm.median),
         "≤ +40 MB",
         Some(am.median - bm.median <= 40.0),
+    );
+    row(
+        "launch, against the bare window with WebKit's default painting",
+        &format!("{:.0} ms", a.median),
+        &format!("{:.0} ms (range {:.0}–{:.0})", d.median, d.min, d.max),
+        &format!("{:.2}×", a.median / d.median),
+        "≤ 1.15×",
+        Some(a.median / d.median <= 1.15),
+    );
+    row(
+        "memory, against the bare window with WebKit's default painting",
+        &format!("{:.1} MB", am.median),
+        &format!("{:.1} MB", dm.median),
+        &format!("{:+.1} MB", am.median - dm.median),
+        "≤ +40 MB",
+        Some(am.median - dm.median <= 40.0),
     );
 }
 
