@@ -15,7 +15,7 @@ document.documentElement.dataset.platform = /Windows/.test(agent)
 const target = document.getElementById('app');
 if (!target) throw new Error('the #app element is missing from index.html');
 
-const reads = Promise.all([api.appInfo(), api.overview()]);
+const reads = api.startupReads();
 // app.start handles a failed read; until it is attached, this keeps it from being reported as
 // unhandled.
 reads.catch(() => undefined);

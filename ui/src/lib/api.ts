@@ -80,6 +80,8 @@ export const api = {
   uiReady: (): Promise<void> => commands.uiReady().catch(() => undefined),
   catalog: (): Promise<Catalog> => call(commands.getCatalog()),
   overview: (): Promise<Overview> => call(commands.workspaceOverview()),
+  /** What the first screen needs, asked for at once (the question bank is not part of it). */
+  startupReads: (): Promise<[AppInfo, Overview]> => Promise.all([api.appInfo(), api.overview()]),
   recommendScope: (yes: string[]): Promise<Recommendation[]> => call(commands.recommendScope(yes)),
   createClient: (name: string): Promise<Client> => call(commands.createClient(name)),
   createAssessment: (input: NewAssessmentInput): Promise<AssessmentSummary> =>

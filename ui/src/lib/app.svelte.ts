@@ -67,10 +67,10 @@ class AppState {
 
   /**
    * Takes in what the first screen needs. `reads` lets the page's entry ask for it before the
-   * rest of the UI has loaded; by default both are asked for at once. The question bank (about
-   * 280 KB) is not needed by the workspace screen; `loadCatalog` fetches it on first use.
+   * rest of the UI has loaded. The question bank (about 280 KB) is not needed by the workspace
+   * screen; `loadCatalog` fetches it on first use.
    */
-  async start(reads: Promise<[AppInfo, Overview]> = Promise.all([api.appInfo(), api.overview()])): Promise<void> {
+  async start(reads: Promise<[AppInfo, Overview]> = api.startupReads()): Promise<void> {
     try {
       const [info, overview] = await reads;
       this.info = info;

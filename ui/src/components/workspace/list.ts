@@ -21,12 +21,15 @@ function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 }
 
-/** True when every word of `query` appears in the client, assessment or system name. */
-export function matches(a: AssessmentSummary, query: string): boolean {
+/** The search's words, folded; none when there is no search. */
+function searchWords(query: string): string[] {
   // No search (the usual case, and the first screen): skip folding, whose Unicode tables cost
   // a few milliseconds to prepare the first time.
-  if (query.trim() === '') return true;
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  return query.trim() === '' ? [] : fold(query).split(/\s+/).filter(Boolean);
+}
+
+/** True when every one of `words` appears in the client, assessment or system name. */
+function matches(a: AssessmentSummary, words: string[]): boolean {
   if (words.length === 0) return true;
   const haystack = fold([a.client_name, a.name, a.company.system_name].join(' '));
   return words.every((w) => haystack.includes(w));
@@ -49,7 +52,9 @@ const comparators: Record<SortKey, ((x: AssessmentSummary, y: AssessmentSummary)
 
 /** The rows to show: archived ones only when asked for, then the search, then the order. */
 export function visibleAssessments(all: AssessmentSummary[], options: ListOptions): AssessmentSummary[] {
-  const rows = all.filter((a) => (options.showArchived || a.archived_at === null) && matches(a, options.query));
+  // The query is folded once, not once per assessment.
+  const words = searchWords(options.query);
+  const rows = all.filter((a) => (options.showArchived || a.archived_at === null) && matches(a, words));
   const compare = comparators[options.sort];
   // Array.prototype.sort is stable: ties keep the recently-opened order.
   return compare ? [...rows].sort(compare) : rows;
