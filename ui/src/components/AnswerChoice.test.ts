@@ -27,7 +27,7 @@ function setup(props: { value?: Answer | null; disabled?: boolean } = {}) {
 }
 
 function radios(): HTMLInputElement[] {
-  return screen.getAllByRole('radio') as HTMLInputElement[];
+  return screen.getAllByRole<HTMLInputElement>('radio');
 }
 
 async function axeViolations(container: HTMLElement): Promise<string[]> {
@@ -46,7 +46,7 @@ describe('AnswerChoice', () => {
     expect(all.map((r) => r.value)).toEqual(labels.map(([value]) => value));
     for (const [value, label] of labels) {
       // Exact name: the keyboard hint is aria-hidden and must not leak into the name.
-      const radio = screen.getByRole('radio', { name: label }) as HTMLInputElement;
+      const radio = screen.getByRole<HTMLInputElement>('radio', { name: label });
       expect(radio.value).toBe(value);
     }
   });

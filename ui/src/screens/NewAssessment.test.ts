@@ -21,7 +21,7 @@ describe('New assessment', () => {
     app.newAssessmentClient = 2;
     const { calls } = setup(workspace(), (cmd) => (cmd === 'create_assessment' ? summary(7) : undefined));
     const form = screen.getByRole('form', { name: 'New assessment' });
-    expect((screen.getByTestId('assessment-client') as HTMLSelectElement).value).toBe('2');
+    expect((screen.getByTestId<HTMLSelectElement>('assessment-client')).value).toBe('2');
     await fireEvent.input(screen.getByTestId('assessment-name'), { target: { value: 'Type II, 2028' } });
     await fireEvent.input(within(form).getByLabelText('Industry'), { target: { value: 'Fintech' } });
     await fireEvent.input(within(form).getByLabelText('Headcount'), { target: { value: '40' } });
@@ -75,7 +75,7 @@ describe('New assessment', () => {
     expect(only(calls, 'create_assessment')[1]).toMatchObject({ input: { client_id: 9 } });
   });
 
-  it('asks only for a new client in an empty workspace', async () => {
+  it('asks only for a new client in an empty workspace', () => {
     setup({ clients: [], assessments: [], trash: [] });
     expect(screen.queryByTestId('assessment-client')).toBeNull();
     expect(screen.getByLabelText('New client')).toBe(screen.getByTestId('new-client-name'));

@@ -165,7 +165,7 @@ describe('Plan screen', () => {
     expect(calls[0]).toEqual({ cmd: 'get_plan', args: { id: 7 } });
     expect(within(row('mfa')).getByRole('rowheader').textContent).toContain('Title of mfa');
     expect(within(row('mfa')).getByText('First 30 days')).toBeTruthy();
-    expect((within(row('vendor-review')).getByTestId('plan-owner-input') as HTMLInputElement).value).toBe('Alice');
+    expect((within(row('vendor-review')).getByTestId<HTMLInputElement>('plan-owner-input')).value).toBe('Alice');
     expect(text(screen.getByTestId('plan-fit'))).toMatch(/Fits: 40 spare days before the readiness deadline/);
   });
 
@@ -175,7 +175,7 @@ describe('Plan screen', () => {
     render(Plan);
     await rows();
 
-    const select = within(row('vendor-review')).getByTestId('plan-status-select') as HTMLSelectElement;
+    const select = within(row('vendor-review')).getByTestId<HTMLSelectElement>('plan-status-select');
     await fireEvent.change(select, { target: { value: 'done' } });
 
     const input: UpdateActionInput = {
@@ -192,7 +192,7 @@ describe('Plan screen', () => {
     };
     await waitFor(() => expect(calls.filter((c) => c.cmd === 'update_action')).toEqual([{ cmd: 'update_action', args: { input } }]));
     // The plan the backend answered replaces the one on screen.
-    await waitFor(() => expect((within(row('mfa')).getByTestId('plan-status-select') as HTMLSelectElement).value).toBe('done'));
+    await waitFor(() => expect((within(row('mfa')).getByTestId<HTMLSelectElement>('plan-status-select')).value).toBe('done'));
   });
 
   it('keeps default owner and dates as null in the edit', async () => {
@@ -224,7 +224,7 @@ describe('Plan screen', () => {
     render(Plan);
     await rows();
 
-    const select = within(row('mfa')).getByTestId('plan-status-select') as HTMLSelectElement;
+    const select = within(row('mfa')).getByTestId<HTMLSelectElement>('plan-status-select');
     await fireEvent.change(select, { target: { value: 'risk_accepted' } });
 
     const alert = await screen.findByRole('alert');
@@ -245,7 +245,7 @@ describe('Plan screen', () => {
     render(Plan);
     await rows();
 
-    const owner = within(row('mfa')).getByTestId('plan-owner-input') as HTMLInputElement;
+    const owner = within(row('mfa')).getByTestId<HTMLInputElement>('plan-owner-input');
     await fireEvent.input(owner, { target: { value: 'Dana Okafor' } });
     await fireEvent.keyDown(owner, { key: 'Enter' });
 
@@ -256,7 +256,7 @@ describe('Plan screen', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(within(row('mfa')).getByTestId('plan-row-status').dataset.state).toBe('saved'));
     expect(screen.queryByRole('alert')).toBeNull();
-    expect((within(row('mfa')).getByTestId('plan-owner-input') as HTMLInputElement).value).toBe('Dana Okafor');
+    expect((within(row('mfa')).getByTestId<HTMLInputElement>('plan-owner-input')).value).toBe('Dana Okafor');
     const sent = calls.filter((c) => c.cmd === 'update_action').map((c) => (c.args as { input: UpdateActionInput }).input.edit.owner);
     expect(sent).toEqual(['Dana Okafor', 'Dana Okafor']);
   });
@@ -288,7 +288,7 @@ describe('Plan screen', () => {
     render(Plan);
     await rows();
 
-    const date = screen.getByTestId('audit-date-input') as HTMLInputElement;
+    const date = screen.getByTestId<HTMLInputElement>('audit-date-input');
     await fireEvent.input(date, { target: { value: '2027-09-30' } });
     await fireEvent.click(screen.getByTestId('audit-save'));
 

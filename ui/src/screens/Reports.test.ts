@@ -107,7 +107,7 @@ describe('Reports screen', () => {
       }),
     );
 
-    const select = (await screen.findByTestId('report-snapshot')) as HTMLSelectElement;
+    const select = await screen.findByTestId<HTMLSelectElement>('report-snapshot');
     await fireEvent.change(select, { target: { value: select.options[1]?.value } });
     await waitFor(() =>
       expect(last(calls, 'report_preview')?.args).toMatchObject({ options: { snapshot_id: 5 } }),

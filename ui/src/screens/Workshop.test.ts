@@ -144,7 +144,7 @@ function progress(): DOMStringMap {
 }
 
 function note(): HTMLTextAreaElement {
-  return screen.getByTestId('workshop-note') as HTMLTextAreaElement;
+  return screen.getByTestId<HTMLTextAreaElement>('workshop-note');
 }
 
 async function press(key: string, target: Element = document.body): Promise<void> {

@@ -172,11 +172,11 @@ describe('Row actions', () => {
     });
     await rowAction('Q3 readiness', 'row-edit');
     const dialog = screen.getByTestId('details-dialog');
-    const name = within(dialog).getByLabelText('Assessment name') as HTMLInputElement;
+    const name = within(dialog).getByLabelText<HTMLInputElement>('Assessment name');
     expect(name.value).toBe('Q3 readiness');
     expect(document.activeElement).toBe(name);
-    expect((within(dialog).getByLabelText('System in scope') as HTMLInputElement).value).toBe('Brightwave platform');
-    const security = within(dialog).getByRole('checkbox', { name: /Security/ }) as HTMLInputElement;
+    expect((within(dialog).getByLabelText<HTMLInputElement>('System in scope')).value).toBe('Brightwave platform');
+    const security = within(dialog).getByRole<HTMLInputElement>('checkbox', { name: /Security/ });
     expect(security.checked && security.disabled).toBe(true);
 
     await fireEvent.input(name, { target: { value: 'Q3 readiness (final)' } });
@@ -218,7 +218,7 @@ describe('Row actions', () => {
       cmd === 'reassess' ? summary(9, { name: String(a.name), based_on: 1 }) : undefined,
     );
     await rowAction('Q3 readiness', 'row-reassess');
-    const input = screen.getByTestId('reassess-name') as HTMLInputElement;
+    const input = screen.getByTestId<HTMLInputElement>('reassess-name');
     expect(input.value).toBe('Q3 readiness (re-assessment)');
     await fireEvent.click(screen.getByTestId('reassess-start'));
     await waitFor(() => expect(only(calls, 'reassess')).toEqual([{ id: 1, name: 'Q3 readiness (re-assessment)' }]));
@@ -305,7 +305,7 @@ describe('Clients', () => {
     await fireEvent.click(screen.getByTestId('workspace-tab-clients'));
     const globex = screen.getAllByTestId('client-row')[1] as HTMLElement;
     await fireEvent.click(within(globex).getByTestId('client-rename'));
-    const input = within(globex).getByTestId('client-rename-input') as HTMLInputElement;
+    const input = within(globex).getByTestId<HTMLInputElement>('client-rename-input');
     expect(document.activeElement).toBe(input);
     await fireEvent.input(input, { target: { value: 'Globex Corp' } });
     await fireEvent.submit(input.form as HTMLFormElement);
@@ -335,7 +335,7 @@ describe('Clients', () => {
     app.screen = 'workspace';
     await fireEvent.input(screen.getByTestId('client-name'), { target: { value: 'Initech' } });
     await fireEvent.click(screen.getByTestId('create-client'));
-    await waitFor(() => expect((screen.getByTestId('client-name') as HTMLInputElement).value).toBe(''));
+    await waitFor(() => expect((screen.getByTestId<HTMLInputElement>('client-name')).value).toBe(''));
     await fireEvent.click(screen.getByTestId('new-assessment'));
     expect(app.newAssessmentClient).toBe(9);
     expect(app.screen).toBe('new-assessment');

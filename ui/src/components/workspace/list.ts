@@ -1,5 +1,5 @@
 // The Workspace list's pure helpers: search, sort, counts and defaults.
-import type { AssessmentSummary, CompanyProfile } from '../../lib/api';
+import type { AssessmentSummary, CompanyProfile, Overview } from '../../lib/api';
 
 export type SortKey = 'recent' | 'client' | 'readiness' | 'progress';
 
@@ -66,6 +66,15 @@ export function emptyCompany(): CompanyProfile {
 
 export function reassessName(name: string): string {
   return `${name} (re-assessment)`;
+}
+
+/** How many assessments each client has, the trashed ones included, by client id. */
+export function assessmentCounts(overview: Overview | null): Map<number, number> {
+  const n = new Map<number, number>();
+  for (const a of [...(overview?.assessments ?? []), ...(overview?.trash ?? [])]) {
+    n.set(a.client_id, (n.get(a.client_id) ?? 0) + 1);
+  }
+  return n;
 }
 
 /** "1 assessment", "3 assessments". */
