@@ -69,9 +69,7 @@ describe('AnswerChoice', () => {
     setup({ value: 'not_implemented' });
     const checked = radios().filter((r) => r.checked);
     expect(checked.map((r) => r.value)).toEqual(['not_implemented']);
-    expect(screen.getByRole('radio', { name: 'Not implemented' }).closest('label')?.classList).toContain(
-      'selected',
-    );
+    expect(screen.getByRole('radio', { name: 'Not implemented' }).closest('label')?.classList).toContain('selected');
   });
 
   it('checks nothing when there is no answer yet', () => {
@@ -82,7 +80,11 @@ describe('AnswerChoice', () => {
   it('follows a new value from its parent', async () => {
     const { rerender } = setup({ value: 'implemented' });
     await rerender({ value: 'unknown' });
-    expect(radios().filter((r) => r.checked).map((r) => r.value)).toEqual(['unknown']);
+    expect(
+      radios()
+        .filter((r) => r.checked)
+        .map((r) => r.value),
+    ).toEqual(['unknown']);
   });
 
   it('calls onchange with the value of the answer clicked', async () => {
@@ -108,7 +110,11 @@ describe('AnswerChoice', () => {
     screen.getByRole('radio', { name: 'Partially' }).click();
     await tick();
     expect(onchange).not.toHaveBeenCalled();
-    expect(radios().filter((r) => r.checked).map((r) => r.value)).toEqual(['implemented']);
+    expect(
+      radios()
+        .filter((r) => r.checked)
+        .map((r) => r.value),
+    ).toEqual(['implemented']);
   });
 
   it('enables every radio when not disabled', async () => {

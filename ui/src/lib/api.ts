@@ -84,18 +84,15 @@ export const api = {
   startupReads: (): Promise<[AppInfo, Overview]> => Promise.all([api.appInfo(), api.overview()]),
   recommendScope: (yes: string[]): Promise<Recommendation[]> => call(commands.recommendScope(yes)),
   createClient: (name: string): Promise<Client> => call(commands.createClient(name)),
-  createAssessment: (input: NewAssessmentInput): Promise<AssessmentSummary> =>
-    call(commands.createAssessment(input)),
+  createAssessment: (input: NewAssessmentInput): Promise<AssessmentSummary> => call(commands.createAssessment(input)),
   createSample: (): Promise<AssessmentSummary> => call(commands.createSampleAssessment()),
   openAssessment: (id: number): Promise<AssessmentDetail> => call(commands.openAssessment(id)),
   saveAnswer: (input: SaveAnswerInput): Promise<AnswerSaved> => call(commands.saveAnswer(input)),
-  takeSnapshot: (id: number, label: string): Promise<SnapshotInfo> =>
-    call(commands.takeSnapshot(id, label)),
+  takeSnapshot: (id: number, label: string): Promise<SnapshotInfo> => call(commands.takeSnapshot(id, label)),
   snapshots: (id: number): Promise<SnapshotInfo[]> => call(commands.listSnapshots(id)),
   compareSnapshot: (id: number, snapshotId: number): Promise<Comparison> =>
     call(commands.compareSnapshot(id, snapshotId)),
-  history: (id: number, questionId: string): Promise<HistoryEntry[]> =>
-    call(commands.questionHistory(id, questionId)),
+  history: (id: number, questionId: string): Promise<HistoryEntry[]> => call(commands.questionHistory(id, questionId)),
   listBackups: (): Promise<BackupInfo[]> => call(commands.listBackups()),
   backupNow: (): Promise<ExportOutcome> => call(commands.backupNow()),
   restoreBackup: (name: string): Promise<null> => call(commands.restoreBackup(name)),
@@ -108,8 +105,7 @@ export const api = {
   exportSummaryPdf: (id: number): Promise<ExportOutcome> => call(commands.exportSummaryPdf(id)),
   exportReport: (id: number, kind: ReportKind, options: ReportOptions): Promise<ExportOutcome> =>
     call(commands.exportReport(id, kind, options)),
-  exportData: (id: number, format: DataFormat): Promise<ExportOutcome> =>
-    call(commands.exportData(id, format)),
+  exportData: (id: number, format: DataFormat): Promise<ExportOutcome> => call(commands.exportData(id, format)),
   reportPreview: (id: number, kind: ReportKind, options: ReportOptions): Promise<ReportPreview> =>
     call(commands.reportPreview(id, kind, options)),
   openLastExport: (): Promise<null> => call(commands.openLastExport()),
@@ -120,10 +116,8 @@ export const api = {
     call(commands.setAuditProfile(id, profile)),
   updateAssessmentDetails: (input: UpdateDetailsInput): Promise<AssessmentSummary> =>
     call(commands.updateAssessmentDetails(input)),
-  setArchived: (id: number, archived: boolean): Promise<AssessmentSummary> =>
-    call(commands.setArchived(id, archived)),
-  setTrashed: (id: number, trashed: boolean): Promise<AssessmentSummary> =>
-    call(commands.setTrashed(id, trashed)),
+  setArchived: (id: number, archived: boolean): Promise<AssessmentSummary> => call(commands.setArchived(id, archived)),
+  setTrashed: (id: number, trashed: boolean): Promise<AssessmentSummary> => call(commands.setTrashed(id, trashed)),
   purgeAssessment: (id: number): Promise<null> => call(commands.purgeAssessment(id)),
   reassess: (id: number, name: string): Promise<AssessmentSummary> => call(commands.reassess(id, name)),
   renameClient: (id: number, name: string): Promise<Client> => call(commands.renameClient(id, name)),

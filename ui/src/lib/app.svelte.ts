@@ -13,14 +13,7 @@ import {
 } from './api';
 
 export type Screen =
-  | 'workspace'
-  | 'new-assessment'
-  | 'questionnaire'
-  | 'workshop'
-  | 'results'
-  | 'plan'
-  | 'reports'
-  | 'catalog';
+  'workspace' | 'new-assessment' | 'questionnaire' | 'workshop' | 'results' | 'plan' | 'reports' | 'catalog';
 
 /** The parts of the Workspace screen, one tab each. */
 export type WorkspaceTab = 'assessments' | 'clients' | 'files';
@@ -44,9 +37,7 @@ class AppState {
   save = $state<SaveState>({ kind: 'idle' });
 
   /** Responses of the open assessment by question id. */
-  responses = $derived(
-    new Map<string, Response>((this.current?.responses ?? []).map((r) => [r.question_id, r])),
-  );
+  responses = $derived(new Map<string, Response>((this.current?.responses ?? []).map((r) => [r.question_id, r])));
 
   /** Questions in the open assessment's scope, in catalog order. */
   questions = $derived.by((): Question[] => {

@@ -33,11 +33,27 @@ function summary(answered: number, readiness: number | null): AssessmentSummary 
 }
 
 function scorecard(answered: number, score: number | null): Scorecard {
-  return { overall: tally(answered, score), band: 'incomplete', high_gaps: 0, categories: [], groups: [], criteria: [] };
+  return {
+    overall: tally(answered, score),
+    band: 'incomplete',
+    high_gaps: 0,
+    categories: [],
+    groups: [],
+    criteria: [],
+  };
 }
 
 function response(question_id: string, answer: Response['answer'], note = ''): Response {
-  return { question_id, answer, note, updated_at: '2025-01-01T00:00:00Z', flagged: false, owner: '', evidence: [], needs_review: false };
+  return {
+    question_id,
+    answer,
+    note,
+    updated_at: '2025-01-01T00:00:00Z',
+    flagged: false,
+    owner: '',
+    evidence: [],
+    needs_review: false,
+  };
 }
 
 /** An open assessment with SEC-001 answered and SEC-002 not yet. */
@@ -205,11 +221,18 @@ describe('AppState merging and undo', () => {
   });
 });
 
-
 describe('AppState start-up and the question bank', () => {
   it('opens with the app information and the workspace only, and fetches the bank once, when asked', async () => {
     const asked: string[] = [];
-    const bank = { version: '2026.11.0', roles: [], categories: [], criteria: [], questions: [], remediations: [], scoping: [] };
+    const bank = {
+      version: '2026.11.0',
+      roles: [],
+      categories: [],
+      criteria: [],
+      questions: [],
+      remediations: [],
+      scoping: [],
+    };
     mockIPC((cmd) => {
       asked.push(cmd);
       if (cmd === 'app_info') return { version: '0.1.0', catalog_version: '2026.11.0', data_dir: '/tmp/w' };

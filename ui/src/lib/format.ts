@@ -1,15 +1,5 @@
 // Labels and number formats shared by the screens.
-import type {
-  ActionStatus,
-  Answer,
-  AuditType,
-  Band,
-  CategoryId,
-  Effort,
-  Phase,
-  Priority,
-  Severity,
-} from './api';
+import type { ActionStatus, Answer, AuditType, Band, CategoryId, Effort, Phase, Priority, Severity } from './api';
 
 export function percent(score: number | null | undefined): string {
   return score === null || score === undefined ? '—' : `${Math.round(score)}%`;

@@ -5,7 +5,16 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import NewAssessment from './NewAssessment.svelte';
 import { app } from '../lib/app.svelte';
 import type { Overview } from '../lib/api';
-import { axeViolations, catalog, client, only, renderScreen, summary, workspace, type Handler } from '../test/workspace';
+import {
+  axeViolations,
+  catalog,
+  client,
+  only,
+  renderScreen,
+  summary,
+  workspace,
+  type Handler,
+} from '../test/workspace';
 
 const setup = (state?: Overview, handler?: Handler) => renderScreen(NewAssessment, state, handler);
 
@@ -21,7 +30,7 @@ describe('New assessment', () => {
     app.newAssessmentClient = 2;
     const { calls } = setup(workspace(), (cmd) => (cmd === 'create_assessment' ? summary(7) : undefined));
     const form = screen.getByRole('form', { name: 'New assessment' });
-    expect((screen.getByTestId<HTMLSelectElement>('assessment-client')).value).toBe('2');
+    expect(screen.getByTestId<HTMLSelectElement>('assessment-client').value).toBe('2');
     await fireEvent.input(screen.getByTestId('assessment-name'), { target: { value: 'Type II, 2028' } });
     await fireEvent.input(within(form).getByLabelText('Industry'), { target: { value: 'Fintech' } });
     await fireEvent.input(within(form).getByLabelText('Headcount'), { target: { value: '40' } });

@@ -165,7 +165,7 @@ describe('Plan screen', () => {
     expect(calls[0]).toEqual({ cmd: 'get_plan', args: { id: 7 } });
     expect(within(row('mfa')).getByRole('rowheader').textContent).toContain('Title of mfa');
     expect(within(row('mfa')).getByText('First 30 days')).toBeTruthy();
-    expect((within(row('vendor-review')).getByTestId<HTMLInputElement>('plan-owner-input')).value).toBe('Alice');
+    expect(within(row('vendor-review')).getByTestId<HTMLInputElement>('plan-owner-input').value).toBe('Alice');
     expect(text(screen.getByTestId('plan-fit'))).toMatch(/Fits: 40 spare days before the readiness deadline/);
   });
 
@@ -190,9 +190,13 @@ describe('Plan screen', () => {
         notes: 'Waiting on legal',
       },
     };
-    await waitFor(() => expect(calls.filter((c) => c.cmd === 'update_action')).toEqual([{ cmd: 'update_action', args: { input } }]));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.cmd === 'update_action')).toEqual([{ cmd: 'update_action', args: { input } }]),
+    );
     // The plan the backend answered replaces the one on screen.
-    await waitFor(() => expect((within(row('mfa')).getByTestId<HTMLSelectElement>('plan-status-select')).value).toBe('done'));
+    await waitFor(() =>
+      expect(within(row('mfa')).getByTestId<HTMLSelectElement>('plan-status-select').value).toBe('done'),
+    );
   });
 
   it('keeps default owner and dates as null in the edit', async () => {
@@ -256,8 +260,10 @@ describe('Plan screen', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(within(row('mfa')).getByTestId('plan-row-status').dataset.state).toBe('saved'));
     expect(screen.queryByRole('alert')).toBeNull();
-    expect((within(row('mfa')).getByTestId<HTMLInputElement>('plan-owner-input')).value).toBe('Dana Okafor');
-    const sent = calls.filter((c) => c.cmd === 'update_action').map((c) => (c.args as { input: UpdateActionInput }).input.edit.owner);
+    expect(within(row('mfa')).getByTestId<HTMLInputElement>('plan-owner-input').value).toBe('Dana Okafor');
+    const sent = calls
+      .filter((c) => c.cmd === 'update_action')
+      .map((c) => (c.args as { input: UpdateActionInput }).input.edit.owner);
     expect(sent).toEqual(['Dana Okafor', 'Dana Okafor']);
   });
 

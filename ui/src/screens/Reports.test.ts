@@ -109,9 +109,7 @@ describe('Reports screen', () => {
 
     const select = await screen.findByTestId<HTMLSelectElement>('report-snapshot');
     await fireEvent.change(select, { target: { value: select.options[1]?.value } });
-    await waitFor(() =>
-      expect(last(calls, 'report_preview')?.args).toMatchObject({ options: { snapshot_id: 5 } }),
-    );
+    await waitFor(() => expect(last(calls, 'report_preview')?.args).toMatchObject({ options: { snapshot_id: 5 } }));
 
     await fireEvent.click(screen.getByTestId('report-kind-plan'));
     expect((await screen.findByText('Plan summary')).textContent).toBe('Plan summary');

@@ -189,9 +189,7 @@ describe('Workshop mode', () => {
 
     await press('1');
 
-    await waitFor(() =>
-      expect(saves(calls)).toEqual([sent('GOV-002', 'implemented')]),
-    );
+    await waitFor(() => expect(saves(calls)).toEqual([sent('GOV-002', 'implemented')]));
     await waitFor(() => expect(app.save.kind).toBe('saved'));
     expect(screen.getByTestId('save-status').dataset.state).toBe('saved');
     expect(shown()).toBe('GOV-002');
@@ -303,12 +301,24 @@ describe('Workshop mode', () => {
     expect(screen.getByTestId('workshop-flagged').textContent).toContain('Flagged for follow-up');
 
     await press('f');
-    const kept = { assessment_id: 7, question_id: 'GOV-001', answer: 'implemented', note: '', owner: 'HR lead', evidence };
+    const kept = {
+      assessment_id: 7,
+      question_id: 'GOV-001',
+      answer: 'implemented',
+      note: '',
+      owner: 'HR lead',
+      evidence,
+    };
     await waitFor(() => expect(saves(calls)).toEqual([{ ...kept, flagged: false }]));
     await waitFor(() => expect(screen.queryByTestId('workshop-flagged')).toBeNull());
 
     await press('F');
-    await waitFor(() => expect(saves(calls)).toEqual([{ ...kept, flagged: false }, { ...kept, flagged: true }]));
+    await waitFor(() =>
+      expect(saves(calls)).toEqual([
+        { ...kept, flagged: false },
+        { ...kept, flagged: true },
+      ]),
+    );
     await waitFor(() => expect(screen.getByTestId('workshop-flagged')).toBeTruthy());
     expect(shown()).toBe('GOV-001');
   });

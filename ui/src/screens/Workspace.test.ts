@@ -23,11 +23,15 @@ import { blankCompany as company } from '../test/fixtures';
 polyfillDialog();
 
 function rowNames(): string[] {
-  return screen.queryAllByTestId('assessment-row').map((r) => r.querySelector('[data-testid=row-name]')?.textContent ?? '');
+  return screen
+    .queryAllByTestId('assessment-row')
+    .map((r) => r.querySelector('[data-testid=row-name]')?.textContent ?? '');
 }
 
 function row(name: string): HTMLElement {
-  const found = screen.getAllByTestId('assessment-row').find((r) => r.querySelector('[data-testid=row-name]')?.textContent === name);
+  const found = screen
+    .getAllByTestId('assessment-row')
+    .find((r) => r.querySelector('[data-testid=row-name]')?.textContent === name);
   if (!found) throw new Error(`no row for ${name}`);
   return found;
 }
@@ -175,7 +179,7 @@ describe('Row actions', () => {
     const name = within(dialog).getByLabelText<HTMLInputElement>('Assessment name');
     expect(name.value).toBe('Q3 readiness');
     expect(document.activeElement).toBe(name);
-    expect((within(dialog).getByLabelText<HTMLInputElement>('System in scope')).value).toBe('Brightwave platform');
+    expect(within(dialog).getByLabelText<HTMLInputElement>('System in scope').value).toBe('Brightwave platform');
     const security = within(dialog).getByRole<HTMLInputElement>('checkbox', { name: /Security/ });
     expect(security.checked && security.disabled).toBe(true);
 
@@ -231,11 +235,11 @@ describe('Row actions', () => {
     // jsdom does no layout: place the button near the bottom of a 800 px window.
     const rect = (top: number, height: number) =>
       ({ top, bottom: top + height, height, left: 0, right: 0, width: 0, x: 0, y: top }) as DOMRect;
-    const spy = vi
-      .spyOn(HTMLElement.prototype, 'getBoundingClientRect')
-      .mockImplementation(function (this: HTMLElement) {
-        return this.getAttribute('role') === 'menu' ? rect(0, 180) : rect(760, 30);
-      });
+    const spy = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return this.getAttribute('role') === 'menu' ? rect(0, 180) : rect(760, 30);
+    });
     vi.stubGlobal('innerHeight', 800);
     try {
       await fireEvent.click(trigger);
@@ -335,7 +339,7 @@ describe('Clients', () => {
     app.screen = 'workspace';
     await fireEvent.input(screen.getByTestId('client-name'), { target: { value: 'Initech' } });
     await fireEvent.click(screen.getByTestId('create-client'));
-    await waitFor(() => expect((screen.getByTestId<HTMLInputElement>('client-name')).value).toBe(''));
+    await waitFor(() => expect(screen.getByTestId<HTMLInputElement>('client-name').value).toBe(''));
     await fireEvent.click(screen.getByTestId('new-assessment'));
     expect(app.newAssessmentClient).toBe(9);
     expect(app.screen).toBe('new-assessment');

@@ -65,7 +65,13 @@ export const catalog: Catalog = {
   questions: [],
   remediations: [],
   scoping: [
-    { id: 'uptime', text: 'Do customers rely on uptime commitments?', help: 'An SLA.', recommends: ['availability'], reason: 'SLA' },
+    {
+      id: 'uptime',
+      text: 'Do customers rely on uptime commitments?',
+      help: 'An SLA.',
+      recommends: ['availability'],
+      reason: 'SLA',
+    },
   ],
 };
 
@@ -74,9 +80,20 @@ export function workspace(): Overview {
   return {
     clients: [client(1, 'Acme'), client(2, 'Globex')],
     assessments: [
-      summary(1, { name: 'Q3 readiness', readiness: 40, answered: 5, company: { ...company, system_name: 'Brightwave platform' } }),
+      summary(1, {
+        name: 'Q3 readiness',
+        readiness: 40,
+        answered: 5,
+        company: { ...company, system_name: 'Brightwave platform' },
+      }),
       summary(2, { name: 'Q4 follow-up', based_on: 1, needs_review: 3, flagged: 2, readiness: 80, answered: 9 }),
-      summary(3, { client_id: 2, client_name: 'Globex', name: 'Old audit', archived_at: '2026-02-01T00:00:00Z', readiness: 60 }),
+      summary(3, {
+        client_id: 2,
+        client_name: 'Globex',
+        name: 'Old audit',
+        archived_at: '2026-02-01T00:00:00Z',
+        readiness: 60,
+      }),
     ],
     trash: [summary(4, { name: 'Scrapped draft', deleted_at: '2026-03-01T00:00:00Z' })],
   };

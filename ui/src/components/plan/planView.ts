@@ -34,9 +34,7 @@ export function filterActions(actions: Action[], f: Filters): Action[] {
     if (f.phase && a.phase !== f.phase) return false;
     if (f.owner && a.owner !== f.owner) return false;
     if (words.length === 0) return true;
-    const haystack = [a.title, a.description, a.owner, a.notes, ...a.criteria, ...a.questions]
-      .join(' ')
-      .toLowerCase();
+    const haystack = [a.title, a.description, a.owner, a.notes, ...a.criteria, ...a.questions].join(' ').toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
 }
