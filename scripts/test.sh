@@ -14,6 +14,8 @@ report_disk_space
 
 say "UI: svelte-check (strict TypeScript)"
 (cd ui && npm run --silent check)
+say "UI: lint (eslint, prettier --check)"
+(cd ui && npm run --silent lint)
 say "UI: unit tests (vitest)"
 (cd ui && npx vitest run --reporter=dot)
 build_ui
