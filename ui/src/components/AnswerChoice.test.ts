@@ -1,10 +1,10 @@
 // AnswerChoice: the five answers as one labelled radio group.
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import axe from 'axe-core';
 import { tick } from 'svelte';
 import AnswerChoice from './AnswerChoice.svelte';
 import type { Answer } from '../lib/api';
+import { axeViolations } from '../test/a11y';
 
 const labels: [Answer, string][] = [
   ['implemented', 'Implemented'],
@@ -28,14 +28,6 @@ function setup(props: { value?: Answer | null; disabled?: boolean } = {}) {
 
 function radios(): HTMLInputElement[] {
   return screen.getAllByRole<HTMLInputElement>('radio');
-}
-
-async function axeViolations(container: HTMLElement): Promise<string[]> {
-  const results = await axe.run(container, {
-    // jsdom does no layout or style computation, so axe cannot judge colour contrast here.
-    rules: { 'color-contrast': { enabled: false } },
-  });
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
 }
 
 describe('AnswerChoice', () => {

@@ -1,8 +1,6 @@
 // The api module against a mocked Tauri IPC: command names, argument names, success data and
 // the mapping of every kind of failure to a BackendError.
 import { describe, expect, it } from 'vitest';
-import { mockIPC } from '@tauri-apps/api/mocks';
-import type { InvokeArgs } from '@tauri-apps/api/core';
 import {
   api,
   BackendError,
@@ -15,27 +13,14 @@ import {
   type SaveAnswerInput,
   type Scorecard,
 } from './api';
-import { assessmentSummary } from '../test/fixtures';
+import { assessmentSummary, at } from '../test/fixtures';
+import { mockBackend, type Call } from '../test/ipc';
 
-interface Call {
-  cmd: string;
-  args: InvokeArgs | undefined;
-}
+/** Mocks the backend with one canned result for every command. */
+const recordIPC = (result: unknown): Call[] => mockBackend(() => result);
 
-/** Mocks IPC with one canned result and records every call. */
-function recordIPC(result: unknown): Call[] {
-  const calls: Call[] = [];
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args });
-    return result;
-  });
-  return calls;
-}
-
-/** Mocks IPC so that every command rejects with `reason`. */
-function rejectIPC(reason: unknown): void {
-  mockIPC(() => Promise.reject(reason));
-}
+/** Mocks the backend so that every command rejects with `reason`. */
+const rejectIPC = (reason: unknown): Call[] => mockBackend(() => Promise.reject(reason));
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -47,8 +32,8 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
 }
 
 const summary: AssessmentSummary = assessmentSummary({
-  created_at: '2025-01-01T00:00:00Z',
-  updated_at: '2025-01-02T00:00:00Z',
+  created_at: at(-2),
+  updated_at: at(-1),
   answered: 1,
 });
 
@@ -66,8 +51,8 @@ describe('api commands', () => {
     const client: Client = {
       id: 3,
       name: 'Acme',
-      created_at: '2025-01-01T00:00:00Z',
-      updated_at: '2025-01-01T00:00:00Z',
+      created_at: at(-2),
+      updated_at: at(-2),
     };
     const calls = recordIPC(client);
     await expect(api.createClient('Acme')).resolves.toEqual(client);
@@ -86,7 +71,7 @@ describe('api commands', () => {
         question_id: 'SEC-001',
         answer: 'partial',
         note: 'MFA on email only',
-        updated_at: '2025-01-02T00:00:00Z',
+        updated_at: at(-1),
         flagged: false,
         owner: '',
         evidence: [],

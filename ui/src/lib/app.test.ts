@@ -1,8 +1,6 @@
 // AppState's save flow against a mocked Tauri IPC: success updates the open assessment, a
 // failure keeps the input for a retry, and the retry saves it.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mockIPC } from '@tauri-apps/api/mocks';
-import type { InvokeArgs } from '@tauri-apps/api/core';
 import { app } from './app.svelte';
 import type {
   AnswerSaved,
@@ -15,7 +13,8 @@ import type {
   Scorecard,
   Tally,
 } from './api';
-import { assessmentSummary } from '../test/fixtures';
+import { assessmentSummary, at } from '../test/fixtures';
+import { failure, mockBackend, unexpected, type Call } from '../test/ipc';
 
 function tally(answered: number, score: number | null): Tally {
   return { score, questions: 3, answered, not_applicable: 0, unknown: 0 };
@@ -23,9 +22,9 @@ function tally(answered: number, score: number | null): Tally {
 
 function summary(answered: number, readiness: number | null): AssessmentSummary {
   return assessmentSummary({
-    created_at: '2025-01-01T00:00:00Z',
-    updated_at: '2025-01-01T00:00:00Z',
-    opened_at: '2025-01-01T00:00:00Z',
+    created_at: at(-2),
+    updated_at: at(-2),
+    opened_at: at(-2),
     answered,
     questions: 3,
     readiness,
@@ -48,7 +47,7 @@ function response(question_id: string, answer: Response['answer'], note = ''): R
     question_id,
     answer,
     note,
-    updated_at: '2025-01-01T00:00:00Z',
+    updated_at: at(-2),
     flagged: false,
     owner: '',
     evidence: [],
@@ -82,34 +81,24 @@ function savedFor(i: SaveAnswerInput): AnswerSaved {
       question_id: i.question_id,
       answer: i.answer,
       note: i.note,
-      updated_at: '2025-01-02T00:00:00Z',
+      updated_at: at(-1),
       flagged: i.flagged ?? false,
       owner: i.owner ?? '',
       evidence: i.evidence ?? [],
       needs_review: false,
     },
-    summary: { ...summary(2, 50), updated_at: '2025-01-02T00:00:00Z' },
+    summary: { ...summary(2, 50), updated_at: at(-1) },
     scorecard: scorecard(2, 50),
   };
 }
 
-interface Call {
-  cmd: string;
-  args: InvokeArgs | undefined;
-}
-
 /** Mocks save_answer: it fails while `failing()` is true, else answers `savedFor(input)`. */
 function mockSave(failing: () => boolean): Call[] {
-  const calls: Call[] = [];
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args });
-    if (cmd !== 'save_answer') throw new Error(`unexpected command ${cmd}`);
-    if (failing()) {
-      return Promise.reject({ code: 'io', message: 'The workspace file is locked.' });
-    }
+  return mockBackend((cmd, args) => {
+    if (cmd !== 'save_answer') return unexpected(cmd);
+    if (failing()) return failure('io', 'The workspace file is locked.');
     return savedFor((args as { input: SaveAnswerInput }).input);
   });
-  return calls;
 }
 
 beforeEach(() => {
@@ -145,7 +134,7 @@ describe('AppState.saveAnswer', () => {
 
   it('is saving while the backend works', async () => {
     let finish: (value: AnswerSaved) => void = () => {};
-    mockIPC(() => new Promise<AnswerSaved>((resolve) => (finish = resolve)));
+    mockBackend(() => new Promise<AnswerSaved>((resolve) => (finish = resolve)));
 
     const pending = app.saveAnswer(input);
     expect(app.save.kind).toBe('saving');
@@ -203,8 +192,8 @@ describe('AppState merging and undo', () => {
 
   it('keeps the flag, owner and evidence the input leaves out, and undo puts the old answer back', async () => {
     const sent: SaveAnswerInput[] = [];
-    mockIPC((cmd, args) => {
-      if (cmd !== 'save_answer') throw new Error(`unexpected ${cmd}`);
+    mockBackend((cmd, args) => {
+      if (cmd !== 'save_answer') return unexpected(cmd);
       const i = (args as { input: SaveAnswerInput }).input;
       sent.push(i);
       return savedFor(i);
@@ -233,12 +222,12 @@ describe('AppState start-up and the question bank', () => {
       remediations: [],
       scoping: [],
     };
-    mockIPC((cmd) => {
+    mockBackend((cmd) => {
       asked.push(cmd);
       if (cmd === 'app_info') return { version: '0.1.0', catalog_version: '2026.11.0', data_dir: '/tmp/w' };
       if (cmd === 'workspace_overview') return { clients: [], assessments: [], trash: [] };
       if (cmd === 'get_catalog') return bank;
-      throw new Error(`unexpected ${cmd}`);
+      return unexpected(cmd);
     });
     app.catalog = null;
     await app.start();
@@ -255,9 +244,9 @@ describe('AppState start-up and the question bank', () => {
 
   it('takes the reads the page entry started and asks for nothing more', async () => {
     const asked: string[] = [];
-    mockIPC((cmd) => {
+    mockBackend((cmd) => {
       asked.push(cmd);
-      throw new Error(`unexpected ${cmd}`);
+      return unexpected(cmd);
     });
     app.fatal = null;
     const info: AppInfo = {
@@ -275,7 +264,7 @@ describe('AppState start-up and the question bank', () => {
   });
 
   it('reports a failed read from the page entry as the reason the workspace cannot open', async () => {
-    mockIPC(() => undefined);
+    mockBackend(() => undefined);
     app.fatal = null;
     await app.start(Promise.reject(new Error('workspace unreadable')));
     expect(app.fatal).toContain('workspace unreadable');
@@ -283,9 +272,9 @@ describe('AppState start-up and the question bank', () => {
 
   it('asks for the bank again after a failed fetch', async () => {
     let fail = true;
-    mockIPC((cmd) => {
-      if (cmd !== 'get_catalog') throw new Error(`unexpected ${cmd}`);
-      if (fail) return Promise.reject({ code: 'internal', message: 'Bank unreadable.' });
+    mockBackend((cmd) => {
+      if (cmd !== 'get_catalog') return unexpected(cmd);
+      if (fail) return failure('internal', 'Bank unreadable.');
       return { version: 'x', roles: [], categories: [], criteria: [], questions: [], remediations: [], scoping: [] };
     });
     app.catalog = null;

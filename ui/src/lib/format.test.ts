@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDay, percent } from './format';
+import { TODAY } from '../test/fixtures';
 
 describe('dates', () => {
   it('shows a timestamp as its day in the form the reports use', () => {
     // No zone: read as local time, so this holds in any time zone the tests run in.
-    expect(formatDate('2026-11-29T10:30:00')).toBe('29 Nov 2026');
+    expect(formatDate(`${TODAY}T10:30:00`)).toBe('29 Nov 2026');
     expect(formatDate('2027-01-05T23:59:00')).toBe('5 Jan 2027');
   });
 

@@ -5,16 +5,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import NewAssessment from './NewAssessment.svelte';
 import { app } from '../lib/app.svelte';
 import type { Overview } from '../lib/api';
-import {
-  axeViolations,
-  catalog,
-  client,
-  only,
-  renderScreen,
-  summary,
-  workspace,
-  type Handler,
-} from '../test/workspace';
+import { catalog, client, renderScreen, summary, workspace, type Handler } from '../test/workspace';
+import { axeViolations } from '../test/a11y';
+import { argsOf } from '../test/ipc';
 
 const setup = (state?: Overview, handler?: Handler) => renderScreen(NewAssessment, state, handler);
 
@@ -40,9 +33,9 @@ describe('New assessment', () => {
     await fireEvent.input(within(form).getByLabelText('Assessor'), { target: { value: 'Dana' } });
     await fireEvent.click(screen.getByTestId('audit-type2'));
     await fireEvent.click(screen.getByTestId('create-assessment'));
-    await waitFor(() => expect(only(calls, 'create_assessment')).toHaveLength(1));
-    expect(only(calls, 'create_client')).toEqual([]);
-    expect(only(calls, 'create_assessment')[0]).toEqual({
+    await waitFor(() => expect(argsOf(calls, 'create_assessment')).toHaveLength(1));
+    expect(argsOf(calls, 'create_client')).toEqual([]);
+    expect(argsOf(calls, 'create_assessment')[0]).toEqual({
       input: {
         client_id: 2,
         name: 'Type II, 2028',
@@ -73,15 +66,15 @@ describe('New assessment', () => {
     await fireEvent.input(await screen.findByTestId('new-client-name'), { target: { value: 'Initech' } });
     await fireEvent.click(screen.getByTestId('create-assessment'));
     expect((await screen.findByTestId('new-assessment-error')).textContent).toBe('The name is too long.');
-    expect(only(calls, 'create_client')).toEqual([{ name: 'Initech' }]);
+    expect(argsOf(calls, 'create_client')).toEqual([{ name: 'Initech' }]);
 
     // The workspace now lists Initech: the form keeps it chosen, and trying again reuses it.
     app.overview = { ...workspace(), clients: [...workspace().clients, client(9, 'Initech')] };
     refuse = false;
     await fireEvent.click(screen.getByTestId('create-assessment'));
-    await waitFor(() => expect(only(calls, 'create_assessment')).toHaveLength(2));
-    expect(only(calls, 'create_client')).toHaveLength(1);
-    expect(only(calls, 'create_assessment')[1]).toMatchObject({ input: { client_id: 9 } });
+    await waitFor(() => expect(argsOf(calls, 'create_assessment')).toHaveLength(2));
+    expect(argsOf(calls, 'create_client')).toHaveLength(1);
+    expect(argsOf(calls, 'create_assessment')[1]).toMatchObject({ input: { client_id: 9 } });
   });
 
   it('asks only for a new client in an empty workspace', () => {

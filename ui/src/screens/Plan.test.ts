@@ -3,9 +3,6 @@
 // the audit profile, the timeline and accessibility.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
-import { mockIPC } from '@tauri-apps/api/mocks';
-import type { InvokeArgs } from '@tauri-apps/api/core';
-import axe from 'axe-core';
 import Plan from './Plan.svelte';
 import { app } from '../lib/app.svelte';
 import type {
@@ -17,14 +14,16 @@ import type {
   Plan as PlanData,
   UpdateActionInput,
 } from '../lib/api';
-import { assessmentSummary } from '../test/fixtures';
+import { assessmentSummary, at, day, TODAY } from '../test/fixtures';
+import { axeViolations } from '../test/a11y';
+import { failure, mockBackend, unexpected, type Call, type Reply } from '../test/ipc';
 
 const profile: AuditProfile = { audit_type: 'type1', target_date: '2027-06-30', observation_start: null };
 
 function summary(over: Partial<AssessmentSummary> = {}): AssessmentSummary {
   return assessmentSummary({
     profile,
-    updated_at: '2026-11-02T00:00:00Z',
+    updated_at: at(-27),
     answered: 3,
     readiness: 40,
     ...over,
@@ -58,8 +57,8 @@ function action(key: string, over: Partial<Action> = {}): Action {
     effort: 'S',
     owner: 'Security lead',
     owner_is_default: true,
-    start: '2026-11-30',
-    due: '2026-12-04',
+    start: day(1),
+    due: day(5),
     dates_are_default: true,
     phase: 'first_30_days',
     status: 'not_started',
@@ -72,7 +71,7 @@ function action(key: string, over: Partial<Action> = {}): Action {
 
 function planWith(fit: Fit, actions?: Action[]): PlanData {
   return {
-    plan_date: '2026-11-29',
+    plan_date: TODAY,
     profile,
     fit,
     gaps: [
@@ -94,8 +93,8 @@ function planWith(fit: Fit, actions?: Action[]): PlanData {
         effort: 'M',
         owner: 'Alice',
         owner_is_default: false,
-        start: '2026-12-07',
-        due: '2026-12-18',
+        start: day(8),
+        due: day(19),
         dates_are_default: false,
         status: 'in_progress',
         notes: 'Waiting on legal',
@@ -109,22 +108,9 @@ function planWith(fit: Fit, actions?: Action[]): PlanData {
 
 const fits: Fit = { kind: 'fits', deadline: '2027-06-16', spare_days: 40 };
 
-interface Call {
-  cmd: string;
-  args: InvokeArgs | undefined;
-}
-
-type Handler = (cmd: string, args: InvokeArgs | undefined) => unknown;
-
 /** Mocks the backend: get_plan answers `plan`, other commands go to `handler`. */
-function backend(plan: PlanData, handler: Handler = () => plan): Call[] {
-  const calls: Call[] = [];
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args });
-    if (cmd === 'get_plan') return plan;
-    return handler(cmd, args);
-  });
-  return calls;
+function backend(plan: PlanData, handler: Reply = () => plan): Call[] {
+  return mockBackend((cmd, args) => (cmd === 'get_plan' ? plan : handler(cmd, args)));
 }
 
 async function rows(): Promise<HTMLElement[]> {
@@ -135,14 +121,6 @@ function row(key: string): HTMLElement {
   const found = screen.getAllByTestId('plan-action-row').find((r) => r.dataset.key === key);
   if (!found) throw new Error(`no row for ${key}`);
   return found;
-}
-
-async function axeViolations(container: HTMLElement): Promise<string[]> {
-  const results = await axe.run(container, {
-    // jsdom does no layout or style computation, so axe cannot judge colour contrast here.
-    rules: { 'color-contrast': { enabled: false } },
-  });
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
 }
 
 /** Rendered text with runs of whitespace as one space. */
@@ -183,8 +161,8 @@ describe('Plan screen', () => {
       key: 'vendor-review',
       edit: {
         owner: 'Alice',
-        start: '2026-12-07',
-        due: '2026-12-18',
+        start: day(8),
+        due: day(19),
         status: 'done',
         justification: '',
         notes: 'Waiting on legal',
@@ -222,8 +200,8 @@ describe('Plan screen', () => {
   it("shows the backend's message for a risk accepted without justification and keeps the choice", async () => {
     const message = 'Accepting a risk needs a justification: say why, and who agreed.';
     backend(planWith(fits), (cmd) => {
-      if (cmd === 'update_action') return Promise.reject({ code: 'validation', message });
-      throw new Error(`unexpected ${cmd}`);
+      if (cmd === 'update_action') return failure('validation', message);
+      return unexpected(cmd);
     });
     render(Plan);
     await rows();
@@ -241,8 +219,8 @@ describe('Plan screen', () => {
   it('keeps a typed owner in its field when the save fails, and saves it on retry', async () => {
     let failing = true;
     const calls = backend(planWith(fits), (cmd, args) => {
-      if (cmd !== 'update_action') throw new Error(`unexpected ${cmd}`);
-      if (failing) return Promise.reject({ code: 'io', message: 'The workspace file is locked.' });
+      if (cmd !== 'update_action') return unexpected(cmd);
+      if (failing) return failure('io', 'The workspace file is locked.');
       const { input } = args as { input: UpdateActionInput };
       return planWith(fits, [action('mfa', { owner: input.edit.owner ?? 'Security lead', owner_is_default: false })]);
     });
@@ -286,10 +264,10 @@ describe('Plan screen', () => {
   });
 
   it('saves the audit profile, reloads the plan and updates the open assessment', async () => {
-    const saved = summary({ updated_at: '2026-11-03T00:00:00Z', profile: { ...profile, target_date: '2027-09-30' } });
+    const saved = summary({ updated_at: at(-26), profile: { ...profile, target_date: '2027-09-30' } });
     const calls = backend(planWith(fits), (cmd) => {
       if (cmd === 'set_audit_profile') return saved;
-      throw new Error(`unexpected ${cmd}`);
+      return unexpected(cmd);
     });
     render(Plan);
     await rows();

@@ -3,19 +3,18 @@
 // the last export without passing a path, and the screen passes an accessibility check.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { mockIPC } from '@tauri-apps/api/mocks';
-import type { InvokeArgs } from '@tauri-apps/api/core';
-import axe from 'axe-core';
 import Reports from './Reports.svelte';
 import { app } from '../lib/app.svelte';
 import type { AssessmentDetail, ReportPreview, SnapshotInfo } from '../lib/api';
-import { assessmentSummary } from '../test/fixtures';
+import { assessmentSummary, at } from '../test/fixtures';
+import { axeViolations } from '../test/a11y';
+import { lastCall, mockBackend, unexpected, type Call } from '../test/ipc';
 
 function detail(): AssessmentDetail {
   return {
     summary: assessmentSummary({
       profile: { audit_type: 'type1', target_date: '2027-06-30', observation_start: null },
-      updated_at: '2026-11-02T00:00:00Z',
+      updated_at: at(-27),
       answered: 10,
       readiness: 60,
       band: 'significant_gaps',
@@ -46,18 +45,10 @@ function preview(kind: 'readiness' | 'plan'): ReportPreview {
   };
 }
 
-const snapshots: SnapshotInfo[] = [{ id: 5, label: 'Kick-off', created_at: '2026-10-01T09:00:00Z', readiness: 41 }];
-
-interface Call {
-  cmd: string;
-  args: InvokeArgs | undefined;
-}
+const snapshots: SnapshotInfo[] = [{ id: 5, label: 'Kick-off', created_at: at(-59), readiness: 41 }];
 
 function backend(): Call[] {
-  const calls: Call[] = [];
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args });
-    const a = (args ?? {}) as Record<string, unknown>;
+  return mockBackend((cmd, a) => {
     switch (cmd) {
       case 'list_snapshots':
         return snapshots;
@@ -71,14 +62,9 @@ function backend(): Call[] {
       case 'show_last_export':
         return null;
       default:
-        throw new Error(`unexpected command ${cmd}`);
+        return unexpected(cmd);
     }
   });
-  return calls;
-}
-
-function last(calls: Call[], cmd: string): Call | undefined {
-  return calls.filter((c) => c.cmd === cmd).at(-1);
 }
 
 beforeEach(() => {
@@ -92,7 +78,7 @@ describe('Reports screen', () => {
     render(Reports);
     expect((await screen.findByTestId('report-pages')).textContent).toContain('42 pages');
     expect(screen.getByText('Executive summary')).toBeTruthy();
-    expect(last(calls, 'report_preview')?.args).toEqual({
+    expect(lastCall(calls, 'report_preview')?.args).toEqual({
       id: 7,
       kind: 'readiness',
       options: { include_appendix: true, snapshot_id: null },
@@ -100,7 +86,7 @@ describe('Reports screen', () => {
 
     await fireEvent.click(screen.getByTestId('report-appendix'));
     await waitFor(() =>
-      expect(last(calls, 'report_preview')?.args).toEqual({
+      expect(lastCall(calls, 'report_preview')?.args).toEqual({
         id: 7,
         kind: 'readiness',
         options: { include_appendix: false, snapshot_id: null },
@@ -109,11 +95,11 @@ describe('Reports screen', () => {
 
     const select = await screen.findByTestId<HTMLSelectElement>('report-snapshot');
     await fireEvent.change(select, { target: { value: select.options[1]?.value } });
-    await waitFor(() => expect(last(calls, 'report_preview')?.args).toMatchObject({ options: { snapshot_id: 5 } }));
+    await waitFor(() => expect(lastCall(calls, 'report_preview')?.args).toMatchObject({ options: { snapshot_id: 5 } }));
 
     await fireEvent.click(screen.getByTestId('report-kind-plan'));
     expect((await screen.findByText('Plan summary')).textContent).toBe('Plan summary');
-    expect(last(calls, 'report_preview')?.args).toEqual({
+    expect(lastCall(calls, 'report_preview')?.args).toEqual({
       id: 7,
       kind: 'plan',
       options: { include_appendix: false, snapshot_id: null },
@@ -127,7 +113,7 @@ describe('Reports screen', () => {
     await fireEvent.click(screen.getByTestId('export-report'));
     const status = await screen.findByTestId('export-status');
     await waitFor(() => expect(status.textContent).toContain('Saved to /home/me/Acme - report.pdf'));
-    expect(last(calls, 'export_report')?.args).toEqual({
+    expect(lastCall(calls, 'export_report')?.args).toEqual({
       id: 7,
       kind: 'readiness',
       options: { include_appendix: true, snapshot_id: null },
@@ -135,8 +121,8 @@ describe('Reports screen', () => {
 
     await fireEvent.click(screen.getByTestId('open-export'));
     await fireEvent.click(screen.getByTestId('show-export'));
-    expect(last(calls, 'open_last_export')?.args).toEqual({});
-    expect(last(calls, 'show_last_export')?.args).toEqual({});
+    expect(lastCall(calls, 'open_last_export')?.args).toEqual({});
+    expect(lastCall(calls, 'show_last_export')?.args).toEqual({});
   });
 
   it('exports each kind of data and the one-page summary', async () => {
@@ -145,17 +131,16 @@ describe('Reports screen', () => {
     await screen.findByTestId('report-pages');
     for (const format of ['csv-gaps', 'csv-plan', 'json']) {
       await fireEvent.click(screen.getByTestId(`export-${format}`));
-      await waitFor(() => expect(last(calls, 'export_data')?.args).toEqual({ id: 7, format }));
+      await waitFor(() => expect(lastCall(calls, 'export_data')?.args).toEqual({ id: 7, format }));
     }
     await fireEvent.click(screen.getByTestId('export-summary'));
-    await waitFor(() => expect(last(calls, 'export_summary_pdf')?.args).toEqual({ id: 7 }));
+    await waitFor(() => expect(lastCall(calls, 'export_summary_pdf')?.args).toEqual({ id: 7 }));
   });
 
   it('has no accessibility violations', async () => {
     backend();
     const { container } = render(Reports);
     await screen.findByTestId('report-pages');
-    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(await axeViolations(container)).toEqual([]);
   });
 });

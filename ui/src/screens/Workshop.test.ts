@@ -3,9 +3,6 @@
 // position kept while the app runs, and accessibility.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { mockIPC } from '@tauri-apps/api/mocks';
-import type { InvokeArgs } from '@tauri-apps/api/core';
-import axe from 'axe-core';
 import { tick } from 'svelte';
 import Workshop from './Workshop.svelte';
 import { app } from '../lib/app.svelte';
@@ -20,7 +17,9 @@ import type {
   SaveAnswerInput,
   Scorecard,
 } from '../lib/api';
-import { assessmentSummary } from '../test/fixtures';
+import { assessmentSummary, at } from '../test/fixtures';
+import { axeViolations } from '../test/a11y';
+import { mockBackend, unexpected, type Call } from '../test/ipc';
 
 function question(id: string, criterion: string, text: string): Question {
   return {
@@ -80,7 +79,7 @@ function response(question_id: string, answer: Response['answer'], note = '', mo
     question_id,
     answer,
     note,
-    updated_at: '2026-11-01T00:00:00Z',
+    updated_at: at(-28),
     flagged: false,
     owner: '',
     evidence: [],
@@ -104,21 +103,14 @@ function detail(): AssessmentDetail {
   };
 }
 
-interface Call {
-  cmd: string;
-  args: InvokeArgs | undefined;
-}
-
 /** Mocks save_answer: it answers the saved response, like the backend. */
 function backend(): Call[] {
-  const calls: Call[] = [];
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args });
-    if (cmd !== 'save_answer') throw new Error(`unexpected command ${cmd}`);
+  return mockBackend((cmd, args) => {
+    if (cmd !== 'save_answer') return unexpected(cmd);
     const input = (args as { input: SaveAnswerInput }).input;
     const saved: AnswerSaved = {
       response: response(input.question_id, input.answer, input.note, {
-        updated_at: '2026-11-02T00:00:00Z',
+        updated_at: at(-27),
         flagged: input.flagged ?? false,
         owner: input.owner ?? '',
         evidence: input.evidence ?? [],
@@ -128,7 +120,6 @@ function backend(): Call[] {
     };
     return saved;
   });
-  return calls;
 }
 
 function saves(calls: Call[]): SaveAnswerInput[] {
@@ -150,14 +141,6 @@ function note(): HTMLTextAreaElement {
 async function press(key: string, target: Element = document.body): Promise<void> {
   await fireEvent.keyDown(target, { key });
   await tick();
-}
-
-async function axeViolations(container: HTMLElement): Promise<string[]> {
-  const results = await axe.run(container, {
-    // jsdom does no layout or style computation, so axe cannot judge colour contrast here.
-    rules: { 'color-contrast': { enabled: false } },
-  });
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
 }
 
 beforeEach(() => {

@@ -7,17 +7,17 @@ import Workspace from './Workspace.svelte';
 import { app } from '../lib/app.svelte';
 import type { CategoryId, Overview, UpdateDetailsInput } from '../lib/api';
 import {
-  axeViolations,
   backend,
   catalog,
   client,
-  only,
   polyfillDialog,
   renderScreen,
   summary,
   workspace,
   type Handler,
 } from '../test/workspace';
+import { axeViolations } from '../test/a11y';
+import { argsOf } from '../test/ipc';
 import { blankCompany as company } from '../test/fixtures';
 
 polyfillDialog();
@@ -113,17 +113,17 @@ describe('Row actions', () => {
     const dialog = screen.getByTestId('confirm-delete-dialog');
     expect(dialog.hasAttribute('open')).toBe(true);
     expect(dialog.textContent).toMatch(/“Q3 readiness”/);
-    expect(only(calls, 'set_trashed')).toEqual([]);
+    expect(argsOf(calls, 'set_trashed')).toEqual([]);
 
     await fireEvent.click(screen.getByTestId('confirm-delete'));
-    await waitFor(() => expect(only(calls, 'set_trashed')).toEqual([{ id: 1, trashed: true }]));
+    await waitFor(() => expect(argsOf(calls, 'set_trashed')).toEqual([{ id: 1, trashed: true }]));
     await waitFor(() => expect(rowNames()).toEqual(['Q4 follow-up']));
     expect(dialog.hasAttribute('open')).toBe(false);
     expect(screen.getByTestId('toast').textContent).toMatch(/Moved to the trash/);
 
     await fireEvent.click(screen.getByTestId('toast-undo'));
     await waitFor(() =>
-      expect(only(calls, 'set_trashed')).toEqual([
+      expect(argsOf(calls, 'set_trashed')).toEqual([
         { id: 1, trashed: true },
         { id: 1, trashed: false },
       ]),
@@ -141,7 +141,7 @@ describe('Row actions', () => {
     await fireEvent.keyDown(document.activeElement as Element, { key: 'Escape' });
     expect(dialog.hasAttribute('open')).toBe(false);
     expect(document.activeElement).toBe(within(row('Q3 readiness')).getByTestId('row-menu'));
-    expect(only(calls, 'set_trashed')).toEqual([]);
+    expect(argsOf(calls, 'set_trashed')).toEqual([]);
   });
 
   it('hides the toast after about eight seconds', async () => {
@@ -159,12 +159,12 @@ describe('Row actions', () => {
   it('archives and unarchives', async () => {
     const { calls } = setup();
     await rowAction('Q4 follow-up', 'row-archive');
-    await waitFor(() => expect(only(calls, 'set_archived')).toEqual([{ id: 2, archived: true }]));
+    await waitFor(() => expect(argsOf(calls, 'set_archived')).toEqual([{ id: 2, archived: true }]));
     await waitFor(() => expect(rowNames()).toEqual(['Q3 readiness']));
 
     await fireEvent.click(screen.getByTestId('show-archived'));
     await rowAction('Old audit', 'row-archive');
-    await waitFor(() => expect(only(calls, 'set_archived')).toContainEqual({ id: 3, archived: false }));
+    await waitFor(() => expect(argsOf(calls, 'set_archived')).toContainEqual({ id: 3, archived: false }));
   });
 
   it('edits the details and keeps the dialog open with the backend message on a refusal', async () => {
@@ -198,13 +198,13 @@ describe('Row actions', () => {
       company: { ...company, system_name: 'Brightwave platform', industry: 'B2B SaaS', headcount: 0 },
       scope: ['security', 'privacy'] as CategoryId[],
     };
-    expect(only(calls, 'update_assessment_details')).toEqual([{ input: expected }]);
+    expect(argsOf(calls, 'update_assessment_details')).toEqual([{ input: expected }]);
 
     refuse = false;
     await fireEvent.input(within(dialog).getByLabelText('Headcount'), { target: { value: '25' } });
     await fireEvent.click(screen.getByTestId('details-save'));
     await waitFor(() => expect(dialog.hasAttribute('open')).toBe(false));
-    expect(only(calls, 'update_assessment_details')[1]).toEqual({
+    expect(argsOf(calls, 'update_assessment_details')[1]).toEqual({
       input: { ...expected, company: { ...expected.company, headcount: 25 } },
     });
   });
@@ -225,8 +225,8 @@ describe('Row actions', () => {
     const input = screen.getByTestId<HTMLInputElement>('reassess-name');
     expect(input.value).toBe('Q3 readiness (re-assessment)');
     await fireEvent.click(screen.getByTestId('reassess-start'));
-    await waitFor(() => expect(only(calls, 'reassess')).toEqual([{ id: 1, name: 'Q3 readiness (re-assessment)' }]));
-    await waitFor(() => expect(only(calls, 'open_assessment')).toEqual([{ id: 9 }]));
+    await waitFor(() => expect(argsOf(calls, 'reassess')).toEqual([{ id: 1, name: 'Q3 readiness (re-assessment)' }]));
+    await waitFor(() => expect(argsOf(calls, 'open_assessment')).toEqual([{ id: 9 }]));
   });
 
   it('opens the menu upward when the window has no room below the button', async () => {
@@ -287,9 +287,9 @@ describe('Trash', () => {
     await fireEvent.click(within(trashRow).getByTestId('trash-purge'));
     const dialog = screen.getByTestId('confirm-purge-dialog');
     expect(dialog.textContent).toMatch(/“Scrapped draft”/);
-    expect(only(calls, 'purge_assessment')).toEqual([]);
+    expect(argsOf(calls, 'purge_assessment')).toEqual([]);
     await fireEvent.click(screen.getByTestId('confirm-purge'));
-    await waitFor(() => expect(only(calls, 'purge_assessment')).toEqual([{ id: 4 }]));
+    await waitFor(() => expect(argsOf(calls, 'purge_assessment')).toEqual([{ id: 4 }]));
     // An empty trash shows nothing at all.
     await waitFor(() => expect(screen.queryByTestId('trash-toggle')).toBeNull());
   });
@@ -298,7 +298,7 @@ describe('Trash', () => {
     const { calls } = setup();
     await fireEvent.click(screen.getByTestId('trash-toggle'));
     await fireEvent.click(screen.getByTestId('trash-restore'));
-    await waitFor(() => expect(only(calls, 'set_trashed')).toEqual([{ id: 4, trashed: false }]));
+    await waitFor(() => expect(argsOf(calls, 'set_trashed')).toEqual([{ id: 4, trashed: false }]));
     await waitFor(() => expect(rowNames()).toContain('Scrapped draft'));
   });
 });
@@ -313,7 +313,7 @@ describe('Clients', () => {
     expect(document.activeElement).toBe(input);
     await fireEvent.input(input, { target: { value: 'Globex Corp' } });
     await fireEvent.submit(input.form as HTMLFormElement);
-    await waitFor(() => expect(only(calls, 'rename_client')).toEqual([{ id: 2, name: 'Globex Corp' }]));
+    await waitFor(() => expect(argsOf(calls, 'rename_client')).toEqual([{ id: 2, name: 'Globex Corp' }]));
   });
 
   it("shows the backend's refusal to delete a client that still has assessments", async () => {

@@ -2,6 +2,21 @@
 // fields it cares about.
 import type { AssessmentSummary, CompanyProfile } from '../lib/api';
 
+/** The one "today" of the front-end tests, a calendar day: plans are dated on it. */
+export const TODAY = '2026-11-29';
+
+const DAY_MS = 86_400_000;
+
+/** The calendar day `n` days after TODAY (before it when `n` is negative), as `YYYY-MM-DD`. */
+export function day(n: number): string {
+  return new Date(Date.parse(`${TODAY}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A timestamp at 09:00 UTC on the day `n` days after TODAY (0: today). */
+export function at(n: number): string {
+  return `${day(n)}T09:00:00Z`;
+}
+
 /** A company profile with every field left empty. */
 export const blankCompany: CompanyProfile = {
   industry: '',
@@ -23,8 +38,8 @@ export function assessmentSummary(over: Partial<AssessmentSummary> = {}): Assess
     scope: ['security'],
     profile: { audit_type: 'type1', target_date: null, observation_start: null },
     company: { ...blankCompany },
-    created_at: '2026-11-01T00:00:00Z',
-    updated_at: '2026-11-01T00:00:00Z',
+    created_at: at(-28),
+    updated_at: at(-28),
     opened_at: null,
     archived_at: null,
     deleted_at: null,

@@ -3,12 +3,10 @@
 import { beforeAll } from 'vitest';
 import { render } from '@testing-library/svelte';
 import type { Component } from 'svelte';
-import { mockIPC } from '@tauri-apps/api/mocks';
-import type { InvokeArgs } from '@tauri-apps/api/core';
-import axe from 'axe-core';
 import type { AssessmentSummary, Catalog, Client, Overview } from '../lib/api';
 import { app } from '../lib/app.svelte';
-import { assessmentSummary, blankCompany } from './fixtures';
+import { assessmentSummary, at, blankCompany } from './fixtures';
+import { mockBackend, type Call, type Reply } from './ipc';
 
 /** Gives jsdom's <dialog> enough modal behaviour for the tests; call it at the top of a test file. */
 export function polyfillDialog(): void {
@@ -38,15 +36,15 @@ export function summary(id: number, over: Partial<AssessmentSummary> = {}): Asse
     id,
     client_id: 1,
     name: `Assessment ${id}`,
-    created_at: '2026-01-01T00:00:00Z',
-    updated_at: '2026-01-01T00:00:00Z',
-    opened_at: '2026-01-01T00:00:00Z',
+    created_at: at(-332),
+    updated_at: at(-332),
+    opened_at: at(-332),
     ...over,
   });
 }
 
 export function client(id: number, name: string): Client {
-  return { id, name, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' };
+  return { id, name, created_at: at(-332), updated_at: at(-332) };
 }
 
 export const categories: Catalog['categories'] = [
@@ -91,28 +89,21 @@ export function workspace(): Overview {
         client_id: 2,
         client_name: 'Globex',
         name: 'Old audit',
-        archived_at: '2026-02-01T00:00:00Z',
+        archived_at: at(-301),
         readiness: 60,
       }),
     ],
-    trash: [summary(4, { name: 'Scrapped draft', deleted_at: '2026-03-01T00:00:00Z' })],
+    trash: [summary(4, { name: 'Scrapped draft', deleted_at: at(-273) })],
   };
 }
 
-export interface Call {
-  cmd: string;
-  args: InvokeArgs | undefined;
-}
-
-export type Handler = (cmd: string, args: Record<string, unknown>) => unknown;
+/** Answers a command first; returning undefined leaves it to the workspace backend. */
+export type Handler = Reply;
 
 /** Mocks the backend over `state`; `handler` answers first when it returns something. */
 export function backend(state: Overview, handler: Handler = () => undefined): Call[] {
-  const calls: Call[] = [];
   const find = (id: unknown) => [...state.assessments, ...state.trash].find((a) => a.id === id);
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args });
-    const a = (args ?? {}) as Record<string, unknown>;
+  return mockBackend((cmd, a) => {
     const answer = handler(cmd, a);
     if (answer !== undefined) return answer;
     switch (cmd) {
@@ -124,13 +115,13 @@ export function backend(state: Overview, handler: Handler = () => undefined): Ca
         const found = find(a.id) as AssessmentSummary;
         state.assessments = state.assessments.filter((x) => x.id !== a.id);
         state.trash = state.trash.filter((x) => x.id !== a.id);
-        const moved = { ...found, deleted_at: a.trashed ? '2026-04-01T00:00:00Z' : null };
+        const moved = { ...found, deleted_at: a.trashed ? at(0) : null };
         (a.trashed ? state.trash : state.assessments).push(moved);
         return moved;
       }
       case 'set_archived': {
         const found = find(a.id) as AssessmentSummary;
-        found.archived_at = a.archived ? '2026-04-01T00:00:00Z' : null;
+        found.archived_at = a.archived ? at(0) : null;
         return found;
       }
       case 'purge_assessment':
@@ -142,7 +133,6 @@ export function backend(state: Overview, handler: Handler = () => undefined): Ca
         return null;
     }
   });
-  return calls;
 }
 
 /** Renders `screen` over a workspace in `state` (copied into the app), its backend mocked. */
@@ -155,16 +145,4 @@ export function renderScreen(
   const calls = backend(state, handler);
   const { container } = render(screen);
   return { calls, state, container };
-}
-
-export function only(calls: Call[], cmd: string): (InvokeArgs | undefined)[] {
-  return calls.filter((c) => c.cmd === cmd).map((c) => c.args);
-}
-
-export async function axeViolations(container: HTMLElement): Promise<string[]> {
-  const results = await axe.run(container, {
-    // jsdom does no layout or style computation, so axe cannot judge colour contrast here.
-    rules: { 'color-contrast': { enabled: false } },
-  });
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
 }
