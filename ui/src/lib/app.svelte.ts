@@ -5,6 +5,7 @@ import {
   messageOf,
   type AppInfo,
   type AssessmentDetail,
+  type AssessmentSummary,
   type Catalog,
   type Overview,
   type Question,
@@ -90,6 +91,12 @@ class AppState {
     return this.catalogRequest;
   }
 
+  /** Reads the workspace again after a recovery replaced its file. */
+  async restart(): Promise<void> {
+    this.fatal = null;
+    await this.start(api.startupReads());
+  }
+
   async refreshOverview(): Promise<void> {
     this.overview = await api.overview();
   }
@@ -98,6 +105,21 @@ class AppState {
     this.current = await api.openAssessment(id);
     this.save = { kind: 'idle' };
     this.screen = screen;
+  }
+
+  /** Reads the open assessment again when it is `id` (its scope or details changed). */
+  async reload(id: number): Promise<void> {
+    if (this.current?.summary.id === id) this.current = await api.openAssessment(id);
+  }
+
+  /** Takes a summary the backend returned for the open assessment (e.g. a new audit profile). */
+  updateSummary(summary: AssessmentSummary): void {
+    if (this.current?.summary.id === summary.id) this.current = { ...this.current, summary };
+  }
+
+  /** Closes the open assessment; with `id`, only when that is the one open (trashed, replaced). */
+  close(id?: number): void {
+    if (id === undefined || this.current?.summary.id === id) this.current = null;
   }
 
   /** The response as it was before the last successful save, for Undo. */
@@ -155,6 +177,10 @@ class AppState {
   newAssessment(clientId: number | null = null): void {
     this.newAssessmentClient = clientId;
     this.screen = 'new-assessment';
+  }
+
+  showWorkspaceTab(tab: WorkspaceTab): void {
+    this.workspaceTab = tab;
   }
 
   go(screen: Screen): void {
