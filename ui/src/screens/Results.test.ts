@@ -1,0 +1,151 @@
+// The Results screen against a mocked backend: the top gaps come from the latest plan read (an
+// older answer arriving late is dropped), a failed read is shown, and snapshots are listed again
+// after one is taken and compared again when the answers change.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import Results from './Results.svelte';
+import { app } from '../lib/app.svelte';
+import type { AssessmentDetail, Comparison, Gap, Plan, SnapshotInfo } from '../lib/api';
+import { assessmentSummary, at, TODAY } from '../test/fixtures';
+import { axeViolations } from '../test/a11y';
+import { count, failure, mockBackend, unexpected } from '../test/ipc';
+
+function detail(updated = at(-1), answered = 4): AssessmentDetail {
+  return {
+    summary: assessmentSummary({ updated_at: updated, answered, readiness: answered ? 40 : 0 }),
+    responses: [],
+    scorecard: {
+      overall: { score: answered ? 40 : 0, questions: 10, answered, not_applicable: 0, unknown: 0 },
+      band: 'incomplete',
+      high_gaps: 1,
+      categories: [],
+      groups: [],
+      criteria: [
+        {
+          criterion: 'CC6.1',
+          category: 'security',
+          topic: 'Logical access',
+          tally: { score: 40, questions: 2, answered: 2, not_applicable: 0, unknown: 0 },
+        },
+      ],
+    },
+  };
+}
+
+function gap(id: string, question: string): Gap {
+  return {
+    question_id: id,
+    criteria: ['CC6.1'],
+    question,
+    answer: 'partial',
+    severity: 'high',
+    weight: 5,
+    note: '',
+    remediation: 'mfa',
+  };
+}
+
+function plan(gaps: Gap[]): Plan {
+  const profile = { audit_type: 'type1' as const, target_date: null, observation_start: null };
+  return { plan_date: TODAY, profile, fit: { kind: 'no_target_date' }, gaps, actions: [], retired: [] };
+}
+
+function comparison(snapshot: SnapshotInfo, closed: number): Comparison {
+  const delta = { key: 'overall', label: 'Overall', before: 30, now: 40, change: 10 };
+  const change = {
+    question_id: 'ACC-001',
+    criterion: 'CC6.1',
+    question: 'MFA?',
+    before: 'partial' as const,
+    now: 'implemented' as const,
+    severity: 'high' as const,
+  };
+  return {
+    snapshot,
+    overall: delta,
+    categories: [],
+    criteria: [],
+    gaps_closed: Array.from({ length: closed }, (_, i) => ({ ...change, question_id: `ACC-00${i + 1}` })),
+    gaps_opened: [],
+  };
+}
+
+beforeEach(() => {
+  app.catalog = {
+    version: '2026.11.0',
+    roles: [],
+    categories: [],
+    criteria: [
+      { id: 'CC6.1', category: 'security', group: 'CC6 Logical and physical access', topic: 'Logical access' },
+    ],
+    questions: [],
+    remediations: [],
+    scoping: [],
+  };
+  app.current = detail();
+  app.screen = 'results';
+});
+
+describe('Results screen', () => {
+  it('shows the gaps of the latest read when an older answer arrives late', async () => {
+    const answers: ((p: Plan) => void)[] = [];
+    mockBackend((cmd) => {
+      if (cmd === 'get_plan') return new Promise<Plan>((resolve) => answers.push(resolve));
+      if (cmd === 'list_snapshots') return [];
+      return unexpected(cmd);
+    });
+    render(Results);
+    await waitFor(() => expect(answers).toHaveLength(1));
+    // An answer is saved: the plan is read again before the first read has come back.
+    app.current = detail(at(0));
+    await waitFor(() => expect(answers).toHaveLength(2));
+    answers[1]?.(plan([gap('ACC-002', 'Newest gap')]));
+    expect(await screen.findByText('Newest gap')).toBeTruthy();
+    answers[0]?.(plan([gap('ACC-001', 'Stale gap')]));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.queryByText('Stale gap')).toBeNull();
+    expect(screen.getByText('Newest gap')).toBeTruthy();
+  });
+
+  it('says when the gaps could not be read', async () => {
+    mockBackend((cmd) => {
+      if (cmd === 'get_plan') return failure('io', 'The workspace file is locked.');
+      if (cmd === 'list_snapshots') return [];
+      return unexpected(cmd);
+    });
+    render(Results);
+    expect((await screen.findByRole('alert')).textContent).toContain('The workspace file is locked.');
+  });
+
+  it('lists snapshots again after taking one, and compares again when the answers change', async () => {
+    const snapshot: SnapshotInfo = { id: 5, label: 'Baseline', created_at: at(0), readiness: 30 };
+    let taken = false;
+    let closed = 0;
+    const calls = mockBackend((cmd) => {
+      switch (cmd) {
+        case 'get_plan':
+          return plan([]);
+        case 'list_snapshots':
+          return taken ? [snapshot] : [];
+        case 'take_snapshot':
+          taken = true;
+          return snapshot;
+        case 'compare_snapshot':
+          closed += 1;
+          return comparison(snapshot, closed);
+        default:
+          return unexpected(cmd);
+      }
+    });
+    const { container } = render(Results);
+    await fireEvent.input(screen.getByTestId('snapshot-label'), { target: { value: 'Baseline' } });
+    await fireEvent.click(screen.getByTestId('take-snapshot'));
+    await fireEvent.click(await screen.findByTestId('compare-snapshot'));
+    expect((await screen.findByTestId('comparison')).textContent).toContain('Gaps closed (1)');
+
+    app.current = detail(at(0));
+    await waitFor(() => expect(screen.getByTestId('comparison').textContent).toContain('Gaps closed (2)'));
+    expect(count(calls, 'compare_snapshot')).toBe(2);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
