@@ -12,6 +12,7 @@ import {
   type Response,
   type SaveAnswerInput,
 } from './api';
+import { redoneText, undoneText, type Change } from './changes';
 
 export type Screen =
   'workspace' | 'new-assessment' | 'questionnaire' | 'workshop' | 'results' | 'plan' | 'reports' | 'catalog';
@@ -102,7 +103,10 @@ class AppState {
   }
 
   async open(id: number, screen: Screen = 'questionnaire'): Promise<void> {
-    this.current = await api.openAssessment(id);
+    const detail = await api.openAssessment(id);
+    // Undo walks through the changes made to this assessment in this session only.
+    if (this.current?.summary.id !== id) this.forgetChanges();
+    this.current = detail;
     this.save = { kind: 'idle' };
     this.screen = screen;
   }
@@ -119,17 +123,30 @@ class AppState {
 
   /** Closes the open assessment; with `id`, only when that is the one open (trashed, replaced). */
   close(id?: number): void {
-    if (id === undefined || this.current?.summary.id === id) this.current = null;
+    if (id !== undefined && this.current?.summary.id !== id) return;
+    this.current = null;
+    this.forgetChanges();
   }
 
-  /** The response as it was before the last successful save, for Undo. */
-  undoable = $state<SaveAnswerInput | null>(null);
+  private forgetChanges(): void {
+    this.undoStack = [];
+    this.redoStack = [];
+    this.undoNotice = null;
+  }
+
+  /** The session's changes to the open assessment's answers, latest last, for Undo. */
+  undoStack = $state.raw<Change[]>([]);
+  /** Changes undone, latest last, for Redo; a new change clears them. */
+  redoStack = $state.raw<Change[]>([]);
+  /** What the last Undo or Redo did, in words; cleared by the next change. */
+  undoNotice = $state<string | null>(null);
 
   /**
    * Saves one answer at once; a failure is kept with the input so it can be retried. Fields the
-   * input leaves out (flag, owner, evidence) keep their current values.
+   * input leaves out (flag, owner, evidence) keep their current values. `record` says whether it
+   * is a new change (Undo can take it back) or Undo and Redo at work.
    */
-  async saveAnswer(input: SaveAnswerInput, options: { undo?: boolean } = {}): Promise<boolean> {
+  async saveAnswer(input: SaveAnswerInput, record: 'change' | 'undo' | 'redo' = 'change'): Promise<boolean> {
     const current = this.responses.get(input.question_id);
     const full: SaveAnswerInput = {
       flagged: current?.flagged ?? false,
@@ -158,7 +175,11 @@ class AppState {
         };
       }
       this.save = { kind: 'saved', at: new Date() };
-      this.undoable = options.undo ? null : before;
+      if (record === 'change') {
+        this.undoStack = [...this.undoStack, { before, after: full }];
+        this.redoStack = [];
+        this.undoNotice = null;
+      }
       return true;
     } catch (e) {
       this.save = { kind: 'failed', message: messageOf(e), retry: full };
@@ -166,11 +187,32 @@ class AppState {
     }
   }
 
-  /** Puts back the answer the last change replaced (itself recorded in the history). */
+  /** Takes back the session's latest change (itself recorded in the question's history). */
   async undo(): Promise<boolean> {
-    const previous = this.undoable;
-    if (!previous) return false;
-    return this.saveAnswer(previous, { undo: true });
+    const change = this.undoStack.at(-1);
+    if (!change) return false;
+    this.undoStack = this.undoStack.slice(0, -1);
+    if (!(await this.saveAnswer(change.before, 'undo'))) {
+      this.undoStack = [...this.undoStack, change];
+      return false;
+    }
+    this.redoStack = [...this.redoStack, change];
+    this.undoNotice = undoneText(change);
+    return true;
+  }
+
+  /** Makes again the change the latest Undo took back. */
+  async redo(): Promise<boolean> {
+    const change = this.redoStack.at(-1);
+    if (!change) return false;
+    this.redoStack = this.redoStack.slice(0, -1);
+    if (!(await this.saveAnswer(change.after, 'redo'))) {
+      this.redoStack = [...this.redoStack, change];
+      return false;
+    }
+    this.undoStack = [...this.undoStack, change];
+    this.undoNotice = redoneText(change);
+    return true;
   }
 
   /** Opens the new-assessment screen, with `clientId` chosen when given. */

@@ -185,12 +185,13 @@ describe('AppState.saveAnswer', () => {
   });
 });
 
-describe('AppState merging and undo', () => {
+describe('AppState merging, undo and redo', () => {
   beforeEach(() => {
-    app.undoable = null;
+    app.close();
+    app.current = openDetail();
   });
 
-  it('keeps the flag, owner and evidence the input leaves out, and undo puts the old answer back', async () => {
+  function recordSaves(): SaveAnswerInput[] {
     const sent: SaveAnswerInput[] = [];
     mockBackend((cmd, args) => {
       if (cmd !== 'save_answer') return unexpected(cmd);
@@ -198,15 +199,62 @@ describe('AppState merging and undo', () => {
       sent.push(i);
       return savedFor(i);
     });
+    return sent;
+  }
+
+  it('keeps the flag, owner and evidence the input leaves out', async () => {
+    const sent = recordSaves();
     const flagged = { ...input, flagged: true, owner: 'Dana', evidence: [{ description: 'Policy', link: '' }] };
     await app.saveAnswer(flagged);
     await app.saveAnswer({ assessment_id: 7, question_id: 'SEC-002', answer: 'implemented', note: 'Done' });
     expect(sent[1]).toMatchObject({ answer: 'implemented', flagged: true, owner: 'Dana' });
     expect(sent[1]?.evidence).toEqual([{ description: 'Policy', link: '' }]);
+  });
+
+  it("walks back through the session's changes and forward again, saying what each step did", async () => {
+    const sent = recordSaves();
+    await app.saveAnswer(input); // SEC-002: no answer → Partially
+    await app.saveAnswer({ ...input, answer: 'implemented', note: 'Done' }); // → Implemented
+    expect(app.undoStack).toHaveLength(2);
+
     expect(await app.undo()).toBe(true);
-    expect(sent[2]).toMatchObject({ answer: 'partial', note: 'Only on email', flagged: true });
-    expect(app.undoable).toBeNull();
+    expect(sent.at(-1)).toMatchObject({ question_id: 'SEC-002', answer: 'partial', note: 'Only on email' });
+    expect(app.undoNotice).toBe('Undone on SEC-002: answer Partially, note restored.');
+    expect(await app.undo()).toBe(true);
+    expect(sent.at(-1)).toMatchObject({ answer: null, note: '' });
+    expect(app.undoNotice).toBe('Undone on SEC-002: answer cleared, note cleared.');
     expect(await app.undo()).toBe(false);
+
+    expect(await app.redo()).toBe(true);
+    expect(sent.at(-1)).toMatchObject({ answer: 'partial' });
+    expect(app.undoNotice).toBe('Redone on SEC-002: answer Partially, note changed.');
+    expect(await app.redo()).toBe(true);
+    expect(sent.at(-1)).toMatchObject({ answer: 'implemented' });
+    expect(await app.redo()).toBe(false);
+    // Undo and Redo are not changes of their own: five saves, two changes to walk through.
+    expect(sent).toHaveLength(6);
+    expect(app.undoStack).toHaveLength(2);
+  });
+
+  it('drops the changes that could be redone when a new change is made', async () => {
+    recordSaves();
+    await app.saveAnswer(input);
+    await app.undo();
+    expect(app.redoStack).toHaveLength(1);
+    await app.saveAnswer({ ...input, answer: 'unknown' });
+    expect(app.redoStack).toEqual([]);
+    expect(app.undoNotice).toBeNull();
+  });
+
+  it('keeps a change to undo when the undo fails, and forgets them all when the assessment closes', async () => {
+    let failing = false;
+    mockSave(() => failing);
+    await app.saveAnswer(input);
+    failing = true;
+    expect(await app.undo()).toBe(false);
+    expect(app.undoStack).toHaveLength(1);
+    app.close();
+    expect(app.undoStack).toEqual([]);
   });
 });
 

@@ -52,6 +52,14 @@ export const effortDays: Record<Effort, string> = {
   XL: 'over 6 weeks',
 };
 
+/**
+ * An assessment's readiness to show: none until a question is answered, so a new assessment
+ * does not read as 0% in red.
+ */
+export function readinessOf(a: { answered: number; readiness: number | null }): number | null {
+  return a.answered === 0 ? null : a.readiness;
+}
+
 /** A score's tone, for colour: good, fair, weak, poor or none. */
 export function tone(score: number | null | undefined): string {
   if (score === null || score === undefined) return 'none';

@@ -107,6 +107,15 @@ describe('Results screen', () => {
     expect(screen.getByText('Newest gap')).toBeTruthy();
   });
 
+  it('shows no overall score before the first answer, not 0% in red', async () => {
+    mockBackend((cmd) => (cmd === 'get_plan' ? plan([]) : []));
+    app.current = detail(at(0), 0);
+    render(Results);
+    const score = await screen.findByTestId('overall-score');
+    expect(score.textContent?.trim()).toBe('—');
+    expect(score.className).toContain('tone-none');
+  });
+
   it('says when the gaps could not be read', async () => {
     mockBackend((cmd) => {
       if (cmd === 'get_plan') return failure('io', 'The workspace file is locked.');

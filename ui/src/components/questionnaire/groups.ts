@@ -18,7 +18,11 @@ export function keeps(filter: Filter, r: Response | undefined): boolean {
   }
 }
 
-/** The questions by criterion group (in the order they first appear), with what the filter keeps. */
+/**
+ * The questions by criterion group (in the order they first appear), with what the filter keeps.
+ * Inside a group, questions are ordered by their primary criterion (in the bank's criterion
+ * order), then as listed, so each criterion's questions come together under one heading.
+ */
 export function navGroups(
   questions: Question[],
   catalog: Pick<Catalog, 'criteria' | 'categories'> | null,
@@ -27,8 +31,12 @@ export function navGroups(
 ): NavGroup[] {
   const criteria = new Map((catalog?.criteria ?? []).map((c) => [c.id, c]));
   const categoryName = new Map((catalog?.categories ?? []).map((c) => [c.id, c.name]));
+  const rank = new Map((catalog?.criteria ?? []).map((c, i) => [c.id, i]));
+  const rankOf = (q: Question): number => rank.get(q.criteria[0] ?? '') ?? Number.MAX_SAFE_INTEGER;
+  // Array sort is stable: questions of one criterion keep the order they were listed in.
+  const ordered = questions.toSorted((a, b) => rankOf(a) - rankOf(b));
   const byName = new Map<string, NavGroup>();
-  for (const q of questions) {
+  for (const q of ordered) {
     const c = criteria.get(q.criteria[0] ?? '');
     const name = c?.group ?? 'Other';
     let g = byName.get(name);

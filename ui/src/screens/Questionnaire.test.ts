@@ -1,0 +1,177 @@
+// The Questionnaire against a mocked backend: each criterion heading once in a group, the focus
+// on the question after "Jump to id", Undo and Redo through the session's changes with what each
+// did, no readiness before the first answer, and accessibility.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import Questionnaire from './Questionnaire.svelte';
+import { app } from '../lib/app.svelte';
+import type { AnswerSaved, AssessmentDetail, Catalog, Question, Response, SaveAnswerInput } from '../lib/api';
+import { assessmentSummary, at } from '../test/fixtures';
+import { axeViolations } from '../test/a11y';
+import { mockBackend, unexpected, type Call } from '../test/ipc';
+
+function question(id: string, criterion: string): Question {
+  return {
+    id,
+    criteria: [criterion],
+    text: `Question ${id}?`,
+    why: 'Why.',
+    good: 'Good.',
+    evidence: ['A log'],
+    weight: 3,
+    remediation: 'x',
+  };
+}
+
+// As the bank lists them: by id, so the criteria of CC6 interleave.
+const questions = [
+  question('ACC-001', 'CC6.1'),
+  question('ACC-002', 'CC6.2'),
+  question('ACC-003', 'CC6.1'),
+  question('OPS-001', 'CC7.1'),
+];
+
+const catalog: Catalog = {
+  version: '2026.11.0',
+  roles: [],
+  categories: [{ id: 'security', name: 'Security', optional: false, summary: '' }],
+  criteria: [
+    { id: 'CC6.1', category: 'security', group: 'CC6 Logical and physical access', topic: 'Logical access' },
+    { id: 'CC6.2', category: 'security', group: 'CC6 Logical and physical access', topic: 'Provisioning' },
+    { id: 'CC7.1', category: 'security', group: 'CC7 System operations', topic: 'Monitoring' },
+  ],
+  questions,
+  remediations: [],
+  scoping: [],
+};
+
+function response(input: SaveAnswerInput): Response {
+  return {
+    question_id: input.question_id,
+    answer: input.answer,
+    note: input.note,
+    updated_at: at(0),
+    flagged: input.flagged ?? false,
+    owner: input.owner ?? '',
+    evidence: input.evidence ?? [],
+    needs_review: false,
+  };
+}
+
+function detail(answered = 0): AssessmentDetail {
+  return {
+    summary: assessmentSummary({ answered, questions: 4, readiness: answered ? 50 : 0 }),
+    responses: [],
+    scorecard: {
+      overall: { score: 0, questions: 4, answered, not_applicable: 0, unknown: 0 },
+      band: 'incomplete',
+      high_gaps: 0,
+      categories: [],
+      groups: [],
+      criteria: [],
+    },
+  };
+}
+
+function backend(): Call[] {
+  let answered = 0;
+  return mockBackend((cmd, args) => {
+    if (cmd !== 'save_answer') return unexpected(cmd);
+    const input = (args as { input: SaveAnswerInput }).input;
+    answered = input.answer ? answered + 1 : Math.max(0, answered - 1);
+    const saved: AnswerSaved = {
+      response: response(input),
+      summary: { ...detail(answered).summary, updated_at: at(0) },
+      scorecard: detail(answered).scorecard,
+    };
+    return saved;
+  });
+}
+
+function saves(calls: Call[]): SaveAnswerInput[] {
+  return calls.filter((c) => c.cmd === 'save_answer').map((c) => (c.args as { input: SaveAnswerInput }).input);
+}
+
+function card(id: string): HTMLElement {
+  const found = screen.getAllByTestId('question').find((c) => c.dataset.question === id);
+  if (!found) throw new Error(`no card for ${id}`);
+  return found;
+}
+
+beforeEach(() => {
+  app.catalog = catalog;
+  app.close();
+  app.current = detail();
+  app.save = { kind: 'idle' };
+  app.screen = 'questionnaire';
+});
+
+describe('Questionnaire', () => {
+  it("gathers a group's questions under their criterion, each heading once", () => {
+    backend();
+    render(Questionnaire);
+    const headings = screen.getAllByRole('heading', { level: 3 }).filter((h) => h.classList.contains('criterion'));
+    expect(headings.map((h) => h.querySelector('.chip')?.textContent)).toEqual(['CC6.1', 'CC6.2']);
+    expect(screen.getAllByTestId('question').map((c) => c.dataset.question)).toEqual(['ACC-001', 'ACC-003', 'ACC-002']);
+  });
+
+  it('shows no readiness before the first answer', () => {
+    backend();
+    render(Questionnaire);
+    const readiness = screen.getByTestId('readiness');
+    expect(readiness.textContent?.trim()).toBe('—');
+    expect(readiness.className).toContain('tone-none');
+  });
+
+  it('moves the focus to the question after "Jump to id", so 1–5 answer it', async () => {
+    const calls = backend();
+    render(Questionnaire);
+    const box = screen.getByPlaceholderText(/Jump to id/);
+    box.focus();
+    await fireEvent.input(box, { target: { value: 'acc-002' } });
+    await fireEvent.submit(box.closest('form') as HTMLFormElement);
+    await waitFor(() => expect(document.activeElement).toBe(card('ACC-002')));
+    await fireEvent.keyDown(document.activeElement as Element, { key: '3' });
+    await waitFor(() => expect(saves(calls)).toHaveLength(1));
+    expect(saves(calls)[0]).toMatchObject({ question_id: 'ACC-002', answer: 'not_implemented' });
+    expect((box as HTMLInputElement).value).toBe('');
+  });
+
+  it('walks back and forth through the changes with Ctrl Z and Ctrl Shift Z, saying what each did', async () => {
+    const calls = backend();
+    const { container } = render(Questionnaire);
+    await fireEvent.click(within(card('ACC-001')).getByText('Implemented'));
+    await waitFor(() => expect(app.save.kind).toBe('saved'));
+    await fireEvent.click(within(card('ACC-003')).getByText('Partially'));
+    await waitFor(() => expect(saves(calls)).toHaveLength(2));
+    await waitFor(() => expect(app.save.kind).toBe('saved'));
+
+    await fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
+    await waitFor(() =>
+      expect(screen.getByTestId('undo-notice').textContent).toBe('Undone on ACC-003: answer cleared.'),
+    );
+    await fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
+    await waitFor(() =>
+      expect(screen.getByTestId('undo-notice').textContent).toBe('Undone on ACC-001: answer cleared.'),
+    );
+    expect(
+      saves(calls)
+        .slice(2)
+        .map((s) => [s.question_id, s.answer]),
+    ).toEqual([
+      ['ACC-003', null],
+      ['ACC-001', null],
+    ]);
+    expect(screen.getByTestId<HTMLButtonElement>('undo').disabled).toBe(true);
+
+    await fireEvent.keyDown(document.body, { key: 'Z', ctrlKey: true, shiftKey: true });
+    await waitFor(() =>
+      expect(screen.getByTestId('undo-notice').textContent).toBe('Redone on ACC-001: answer Implemented.'),
+    );
+    expect(saves(calls).at(-1)).toMatchObject({ question_id: 'ACC-001', answer: 'implemented' });
+    await tick();
+    expect(screen.getByTestId('redo').title).toBe('Redo ACC-003: answer Partially');
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
