@@ -10,8 +10,8 @@ globalThis.ResizeObserver ??= class {
 };
 
 // jsdom does no layout, so there is nowhere to scroll to.
-if (!('scrollIntoView' in Element.prototype)) {
-  Object.defineProperty(Element.prototype, 'scrollIntoView', { value: () => undefined });
+for (const name of ['scrollIntoView', 'scrollTo']) {
+  if (!(name in Element.prototype)) Object.defineProperty(Element.prototype, name, { value: () => undefined });
 }
 
 afterEach(() => {

@@ -55,6 +55,10 @@ class AppState {
 
   /** The Workspace tab shown, kept while other screens are open. */
   workspaceTab = $state<WorkspaceTab>('assessments');
+  /** The sidebar folded to its icons by the user (true) or unfolded (false); null: by the window's width. */
+  sidebarFolded = $state<boolean | null>(null);
+  /** The keyboard help is shown over the screen. */
+  helpOpen = $state(false);
   /** The client the new-assessment screen starts with (null: the first one, or a new one). */
   newAssessmentClient = $state<number | null>(null);
 
@@ -219,6 +223,14 @@ class AppState {
   newAssessment(clientId: number | null = null): void {
     this.newAssessmentClient = clientId;
     this.screen = 'new-assessment';
+  }
+
+  foldSidebar(folded: boolean): void {
+    this.sidebarFolded = folded;
+  }
+
+  showHelp(open = true): void {
+    this.helpOpen = open;
   }
 
   showWorkspaceTab(tab: WorkspaceTab): void {
