@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDay, percent } from './format';
+import { formatDate, formatDateTime, formatDay, parseDay, percent } from './format';
 import { TODAY } from '../test/fixtures';
 
 describe('dates', () => {
@@ -14,6 +14,11 @@ describe('dates', () => {
     expect(formatDay('2027-03-01')).toBe('1 Mar 2027');
   });
 
+  it('shows a timestamp with its time, day first', () => {
+    expect(formatDateTime(`${TODAY}T09:05:00`)).toBe('29 Nov 2026, 09:05');
+    expect(formatDateTime(null)).toBe('—');
+  });
+
   it('shows a dash for no date and the text itself for one it cannot read', () => {
     expect(formatDate(null)).toBe('—');
     expect(formatDay(undefined)).toBe('—');
@@ -26,5 +31,47 @@ describe('percent', () => {
   it('rounds a score and marks a missing one', () => {
     expect(percent(66.6)).toBe('67%');
     expect(percent(null)).toBe('—');
+  });
+});
+
+describe('parseDay', () => {
+  it('reads a date typed day first, in the forms people type', () => {
+    for (const typed of [
+      '30 Sep 2027',
+      '30 sept 2027',
+      '30 September 2027',
+      '30-Sep-27',
+      '30/9/2027',
+      '30.09.2027',
+      '30/09/27',
+      '2027-09-30',
+      ' 30 Sep. 2027 ',
+    ]) {
+      expect(parseDay(typed), typed).toBe('2027-09-30');
+    }
+  });
+
+  it('reads 1/2/2027 as the first of February, as the app shows dates', () => {
+    expect(parseDay('1/2/2027')).toBe('2027-02-01');
+  });
+
+  it('refuses what is not a real day in the years the app keeps', () => {
+    for (const typed of [
+      '',
+      'soon',
+      '31 Feb 2027',
+      '30 Se 2027',
+      '2027-13-01',
+      '1 Jan 1999',
+      '1 Jan 2101',
+      '30 Sep',
+      '9/30/2027',
+    ]) {
+      expect(parseDay(typed), typed).toBeNull();
+    }
+  });
+
+  it('gives back what formatDay shows', () => {
+    expect(parseDay(formatDay('2028-02-29'))).toBe('2028-02-29');
   });
 });

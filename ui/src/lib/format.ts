@@ -87,11 +87,70 @@ export function formatDate(iso: string | null): string {
   return Number.isNaN(d.getTime()) ? iso : dayMonthYear(d.getDate(), d.getMonth(), d.getFullYear());
 }
 
+/** A timestamp as its day and time in the machine's time zone: "29 Nov 2026, 09:30". */
+export function formatDateTime(iso: string | null): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const time = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return `${dayMonthYear(d.getDate(), d.getMonth(), d.getFullYear())}, ${time}`;
+}
+
 /** A date-only value (`YYYY-MM-DD`) as a calendar day, whatever the local time zone. */
 export function formatDay(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(`${iso}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? iso : dayMonthYear(d.getUTCDate(), d.getUTCMonth(), d.getUTCFullYear());
+}
+
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** A month from its name or a start of it of three letters or more ("Sep", "Sept", "september"). */
+function monthOf(name: string): number | null {
+  const n = name.toLowerCase().replace(/\.$/, '');
+  if (n.length < 3) return null;
+  const i = MONTH_NAMES.findIndex((m) => m.startsWith(n));
+  return i < 0 ? null : i + 1;
+}
+
+function isoOf(year: number, month: number, day: number): string | null {
+  if (year < 100) year += 2000;
+  // The dates the app keeps: years 2000 to 2100 (README, input limits).
+  if (year < 2000 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCDate() !== day) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * A typed date as `YYYY-MM-DD`, or null when it is not one. Read day first, as the app shows
+ * dates: "30 Sep 2027", "30 September 2027", "30/9/2027", "30.09.27", and "2027-09-30".
+ */
+export function parseDay(text: string): string | null {
+  const t = text.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[\s./-]+([a-z]+\.?)[\s./-]+(\d{2}|\d{4})$/i.exec(t);
+  if (m) {
+    const month = monthOf(m[2] ?? '');
+    return month === null ? null : isoOf(Number(m[3]), month, Number(m[1]));
+  }
+  m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/.exec(t);
+  if (m) return isoOf(Number(m[3]), Number(m[2]), Number(m[1]));
+  return null;
 }
 
 export const priorityLabel: Record<Priority, string> = {

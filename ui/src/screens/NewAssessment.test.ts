@@ -32,6 +32,12 @@ describe('New assessment', () => {
     await fireEvent.input(within(form).getByLabelText('Hosting'), { target: { value: 'GCP' } });
     await fireEvent.input(within(form).getByLabelText('Assessor'), { target: { value: 'Dana' } });
     await fireEvent.click(screen.getByTestId('audit-type2'));
+    // Start before end, typed day-month-year as the app shows dates.
+    const start = screen.getByTestId('observation-start');
+    const end = screen.getByTestId('target-date');
+    expect(start.compareDocumentPosition(end) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await fireEvent.input(start, { target: { value: '1 Jun 2027' } });
+    await fireEvent.input(end, { target: { value: '30/9/2027' } });
     await fireEvent.click(screen.getByTestId('create-assessment'));
     await waitFor(() => expect(argsOf(calls, 'create_assessment')).toHaveLength(1));
     expect(argsOf(calls, 'create_client')).toEqual([]);
@@ -40,7 +46,7 @@ describe('New assessment', () => {
         client_id: 2,
         name: 'Type II, 2028',
         scope: [],
-        profile: { audit_type: 'type2', target_date: null, observation_start: null },
+        profile: { audit_type: 'type2', target_date: '2027-09-30', observation_start: '2027-06-01' },
         company: {
           industry: 'Fintech',
           headcount: 40,

@@ -16,7 +16,8 @@ import type {
 } from '../lib/api';
 import { assessmentSummary, at, day, TODAY } from '../test/fixtures';
 import { axeViolations } from '../test/a11y';
-import { failure, mockBackend, unexpected, type Call, type Reply } from '../test/ipc';
+import { argsOf, failure, mockBackend, unexpected, type Call, type Reply } from '../test/ipc';
+import { formatDay } from '../lib/format';
 
 const profile: AuditProfile = { audit_type: 'type1', target_date: '2027-06-30', observation_start: null };
 
@@ -283,6 +284,30 @@ describe('Plan screen', () => {
     });
     // One reload after the save, and none more for the summary it shared.
     await waitFor(() => expect(calls.filter((c) => c.cmd === 'get_plan')).toHaveLength(2));
+  });
+
+  it('saves a due date typed day-month-year, alone, and shows dates that way', async () => {
+    const calls = backend(planWith(fits));
+    render(Plan);
+    await rows();
+    const due = within(row('vendor-review')).getByTestId<HTMLInputElement>('plan-due-input');
+    expect(due.value).toBe(formatDay(day(19)));
+    await fireEvent.input(due, { target: { value: '24 Dec 2026' } });
+    await fireEvent.keyDown(due, { key: 'Enter' });
+    await waitFor(() => expect(argsOf(calls, 'update_action')).toHaveLength(1));
+    const sent = argsOf(calls, 'update_action')[0] as { input: UpdateActionInput };
+    expect(sent.input.edit).toMatchObject({ start: day(8), due: '2026-12-24' });
+  });
+
+  it('puts the observation start before its end, in the order they happen', async () => {
+    const type2 = { audit_type: 'type2' as const, target_date: '2027-09-30', observation_start: '2027-06-01' };
+    backend({ ...planWith(fits), profile: type2 });
+    render(Plan);
+    await rows();
+    const start = screen.getByLabelText('Observation starts');
+    const end = screen.getByTestId('audit-date-input');
+    expect(start.compareDocumentPosition(end) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect((start as HTMLInputElement).value).toBe('1 Jun 2027');
   });
 
   it('shows the timeline with one bar per action', async () => {
