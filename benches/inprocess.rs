@@ -8,11 +8,11 @@ mod common;
 use chrono::{NaiveDate, TimeZone, Utc};
 use common::{check, header, ms, row, summarize, Scratch};
 use std::time::Instant;
-use trustgap::assessment::{Answer, Response};
-use trustgap::catalog::{Catalog, CategoryId};
-use trustgap::plan::{AuditProfile, AuditType};
-use trustgap::store::Store;
-use trustgap::workspace::{
+use trustgap_domain::assessment::{Answer, Response};
+use trustgap_domain::catalog::{Catalog, CategoryId};
+use trustgap_domain::plan::{AuditProfile, AuditType};
+use trustgap_store::Store;
+use trustgap_workspace::{
     NewAssessmentInput, ReportKind, ReportOptions, SaveAnswerInput, Workspace,
 };
 
@@ -25,7 +25,7 @@ fn today() -> NaiveDate {
 }
 
 fn main() {
-    let catalog = check("catalog", trustgap::catalog::embedded());
+    let catalog = check("catalog", trustgap_domain::catalog::embedded());
     saves(catalog);
     reports(catalog);
     scale(catalog);
@@ -37,7 +37,7 @@ fn new_assessment(ws: &mut Workspace, client: &str, name: &str) -> i64 {
     let input = NewAssessmentInput {
         client_id: client.id,
         name: name.to_owned(),
-        scope: trustgap::workspace::optional_categories().collect::<Vec<CategoryId>>(),
+        scope: trustgap_workspace::optional_categories().collect::<Vec<CategoryId>>(),
         profile: AuditProfile {
             audit_type: AuditType::Type1,
             target_date: NaiveDate::from_ymd_opt(2027, 6, 30),
@@ -61,7 +61,8 @@ fn saves(catalog: &'static Catalog) {
     let rounds = if quick() { 2 } else { 20 };
     let block = 50;
     let scratch = Scratch::new("saves");
-    let mut ws = Workspace::new(check("store", Store::open_dir(scratch.path())), catalog);
+    let mut ws = check("workspace", Workspace::open_with(scratch.path(), catalog));
+    let mut store = check("store", Store::open_dir(scratch.path()));
     let id = new_assessment(&mut ws, "Bench client", "Saves");
     let ids: Vec<String> = catalog.questions.iter().map(|q| q.id.clone()).collect();
 
@@ -115,7 +116,7 @@ fn saves(catalog: &'static Catalog) {
                 ..Response::default()
             };
             let start = Instant::now();
-            check("store save", ws.store.save_response(id, &response, "Bench"));
+            check("store save", store.save_response(id, &response, "Bench"));
             store_ms.push(ms(start.elapsed()));
         }
         for _ in 0..block {
@@ -195,14 +196,14 @@ fn render(ws: &Workspace, id: i64, kind: ReportKind, rounds: usize) -> (f64, usi
 fn reports(catalog: &'static Catalog) {
     let rounds = if quick() { 2 } else { 10 };
     let demo_dir = Scratch::new("reports");
-    let mut demo = Workspace::new(check("store", Store::open_dir(demo_dir.path())), catalog);
+    let mut demo = check("workspace", Workspace::open_with(demo_dir.path(), catalog));
     let sample = check("sample", demo.create_sample(today())).id;
 
     let large_catalog: &'static Catalog = Box::leak(Box::new(scaled(catalog, 5)));
     let large_dir = Scratch::new("reports-large");
-    let mut large = Workspace::new(
-        check("store", Store::open_dir(large_dir.path())),
-        large_catalog,
+    let mut large = check(
+        "workspace",
+        Workspace::open_with(large_dir.path(), large_catalog),
     );
     let large_id = check("sample", large.create_sample(today())).id;
     copy_answers_to_copies(&mut large, large_id);
@@ -260,7 +261,7 @@ fn scaled(catalog: &Catalog, factor: u32) -> Catalog {
 
 /// Answers each copied question as its original was answered in the sample.
 fn copy_answers_to_copies(ws: &mut Workspace, id: i64) {
-    let responses = check("responses", ws.store.responses(id));
+    let responses = check("responses", ws.detail(id)).responses;
     let originals: std::collections::HashMap<&str, &Response> = responses
         .iter()
         .map(|r| (r.question_id.as_str(), r))
@@ -296,7 +297,8 @@ fn copy_answers_to_copies(ws: &mut Workspace, id: i64) {
 fn scale(catalog: &'static Catalog) {
     let (clients, per_client) = if quick() { (2, 5) } else { (10, 50) };
     let scratch = Scratch::new("scale");
-    let mut ws = Workspace::new(check("store", Store::open_dir(scratch.path())), catalog);
+    let mut ws = check("workspace", Workspace::open_with(scratch.path(), catalog));
+    let mut store = check("store", Store::open_dir(scratch.path()));
     let ids: Vec<String> = catalog.questions.iter().map(|q| q.id.clone()).collect();
     let mut assessments = Vec::new();
     for c in 0..clients {
@@ -313,7 +315,7 @@ fn scale(catalog: &'static Catalog) {
                 note: format!("Observed in the workshop, point {n}."),
                 ..Response::default()
             };
-            check("save", ws.store.save_response(first, &response, "Bench"));
+            check("save", store.save_response(first, &response, "Bench"));
         }
         assessments.push(first);
         // The rest are re-assessments carrying those answers over (one transaction each).

@@ -1,5 +1,18 @@
-//! Entry point: parse the command line, then open the window or run a headless subcommand.
+//! Entry point: read the command line, then open the window or run a headless subcommand.
 
-fn main() -> std::process::ExitCode {
-    trustgap::cli::main_with(std::env::args_os())
+use std::process::ExitCode;
+use trustgap_cli::{dispatch, Dispatch};
+
+fn main() -> ExitCode {
+    match dispatch("trustgap", std::env::args_os()) {
+        Dispatch::Exit(code) => code,
+        Dispatch::Window(data_dir) => match trustgap::run_app(data_dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {}", e.message);
+                trustgap::window::alert(&e.message);
+                ExitCode::FAILURE
+            }
+        },
+    }
 }

@@ -33,7 +33,7 @@ impl Geometry {
 
 fn saved_geometry(app: &tauri::AppHandle) -> Option<Geometry> {
     let state = app.state::<AppState>();
-    let raw = state.with(|w| Ok(w.store.setting(GEOMETRY_KEY)?)).ok()??;
+    let raw = state.with(|w| w.setting(GEOMETRY_KEY)).ok()??;
     serde_json::from_str::<Geometry>(&raw).ok()?.sane()
 }
 
@@ -77,7 +77,7 @@ fn remember(window: &WebviewWindow) {
     }
     if let Ok(json) = serde_json::to_string(&g) {
         let state = window.state::<AppState>();
-        let _ = state.with(|w| Ok(w.store.set_setting(GEOMETRY_KEY, &json)?));
+        let _ = state.with(|w| w.set_setting(GEOMETRY_KEY, &json));
     }
 }
 

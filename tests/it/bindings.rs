@@ -23,7 +23,7 @@ fn generated_bindings_are_fresh() {
 /// and specta once disagreed on names with digits ("first30_days" against "first_30_days").
 #[test]
 fn enum_spellings_match_the_typescript_bindings() {
-    use trustgap::plan::{AuditType, Phase};
+    use trustgap_domain::plan::{AuditType, Phase};
     let ts = trustgap::commands::typescript_bindings().expect("bindings");
     let json = |v: serde_json::Value| v.as_str().expect("a string").to_owned();
     let values = [

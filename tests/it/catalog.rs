@@ -1,7 +1,7 @@
 //! The shipped question bank: valid, complete, pinned; and the validator catches each defect.
 
 use std::collections::HashMap;
-use trustgap::catalog::{
+use trustgap_domain::catalog::{
     embedded, embedded_sources, parse, CatalogError, CatalogSources, CategoryId,
 };
 

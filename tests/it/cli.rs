@@ -181,7 +181,7 @@ fn backup_restore_and_import_from_the_command_line() {
 #[test]
 fn the_cli_refuses_to_write_while_the_workspace_is_locked() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let _held = trustgap::store::lock::WorkspaceLock::acquire(dir.path()).expect("lock");
+    let _held = trustgap_store::lock::WorkspaceLock::acquire(dir.path()).expect("lock");
     let out = cli(dir.path(), &["demo"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(

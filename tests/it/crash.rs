@@ -20,13 +20,13 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
-use trustgap::assessment::Answer;
-use trustgap::catalog::CategoryId;
-use trustgap::plan::{AuditProfile, AuditType};
-use trustgap::store::backup::{inspect, list_backups, restore, set_aside};
-use trustgap::store::migrations::{self, LATEST};
-use trustgap::store::{Store, StoreError, DB_FILE};
-use trustgap::workspace::{NewAssessmentInput, SaveAnswerInput};
+use trustgap_domain::assessment::Answer;
+use trustgap_domain::catalog::CategoryId;
+use trustgap_domain::plan::{AuditProfile, AuditType};
+use trustgap_store::backup::{inspect, list_backups, restore, set_aside};
+use trustgap_store::migrations::{self, LATEST};
+use trustgap_store::{Store, StoreError, DB_FILE};
+use trustgap_workspace::{NewAssessmentInput, SaveAnswerInput};
 
 const CHILD_ENV: &str = "TRUSTGAP_CRASH_CHILD";
 const SEED_ENV: &str = "TRUSTGAP_CRASH_SEED";
@@ -98,8 +98,8 @@ fn answer_name(a: Option<Answer>) -> &'static str {
 
 /// Saves answers through `Workspace::save_answer` until killed, acknowledging each one.
 fn child_saves(dir: &Path, seed: u64, round: u64) {
-    let mut ws = trustgap::open_workspace(dir).expect("open workspace");
-    let existing = ws.store.assessments().expect("assessments");
+    let mut ws = trustgap_workspace::Workspace::open(dir).expect("open workspace");
+    let existing = ws.overview().expect("overview").assessments;
     let id = match existing.first() {
         Some(a) => a.id,
         None => {
@@ -119,10 +119,10 @@ fn child_saves(dir: &Path, seed: u64, round: u64) {
             .id
         }
     };
-    let scope = ws.store.assessment(id).expect("assessment").scope;
+    let scope = ws.detail(id).expect("assessment").summary.scope;
     let questions: Vec<String> = ws
         .catalog
-        .questions_in(scope.categories())
+        .questions_in(&scope)
         .take(QUESTION_POOL)
         .map(|q| q.id.clone())
         .collect();
@@ -660,13 +660,11 @@ fn killed_backups_leave_the_workspace_untouched() {
     let dir = tempfile::tempdir().expect("tempdir");
     let logs = tempfile::tempdir().expect("log dir");
     {
-        let mut ws = trustgap::open_workspace(dir.path()).expect("workspace");
+        let mut ws = trustgap_workspace::Workspace::open(dir.path()).expect("workspace");
         let today = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).expect("date");
         let sample = ws.create_sample(today).expect("sample");
         for i in 0..3 {
-            ws.store
-                .duplicate(sample.id, &format!("Copy {i}"))
-                .expect("copy");
+            ws.reassess(sample.id, &format!("Copy {i}")).expect("copy");
         }
     }
     let work = dir.path().join(DB_FILE);
@@ -716,7 +714,7 @@ fn killed_backups_leave_the_workspace_untouched() {
 // ---------------------------------------------------------------------------------------------
 // A damaged workspace at start-up.
 
-fn save(ws: &mut trustgap::workspace::Workspace, id: i64, question: &str, note: &str) {
+fn save(ws: &mut trustgap_workspace::Workspace, id: i64, question: &str, note: &str) {
     ws.save_answer(&SaveAnswerInput {
         assessment_id: id,
         question_id: question.to_owned(),
@@ -730,19 +728,17 @@ fn save(ws: &mut trustgap::workspace::Workspace, id: i64, question: &str, note: 
 /// A sample workspace closed cleanly, with two backups in `backups`: an old one and the
 /// latest, taken before a last save. Returns the sample id and a question it answered.
 fn workspace_with_backups(data: &Path, backups: &Path) -> (i64, String) {
-    let mut ws = trustgap::open_workspace(data).expect("workspace");
+    let mut ws = trustgap_workspace::Workspace::open(data).expect("workspace");
     let today = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).expect("date");
     let id = ws.create_sample(today).expect("sample").id;
     let question = ws.detail(id).expect("detail").responses[0]
         .question_id
         .clone();
     std::fs::create_dir_all(backups).expect("backups");
-    ws.store
-        .backup_to(&backups.join("workspace-20250301-090000.sqlite3"))
+    ws.backup_to(&backups.join("workspace-20250301-090000.sqlite3"))
         .expect("old backup");
     save(&mut ws, id, &question, "in the latest backup");
-    ws.store
-        .backup_to(&backups.join("workspace-20250302-090000.sqlite3"))
+    ws.backup_to(&backups.join("workspace-20250302-090000.sqlite3"))
         .expect("latest backup");
     save(&mut ws, id, &question, "after the latest backup");
     (id, question)
@@ -793,7 +789,9 @@ fn a_damaged_workspace_is_refused_untouched_and_the_latest_backup_restores() {
         assert!(err.to_string().contains("damaged"), "{err}");
         assert_eq!(std::fs::read(&db).expect("read"), damaged, "left as it was");
     }
-    let via_app = trustgap::open_workspace(&data).err().expect("refused");
+    let via_app = trustgap_workspace::Workspace::open(&data)
+        .err()
+        .expect("refused");
     assert!(via_app.message.contains("damaged"), "{}", via_app.message);
     assert_eq!(std::fs::read(&db).expect("read"), damaged);
 
@@ -806,7 +804,7 @@ fn a_damaged_workspace_is_refused_untouched_and_the_latest_backup_restores() {
     restore(&data, &latest).expect("restore");
     assert_eq!(std::fs::read(&aside).expect("aside"), damaged, "kept aside");
 
-    let mut ws = trustgap::open_workspace(&data).expect("the restored workspace opens");
+    let mut ws = trustgap_workspace::Workspace::open(&data).expect("the restored workspace opens");
     assert_sound(&raw(&db), "restored");
     let detail = ws.detail(id).expect("detail");
     let note = &detail

@@ -3,8 +3,8 @@
 
 use crate::reports::{sample, today, when};
 use crate::support::{cli, stderr, stdout, tool};
-use trustgap::assessment::Answer;
-use trustgap::workspace::{DataFormat, SaveAnswerInput};
+use trustgap_domain::assessment::Answer;
+use trustgap_workspace::{DataFormat, SaveAnswerInput};
 
 /// A minimal RFC 4180 reader: records of fields, quotes and embedded line breaks handled.
 fn parse_csv(text: &str) -> Vec<Vec<String>> {

@@ -15,11 +15,11 @@ use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-use trustgap::assessment::MAX_NOTE_CHARS;
-use trustgap::store::migrations::{self, LATEST};
-use trustgap::store::portable::ImportMode;
-use trustgap::store::{StoreError, APPLICATION_ID};
-use trustgap::workspace::Workspace;
+use trustgap_domain::limits::MAX_NOTE_CHARS;
+use trustgap_store::migrations::{self, LATEST};
+use trustgap_store::portable::ImportMode;
+use trustgap_store::{Store, StoreError, APPLICATION_ID};
+use trustgap_workspace::Workspace;
 
 const SEED_ENV: &str = "TRUSTGAP_FUZZ_SEED";
 const CASES_ENV: &str = "TRUSTGAP_FUZZ_CASES";
@@ -515,8 +515,9 @@ impl Target {
     /// A fresh workspace holding the base file once, so that imports can clash with it.
     fn new(base: &Path) -> Target {
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut ws = trustgap::open_workspace(dir.path()).expect("workspace");
-        ws.store
+        let ws = trustgap_workspace::Workspace::open(dir.path()).expect("workspace");
+        Store::open(ws.database())
+            .expect("store")
             .import_portable(base, ImportMode::Ask)
             .expect("the base file imports");
         let mut t = Target {
@@ -531,7 +532,7 @@ impl Target {
     }
 
     fn remember(&mut self) {
-        self.digest = digest(&raw(self.ws.store.path()));
+        self.digest = digest(&raw(self.ws.database()));
         self.files = listing(self.dir.path());
     }
 }
@@ -540,9 +541,9 @@ impl Target {
 fn assert_readable(ws: &Workspace, ids: &[i64], ctx: &str) {
     ws.overview()
         .unwrap_or_else(|e| panic!("{ctx}: overview fails: {}", e.message));
-    let conn = raw(ws.store.path());
+    let conn = raw(ws.database());
     for &id in ids {
-        let fail = |what: &str, e: trustgap::error::ApiError| -> ! {
+        let fail = |what: &str, e: trustgap_workspace::error::ApiError| -> ! {
             panic!(
                 "{ctx}: {what} of imported assessment {id} fails: {}",
                 e.message
@@ -613,17 +614,19 @@ fn error_kind(e: &StoreError) -> String {
 fn try_input(target: &mut Target, input: &Path, mode: ImportMode, ctx: &str) -> Option<String> {
     // The preview the app shows before importing reads the same file first.
     catch_unwind(AssertUnwindSafe(|| {
-        let _ = target.ws.store.preview_portable(input);
+        let _ = target.ws.preview_portable(input);
     }))
     .unwrap_or_else(|_| panic!("{ctx}: the preview panicked"));
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        target.ws.store.import_portable(input, mode)
+        Store::open(target.ws.database())
+            .expect("store")
+            .import_portable(input, mode)
     }))
     .unwrap_or_else(|_| panic!("{ctx}: the importer panicked"));
     match outcome {
         Err(e) => {
             assert!(!e.to_string().trim().is_empty(), "{ctx}: an empty message");
-            let conn = raw(target.ws.store.path());
+            let conn = raw(target.ws.database());
             assert_sound(&conn, ctx);
             assert_eq!(
                 digest(&conn),
@@ -731,12 +734,11 @@ fn refused_after(sql: &str) -> StoreError {
     sql_copy(&base, &input, |c| {
         c.execute_batch(sql).expect("hostile change")
     });
-    let mut target = Target::new(&base);
+    let target = Target::new(&base);
     let started = Instant::now();
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        target
-            .ws
-            .store
+        Store::open(target.ws.database())
+            .expect("store")
             .import_portable(&input, ImportMode::KeepBoth)
     }))
     .expect("no panic");
@@ -746,7 +748,7 @@ fn refused_after(sql: &str) -> StoreError {
         "refused, but only after {:.1?}",
         started.elapsed()
     );
-    let conn = raw(target.ws.store.path());
+    let conn = raw(target.ws.database());
     assert_sound(&conn, "after a refused import");
     assert_eq!(digest(&conn), target.digest, "the workspace changed");
     assert_eq!(listing(target.dir.path()), target.files);
@@ -811,10 +813,9 @@ fn regression_a_failed_upgrade_leaves_no_copy_in_the_workspace_folder() {
         conn.execute_batch("DROP TABLE settings; CREATE TABLE settings (k, v);")
             .expect("foreign table");
     }
-    let mut target = Target::new(&base);
-    target
-        .ws
-        .store
+    let target = Target::new(&base);
+    Store::open(target.ws.database())
+        .expect("store")
         .import_portable(&input, ImportMode::Ask)
         .expect_err("refused");
     assert_eq!(listing(target.dir.path()), target.files);
@@ -828,13 +829,12 @@ fn regression_a_file_missing_its_last_byte_is_refused() {
     let bytes = std::fs::read(&base).expect("base");
     let input = dir.path().join("cut.trustgap");
     std::fs::write(&input, &bytes[..bytes.len() - 1]).expect("write");
-    let mut target = Target::new(&base);
-    let err = target
-        .ws
-        .store
+    let target = Target::new(&base);
+    let err = Store::open(target.ws.database())
+        .expect("store")
         .import_portable(&input, ImportMode::KeepBoth)
         .expect_err("refused");
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
     assert!(err.to_string().contains("cut short"), "{err}");
-    assert_eq!(digest(&raw(target.ws.store.path())), target.digest);
+    assert_eq!(digest(&raw(target.ws.database())), target.digest);
 }

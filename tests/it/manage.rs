@@ -1,11 +1,11 @@
 //! Managing assessments: N/A justification, re-assessment, archive, trash, clients.
 
 use crate::support::workspace;
-use trustgap::assessment::{Answer, CompanyProfile, EvidenceRef};
-use trustgap::catalog::CategoryId;
-use trustgap::error::ErrorCode;
-use trustgap::plan::{AuditProfile, AuditType};
-use trustgap::workspace::{NewAssessmentInput, SaveAnswerInput, UpdateDetailsInput};
+use trustgap_domain::assessment::{Answer, CompanyProfile, EvidenceRef};
+use trustgap_domain::catalog::CategoryId;
+use trustgap_domain::plan::{AuditProfile, AuditType};
+use trustgap_workspace::error::ErrorCode;
+use trustgap_workspace::{NewAssessmentInput, SaveAnswerInput, UpdateDetailsInput};
 
 fn new(client_id: i64, name: &str) -> NewAssessmentInput {
     NewAssessmentInput {

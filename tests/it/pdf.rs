@@ -3,10 +3,10 @@
 use crate::support::{tool, workspace, TempWorkspace};
 use chrono::{TimeZone, Utc};
 use std::path::Path;
-use trustgap::assessment::Answer;
-use trustgap::catalog::CategoryId;
-use trustgap::plan::{AuditProfile, AuditType};
-use trustgap::workspace::{NewAssessmentInput, SaveAnswerInput};
+use trustgap_domain::assessment::Answer;
+use trustgap_domain::catalog::CategoryId;
+use trustgap_domain::plan::{AuditProfile, AuditType};
+use trustgap_workspace::{NewAssessmentInput, SaveAnswerInput};
 
 /// A workspace with one assessment, a handful of answers of every kind, and its id.
 fn answered(client: &str) -> (TempWorkspace, i64) {

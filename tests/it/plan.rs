@@ -2,10 +2,10 @@
 
 use crate::support::workspace;
 use chrono::NaiveDate;
-use trustgap::assessment::Answer;
-use trustgap::error::ErrorCode;
-use trustgap::plan::{ActionEdit, ActionStatus, AuditProfile, AuditType, Fit};
-use trustgap::workspace::{NewAssessmentInput, SaveAnswerInput, UpdateActionInput};
+use trustgap_domain::assessment::Answer;
+use trustgap_domain::plan::{ActionEdit, ActionStatus, AuditProfile, AuditType, Fit};
+use trustgap_workspace::error::ErrorCode;
+use trustgap_workspace::{NewAssessmentInput, SaveAnswerInput, UpdateActionInput};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")

@@ -5,12 +5,12 @@ use crate::dbcheck::{assert_sound, digest, listing, raw};
 use crate::support::workspace;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
-use trustgap::assessment::Answer;
-use trustgap::plan::{ActionEdit, ActionStatus};
-use trustgap::store::migrations::{self, LATEST};
-use trustgap::store::portable::ImportMode;
-use trustgap::store::{StoreError, APPLICATION_ID};
-use trustgap::workspace::{SaveAnswerInput, Workspace};
+use trustgap_domain::assessment::Answer;
+use trustgap_domain::plan::{ActionEdit, ActionStatus};
+use trustgap_store::migrations::{self, LATEST};
+use trustgap_store::portable::ImportMode;
+use trustgap_store::{Store, StoreError, APPLICATION_ID};
+use trustgap_workspace::{SaveAnswerInput, UpdateActionInput, Workspace};
 
 pub fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date")
@@ -23,7 +23,8 @@ pub fn today() -> chrono::NaiveDate {
 /// The sample assessment with a snapshot, changed answers (history) and dated plan edits,
 /// exported to `<dir>/sample.trustgap` from a workspace in `<dir>/source`.
 pub fn sample_file(dir: &Path) -> PathBuf {
-    let mut ws = trustgap::open_workspace(&dir.join("source")).expect("source workspace");
+    let mut ws =
+        trustgap_workspace::Workspace::open(&dir.join("source")).expect("source workspace");
     let id = ws.create_sample(today()).expect("sample").id;
     ws.take_snapshot(id, "Workshop baseline").expect("snapshot");
     let questions: Vec<String> = ws
@@ -46,11 +47,11 @@ pub fn sample_file(dir: &Path) -> PathBuf {
         })
         .expect("save");
     }
-    ws.store
-        .save_plan_edit(
-            id,
-            "penetration-test",
-            &ActionEdit {
+    ws.update_action(
+        &UpdateActionInput {
+            assessment_id: id,
+            key: "penetration-test".into(),
+            edit: ActionEdit {
                 owner: Some("Sam Ortiz".into()),
                 start: Some(date(2025, 4, 1)),
                 due: Some(date(2025, 6, 30)),
@@ -58,10 +59,12 @@ pub fn sample_file(dir: &Path) -> PathBuf {
                 justification: String::new(),
                 notes: "Vendor shortlisted".into(),
             },
-        )
-        .expect("plan edit");
+        },
+        today(),
+    )
+    .expect("plan edit");
     let file = dir.join("sample.trustgap");
-    ws.store.export_portable(&[id], &file).expect("export");
+    ws.export_portable(&[id], &file).expect("export");
     file
 }
 
@@ -77,8 +80,8 @@ fn contents(ws: &Workspace, id: i64) -> serde_json::Value {
         .iter()
         .map(|r| ws.question_history(id, &r.question_id).expect("history"))
         .collect();
-    let snapshots: Vec<_> = ws
-        .store
+    let store = Store::open(ws.database()).expect("store");
+    let snapshots: Vec<_> = store
         .snapshots(id)
         .expect("snapshots")
         .into_iter()
@@ -90,20 +93,20 @@ fn contents(ws: &Workspace, id: i64) -> serde_json::Value {
         "scorecard": detail.scorecard,
         "history": history,
         "snapshots": format!("{snapshots:?}"),
-        "plan_edits": format!("{:?}", ws.store.plan_edits(id).expect("edits")),
+        "plan_edits": format!("{:?}", store.plan_edits(id).expect("edits")),
         "plan": ws.plan(id, today()).expect("plan"),
     })
 }
 
 fn source_contents(dir: &Path) -> serde_json::Value {
-    let ws = trustgap::open_workspace(&dir.join("source")).expect("source");
+    let ws = trustgap_workspace::Workspace::open(&dir.join("source")).expect("source");
     let id = ws.overview().expect("overview").assessments[0].id;
     contents(&ws, id)
 }
 
 fn state(ws: &Workspace) -> (u64, Vec<String>) {
-    let dir = ws.store.path().parent().expect("data dir");
-    (digest(&raw(ws.store.path())), listing(dir))
+    let dir = ws.database().parent().expect("data dir");
+    (digest(&raw(ws.database())), listing(dir))
 }
 
 #[test]
@@ -113,11 +116,11 @@ fn an_export_imports_into_an_empty_workspace_with_everything() {
     let expected = source_contents(dir.path());
     let before = std::fs::read(&file).expect("file");
 
-    let mut t = workspace();
-    let ids =
-        t.ws.store
-            .import_portable(&file, ImportMode::Ask)
-            .expect("import");
+    let t = workspace();
+    let ids = t
+        .store()
+        .import_portable(&file, ImportMode::Ask)
+        .expect("import");
     assert_eq!(ids.len(), 1);
     let got = contents(&t.ws, ids[0]);
     assert_eq!(got, expected);
@@ -129,13 +132,14 @@ fn an_export_imports_into_an_empty_workspace_with_everything() {
         .sum();
     let answered = got["responses"].as_array().expect("responses").len();
     assert!(history > answered, "changed answers keep their history");
-    assert_eq!(t.ws.store.snapshots(ids[0]).expect("snapshots").len(), 1);
-    assert_eq!(t.ws.store.plan_edits(ids[0]).expect("edits").len(), 4);
+    let store = t.store();
+    assert_eq!(store.snapshots(ids[0]).expect("snapshots").len(), 1);
+    assert_eq!(store.plan_edits(ids[0]).expect("edits").len(), 4);
     assert_eq!(
         t.ws.overview().expect("overview").clients[0].name,
-        trustgap::workspace::SAMPLE_CLIENT
+        trustgap_workspace::SAMPLE_CLIENT
     );
-    assert_sound(&raw(t.ws.store.path()), "after import");
+    assert_sound(&raw(t.ws.database()), "after import");
     assert_eq!(
         std::fs::read(&file).expect("file"),
         before,
@@ -149,17 +153,17 @@ fn importing_the_same_assessment_again_asks_then_keeps_both_or_replaces() {
     let file = sample_file(dir.path());
     let expected = source_contents(dir.path());
     let mut t = workspace();
-    let first =
-        t.ws.store
-            .import_portable(&file, ImportMode::Ask)
-            .expect("import")[0];
+    let first = t
+        .store()
+        .import_portable(&file, ImportMode::Ask)
+        .expect("import")[0];
 
     // Ask: refused, naming the assessment, nothing changed.
     let before = state(&t.ws);
-    let err =
-        t.ws.store
-            .import_portable(&file, ImportMode::Ask)
-            .expect_err("asks");
+    let err = t
+        .store()
+        .import_portable(&file, ImportMode::Ask)
+        .expect_err("asks");
     assert!(matches!(err, StoreError::Conflict(_)), "{err}");
     assert!(err.to_string().contains("SOC 2 Type I readiness"), "{err}");
     assert_eq!(state(&t.ws), before);
@@ -174,10 +178,10 @@ fn importing_the_same_assessment_again_asks_then_keeps_both_or_replaces() {
         ..SaveAnswerInput::default()
     })
     .expect("change");
-    let replaced =
-        t.ws.store
-            .import_portable(&file, ImportMode::Replace)
-            .expect("replace");
+    let replaced = t
+        .store()
+        .import_portable(&file, ImportMode::Replace)
+        .expect("replace");
     let overview = t.ws.overview().expect("overview");
     assert_eq!(overview.assessments.len(), 1);
     assert_eq!(overview.clients.len(), 1, "the client is reused");
@@ -185,22 +189,22 @@ fn importing_the_same_assessment_again_asks_then_keeps_both_or_replaces() {
     assert_eq!(contents(&t.ws, replaced[0]), expected);
 
     // Keep both: a second, independent copy; asking again names it as well.
-    let both =
-        t.ws.store
-            .import_portable(&file, ImportMode::KeepBoth)
-            .expect("keep both");
+    let both = t
+        .store()
+        .import_portable(&file, ImportMode::KeepBoth)
+        .expect("keep both");
     let overview = t.ws.overview().expect("overview");
     assert_eq!(overview.assessments.len(), 2);
     assert_eq!(overview.clients.len(), 1);
     assert_ne!(both[0], replaced[0]);
     assert_eq!(contents(&t.ws, both[0]), expected);
     // Replacing again replaces only the copy with the file's identity.
-    t.ws.store
+    t.store()
         .import_portable(&file, ImportMode::Replace)
         .expect("replace again");
     assert_eq!(t.ws.overview().expect("overview").assessments.len(), 2);
     assert!(t.ws.detail(both[0]).is_ok(), "the kept copy stays");
-    assert_sound(&raw(t.ws.store.path()), "after imports");
+    assert_sound(&raw(t.ws.database()), "after imports");
 }
 
 /// A copy of `file` changed with `sql`, at `<dir>/<name>`.
@@ -213,11 +217,11 @@ fn altered(file: &Path, name: &str, sql: &str) -> PathBuf {
     out
 }
 
-fn assert_refused(ws: &mut Workspace, file: &Path, check: impl Fn(&StoreError) -> bool) {
+fn assert_refused(ws: &Workspace, file: &Path, check: impl Fn(&StoreError) -> bool) {
     let before = state(ws);
     let bytes = std::fs::read(file).expect("file");
-    let err = ws
-        .store
+    let err = Store::open(ws.database())
+        .expect("store")
         .import_portable(file, ImportMode::KeepBoth)
         .expect_err("refused");
     assert!(check(&err), "unexpected error: {err:?}");
@@ -227,7 +231,7 @@ fn assert_refused(ws: &mut Workspace, file: &Path, check: impl Fn(&StoreError) -
         bytes,
         "the file changed"
     );
-    assert_sound(&raw(ws.store.path()), "after a refused import");
+    assert_sound(&raw(ws.database()), "after a refused import");
 }
 
 #[test]
@@ -239,11 +243,11 @@ fn a_file_from_a_newer_trustgap_is_refused() {
         "newer.trustgap",
         &format!("PRAGMA user_version = {}", LATEST + 1),
     );
-    let mut t = workspace();
-    t.ws.store
+    let t = workspace();
+    t.store()
         .import_portable(&file, ImportMode::Ask)
         .expect("a first import");
-    assert_refused(&mut t.ws, &newer, |e| {
+    assert_refused(&t.ws, &newer, |e| {
         matches!(e, StoreError::NewerSchema { found, .. } if *found == LATEST + 1)
             && e.to_string().contains("newer version of Trustgap")
     });
@@ -252,24 +256,20 @@ fn a_file_from_a_newer_trustgap_is_refused() {
 #[test]
 fn files_that_are_not_ours_are_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut t = workspace();
+    let t = workspace();
     let other = dir.path().join("notes.db");
     Connection::open(&other)
         .and_then(|c| {
             c.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x');")
         })
         .expect("other db");
-    assert_refused(&mut t.ws, &other, |e| {
-        matches!(e, StoreError::NotOurs { .. })
-    });
+    assert_refused(&t.ws, &other, |e| matches!(e, StoreError::NotOurs { .. }));
     let empty = dir.path().join("empty.trustgap");
     std::fs::write(&empty, b"").expect("empty");
-    assert_refused(&mut t.ws, &empty, |e| {
-        matches!(e, StoreError::NotOurs { .. })
-    });
+    assert_refused(&t.ws, &empty, |e| matches!(e, StoreError::NotOurs { .. }));
     let text = dir.path().join("readme.trustgap");
     std::fs::write(&text, "This is not a database.\n".repeat(200)).expect("text");
-    assert_refused(&mut t.ws, &text, |e| {
+    assert_refused(&t.ws, &text, |e| {
         matches!(e, StoreError::NotOurs { .. } | StoreError::Corrupt { .. })
     });
     let wrong_id = altered(
@@ -277,7 +277,7 @@ fn files_that_are_not_ours_are_refused() {
         "wrong-id.trustgap",
         &format!("PRAGMA application_id = {}", APPLICATION_ID + 1),
     );
-    assert_refused(&mut t.ws, &wrong_id, |e| {
+    assert_refused(&t.ws, &wrong_id, |e| {
         matches!(e, StoreError::NotOurs { .. })
     });
 }
@@ -287,12 +287,12 @@ fn a_truncated_file_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = sample_file(dir.path());
     let bytes = std::fs::read(&file).expect("file");
-    let mut t = workspace();
+    let t = workspace();
     for len in [0, 50, 100, 4096, bytes.len() / 2, bytes.len() - 1] {
         let cut = dir.path().join(format!("cut-{len}.trustgap"));
         std::fs::write(&cut, &bytes[..len]).expect("write");
         // Too short for a header it is simply not ours; past the header, it is cut short.
-        assert_refused(&mut t.ws, &cut, |e| match len {
+        assert_refused(&t.ws, &cut, |e| match len {
             0..100 => matches!(e, StoreError::NotOurs { .. }),
             _ => matches!(e, StoreError::Corrupt { .. }) && e.to_string().contains("cut short"),
         });
@@ -338,11 +338,11 @@ fn an_older_schema_file_is_upgraded_on_import_without_touching_it() {
     let bytes = std::fs::read(&file).expect("file");
     let files = listing(dir.path());
 
-    let mut t = workspace();
-    let ids =
-        t.ws.store
-            .import_portable(&file, ImportMode::Ask)
-            .expect("import");
+    let t = workspace();
+    let ids = t
+        .store()
+        .import_portable(&file, ImportMode::Ask)
+        .expect("import");
     assert_eq!(
         std::fs::read(&file).expect("file"),
         bytes,
@@ -384,20 +384,21 @@ fn an_older_schema_file_is_upgraded_on_import_without_touching_it() {
             .map(|h| h.assessor)
             .collect();
     assert_eq!(trail, ["Ana", "Ben"]);
-    let snaps = t.ws.store.snapshots(id).expect("snapshots");
+    let store = t.store();
+    let snaps = store.snapshots(id).expect("snapshots");
     assert_eq!(snaps.len(), 1);
     assert_eq!(snaps[0].responses[0].answer, Some(Answer::NotImplemented));
-    let edits = t.ws.store.plan_edits(id).expect("edits");
+    let edits = store.plan_edits(id).expect("edits");
     assert_eq!(edits["mfa-everywhere"].status, Some(ActionStatus::Done));
     t.ws.plan(id, today()).expect("plan");
-    assert_sound(&raw(t.ws.store.path()), "after the upgrade import");
+    assert_sound(&raw(t.ws.database()), "after the upgrade import");
 }
 
 #[test]
 fn an_export_is_a_trustgap_database_of_the_current_schema() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = sample_file(dir.path());
-    let check = trustgap::store::backup::inspect(&file).expect("inspect");
+    let check = trustgap_store::backup::inspect(&file).expect("inspect");
     assert_eq!(check.schema_version, LATEST);
     let conn = raw(&file);
     let journal: String = conn

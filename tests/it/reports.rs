@@ -4,10 +4,10 @@
 use crate::support::{tool, workspace, TempWorkspace};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use std::path::{Path, PathBuf};
-use trustgap::assessment::Answer;
-use trustgap::catalog::CategoryId;
-use trustgap::plan::{AuditProfile, AuditType};
-use trustgap::workspace::{NewAssessmentInput, ReportKind, ReportOptions, SaveAnswerInput};
+use trustgap_domain::assessment::Answer;
+use trustgap_domain::catalog::CategoryId;
+use trustgap_domain::plan::{AuditProfile, AuditType};
+use trustgap_workspace::{NewAssessmentInput, ReportKind, ReportOptions, SaveAnswerInput};
 
 pub fn when() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 2, 9, 30, 0)
@@ -433,5 +433,5 @@ fn a_snapshot_adds_a_progress_chapter() {
     let err =
         t.ws.report_pdf(id, ReportKind::Readiness, &bad, when(), today())
             .expect_err("unknown snapshot");
-    assert_eq!(err.code, trustgap::error::ErrorCode::NotFound);
+    assert_eq!(err.code, trustgap_workspace::error::ErrorCode::NotFound);
 }

@@ -2,11 +2,11 @@
 
 use crate::support::workspace;
 use rusqlite::Connection;
-use trustgap::assessment::{Answer, Response, Scope};
-use trustgap::catalog::CategoryId;
-use trustgap::plan::{ActionEdit, ActionStatus, AuditProfile, AuditType};
-use trustgap::store::migrations::{self, Migration, LATEST};
-use trustgap::store::{NewAssessment, Store, StoreError, APPLICATION_ID};
+use trustgap_domain::assessment::{Answer, Response, Scope};
+use trustgap_domain::catalog::CategoryId;
+use trustgap_domain::plan::{ActionEdit, ActionStatus, AuditProfile, AuditType};
+use trustgap_store::migrations::{self, Migration, LATEST};
+use trustgap_store::{NewAssessment, Store, StoreError, APPLICATION_ID};
 
 fn pragma_i64(conn: &Connection, name: &str) -> i64 {
     conn.pragma_query_value(None, name, |r| r.get(0))
@@ -16,7 +16,7 @@ fn pragma_i64(conn: &Connection, name: &str) -> i64 {
 #[test]
 fn a_fresh_workspace_is_migrated_with_durable_settings() {
     let t = workspace();
-    let conn = Connection::open(t.ws.store.path()).expect("open");
+    let conn = Connection::open(t.ws.database()).expect("open");
     assert_eq!(pragma_i64(&conn, "user_version"), LATEST);
     assert_eq!(
         pragma_i64(&conn, "application_id"),
@@ -46,8 +46,8 @@ fn a_fresh_workspace_is_migrated_with_durable_settings() {
 
 #[test]
 fn reopening_keeps_data_and_changes_nothing() {
-    let mut t = workspace();
-    let client = t.ws.store.create_client("Acme").expect("client");
+    let t = workspace();
+    let client = t.store().create_client("Acme").expect("client");
     drop(t.ws);
     let store = Store::open_dir(t.dir.path()).expect("reopen");
     assert_eq!(store.clients().expect("clients"), vec![client]);
@@ -56,7 +56,7 @@ fn reopening_keeps_data_and_changes_nothing() {
 #[test]
 fn a_newer_schema_is_refused_and_left_byte_for_byte_untouched() {
     let t = workspace();
-    let path = t.ws.store.path().to_owned();
+    let path = t.ws.database().to_owned();
     drop(t.ws);
     {
         let conn = Connection::open(&path).expect("open");
@@ -134,8 +134,9 @@ fn migrating_twice_is_a_no_op() {
 
 #[test]
 fn clients_are_validated_sorted_and_unicode_safe() {
-    let mut t = workspace();
-    let s = &mut t.ws.store;
+    let t = workspace();
+    let mut store = t.store();
+    let s = &mut store;
     assert!(matches!(
         s.create_client("   "),
         Err(StoreError::Invalid(_))
@@ -190,8 +191,9 @@ fn new_assessment(client_id: i64, name: &str) -> NewAssessment<'_> {
 
 #[test]
 fn assessments_belong_to_a_client_and_list_recently_opened_first() {
-    let mut t = workspace();
-    let s = &mut t.ws.store;
+    let t = workspace();
+    let mut store = t.store();
+    let s = &mut store;
     assert!(matches!(
         s.create_assessment(new_assessment(42, "x")),
         Err(StoreError::NotFound(_))
@@ -227,8 +229,9 @@ fn assessments_belong_to_a_client_and_list_recently_opened_first() {
 
 #[test]
 fn responses_upsert_clear_and_survive_reopening() {
-    let mut t = workspace();
-    let s = &mut t.ws.store;
+    let t = workspace();
+    let mut store = t.store();
+    let s = &mut store;
     let c = s.create_client("Acme").expect("client");
     let a = s
         .create_assessment(new_assessment(c.id, "A"))
@@ -284,8 +287,9 @@ fn responses_upsert_clear_and_survive_reopening() {
 
 #[test]
 fn history_cannot_be_rewritten() {
-    let mut t = workspace();
-    let s = &mut t.ws.store;
+    let t = workspace();
+    let mut store = t.store();
+    let s = &mut store;
     let c = s.create_client("Acme").expect("client");
     let a = s
         .create_assessment(new_assessment(c.id, "A"))
@@ -301,8 +305,9 @@ fn history_cannot_be_rewritten() {
 
 #[test]
 fn snapshots_freeze_answers_and_scope() {
-    let mut t = workspace();
-    let s = &mut t.ws.store;
+    let t = workspace();
+    let mut store = t.store();
+    let s = &mut store;
     let c = s.create_client("Acme").expect("client");
     let a = s
         .create_assessment(new_assessment(c.id, "A"))
@@ -342,10 +347,10 @@ fn snapshots_freeze_answers_and_scope() {
 #[test]
 fn settings_round_trip() {
     let mut t = workspace();
-    assert_eq!(t.ws.store.setting("k").expect("get"), None);
-    t.ws.store.set_setting("k", "1").expect("set");
-    t.ws.store.set_setting("k", "2").expect("replace");
-    assert_eq!(t.ws.store.setting("k").expect("get"), Some("2".to_owned()));
+    assert_eq!(t.ws.setting("k").expect("get"), None);
+    t.ws.set_setting("k", "1").expect("set");
+    t.ws.set_setting("k", "2").expect("replace");
+    assert_eq!(t.ws.setting("k").expect("get"), Some("2".to_owned()));
 }
 
 #[test]
@@ -372,8 +377,9 @@ fn a_version_1_workspace_is_upgraded_with_its_data() {
 
 #[test]
 fn profiles_and_plan_edits_round_trip() {
-    let mut t = workspace();
-    let s = &mut t.ws.store;
+    let t = workspace();
+    let mut store = t.store();
+    let s = &mut store;
     let c = s.create_client("Acme").expect("client");
     let a = s
         .create_assessment(new_assessment(c.id, "A"))

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use trustgap::workspace::Workspace;
+use trustgap_workspace::Workspace;
 
 /// A workspace in a fresh temporary folder, removed when dropped.
 pub struct TempWorkspace {
@@ -10,9 +10,16 @@ pub struct TempWorkspace {
     pub ws: Workspace,
 }
 
+impl TempWorkspace {
+    /// A second connection to the same database, for tests of the store itself.
+    pub fn store(&self) -> trustgap_store::Store {
+        trustgap_store::Store::open_dir(self.dir.path()).expect("open store")
+    }
+}
+
 pub fn workspace() -> TempWorkspace {
     let dir = tempfile::tempdir().expect("tempdir");
-    let ws = trustgap::open_workspace(dir.path()).expect("open workspace");
+    let ws = trustgap_workspace::Workspace::open(dir.path()).expect("open workspace");
     TempWorkspace { dir, ws }
 }
 

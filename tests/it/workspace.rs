@@ -1,12 +1,12 @@
 //! Workspace operations as the window uses them: validation, scoring, views.
 
 use crate::support::workspace;
-use trustgap::assessment::Answer;
-use trustgap::catalog::CategoryId;
-use trustgap::error::ErrorCode;
-use trustgap::plan::{AuditProfile, AuditType};
-use trustgap::scoring::Band;
-use trustgap::workspace::{NewAssessmentInput, SaveAnswerInput};
+use trustgap_domain::assessment::Answer;
+use trustgap_domain::catalog::CategoryId;
+use trustgap_domain::plan::{AuditProfile, AuditType};
+use trustgap_domain::scoring::Band;
+use trustgap_workspace::error::ErrorCode;
+use trustgap_workspace::{NewAssessmentInput, SaveAnswerInput};
 
 fn answer(id: i64, question: &str, answer: Option<Answer>) -> SaveAnswerInput {
     SaveAnswerInput {

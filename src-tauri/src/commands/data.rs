@@ -1,69 +1,22 @@
 //! Data safety commands: backups and restores, portable `.trustgap` files, and recovering from a
-//! workspace that could not be opened.
+//! workspace that could not be opened. The work is the use-case layer's; these add the dialogs.
 
 use super::dialog::{open_path, save_path};
 use super::{AppState, Result};
-use crate::error::ApiError;
-use crate::store::backup::{self, list_backups as backup_files};
-use crate::store::portable::ImportMode;
-use crate::workspace::{safe_file_stem, ExportOutcome};
-use serde::Serialize;
-use specta::Type;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tauri::{State, WebviewWindow};
+use trustgap_workspace::{
+    backups, file_size, is_recoverable, recover, restore_file, restore_named_backup,
+    safe_file_stem, ApiError, BackupInfo, ExportOutcome, ImportMode, ImportPreview, StartupProblem,
+};
 
 const TRUSTGAP_FILES: (&str, &[&str]) = ("Trustgap file", &["trustgap"]);
 const DATABASES: (&str, &[&str]) = ("Trustgap backup", &["sqlite3", "trustgap"]);
 
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct BackupInfo {
-    /// File name inside the backups folder; restoring takes this name, never a path.
-    pub name: String,
-    pub created_at: String,
-    pub bytes: u32,
-}
-
-/// Why the workspace could not be opened, and what the user can do about it.
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct StartupProblem {
-    pub message: String,
-    /// A damaged file can be set aside and replaced by a backup or a fresh workspace.
-    pub recoverable: bool,
-    pub backups: Vec<BackupInfo>,
-}
-
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct ImportPreview {
-    pub file_name: String,
-    pub assessments: Vec<String>,
-    /// Names of assessments the workspace already holds.
-    pub clashes: Vec<String>,
-}
-
-fn backups_dir(state: &AppState) -> PathBuf {
-    state.data_dir.join(crate::BACKUP_DIR)
-}
-
-fn backup_infos(state: &AppState) -> Result<Vec<BackupInfo>> {
-    Ok(backup_files(&backups_dir(state))?
-        .into_iter()
-        .map(|(path, when)| BackupInfo {
-            name: path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            created_at: when.to_rfc3339(),
-            bytes: std::fs::metadata(&path)
-                .map_or(0, |m| u32::try_from(m.len()).unwrap_or(u32::MAX)),
-        })
-        .collect())
-}
-
 fn saved(path: &Path) -> ExportOutcome {
-    let bytes = std::fs::metadata(path).map_or(0, |m| u32::try_from(m.len()).unwrap_or(u32::MAX));
     ExportOutcome::Saved {
         path: path.display().to_string(),
-        bytes,
+        bytes: file_size(path),
     }
 }
 
@@ -71,7 +24,7 @@ fn saved(path: &Path) -> ExportOutcome {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>> {
-    backup_infos(&state)
+    backups(&state.data_dir)
 }
 
 /// Writes a backup of the whole workspace where the user chooses.
@@ -89,7 +42,7 @@ pub async fn backup_now(
     else {
         return Ok(ExportOutcome::Cancelled);
     };
-    state.with(|w| Ok(w.store.backup_to(&path)?))?;
+    state.with(|w| w.backup_to(&path))?;
     AppState::remember(&state.last_export, Some(path.clone()));
     Ok(saved(&path))
 }
@@ -98,19 +51,8 @@ pub async fn backup_now(
 #[tauri::command(async)]
 #[specta::specta]
 pub fn restore_backup(state: State<'_, AppState>, name: String) -> Result<()> {
-    let known = backup_infos(&state)?.into_iter().any(|b| b.name == name);
-    if !known || name.contains(['/', '\\']) {
-        return Err(ApiError::not_found(format!(
-            "There is no backup called {name}."
-        )));
-    }
-    let from = backups_dir(&state).join(&name);
     let dir = state.data_dir.clone();
-    state.reopen_after(|| {
-        backup::restore(&dir, &from)
-            .map(|_| ())
-            .map_err(ApiError::from)
-    })
+    state.reopen_after(|| restore_named_backup(&dir, &name))
 }
 
 /// Replaces the workspace with a backup file the user picks.
@@ -124,11 +66,7 @@ pub async fn restore_backup_file(
         return Ok(false);
     };
     let dir = state.data_dir.clone();
-    state.reopen_after(|| {
-        backup::restore(&dir, &from)
-            .map(|_| ())
-            .map_err(ApiError::from)
-    })?;
+    state.reopen_after(|| restore_file(&dir, &from).map(|_| ()))?;
     Ok(true)
 }
 
@@ -161,7 +99,7 @@ pub async fn export_portable(
     else {
         return Ok(ExportOutcome::Cancelled);
     };
-    state.with(|w| Ok(w.store.export_portable(&ids, &path)?))?;
+    state.with(|w| w.export_portable(&ids, &path))?;
     AppState::remember(&state.last_export, Some(path.clone()));
     Ok(saved(&path))
 }
@@ -176,17 +114,9 @@ pub async fn choose_import_file(
     let Some(path) = open_path(&window, "Import a portable file", TRUSTGAP_FILES).await else {
         return Ok(None);
     };
-    let (assessments, clashes) = state.with(|w| Ok(w.store.preview_portable(&path)?))?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let preview = state.with(|w| w.preview_portable(&path))?;
     AppState::remember(&state.pending_import, Some(path));
-    Ok(Some(ImportPreview {
-        file_name,
-        assessments,
-        clashes,
-    }))
+    Ok(Some(preview))
 }
 
 /// Imports the file chosen with `choose_import_file`; returns the new assessments' ids.
@@ -195,7 +125,7 @@ pub async fn choose_import_file(
 pub fn import_chosen(state: State<'_, AppState>, mode: ImportMode) -> Result<Vec<i64>> {
     let path = AppState::recall(&state.pending_import)
         .ok_or_else(|| ApiError::validation("Choose a file to import first."))?;
-    let ids = state.with(|w| Ok(w.store.import_portable(&path, mode)?))?;
+    let ids = state.with(|w| w.import_portable(&path, mode))?;
     AppState::remember(&state.pending_import, None);
     Ok(ids)
 }
@@ -208,9 +138,9 @@ pub fn startup_problem(state: State<'_, AppState>) -> Result<Option<StartupProbl
         return Ok(None);
     };
     Ok(Some(StartupProblem {
-        recoverable: problem.code == crate::error::ErrorCode::Io,
+        recoverable: is_recoverable(&problem),
         message: problem.message,
-        backups: backup_infos(&state)?,
+        backups: backups(&state.data_dir)?,
     }))
 }
 
@@ -224,25 +154,6 @@ pub fn recover_workspace(state: State<'_, AppState>, restore_latest: bool) -> Re
             "The workspace is fine: there is nothing to recover.",
         ));
     }
-    let latest = backup_files(&backups_dir(&state))?
-        .into_iter()
-        .map(|(p, _)| p)
-        .next();
     let dir = state.data_dir.clone();
-    state.reopen_after(|| {
-        let db = dir.join(crate::store::DB_FILE);
-        if db.exists() {
-            let aside = dir.join(format!(
-                "workspace.damaged-{}.sqlite3",
-                chrono::Utc::now().format("%Y%m%d-%H%M%S")
-            ));
-            backup::set_aside(&db, &aside)?;
-        }
-        match (restore_latest, latest) {
-            (true, Some(from)) => backup::restore(&dir, &from)
-                .map(|_| ())
-                .map_err(ApiError::from),
-            _ => Ok(()),
-        }
-    })
+    state.reopen_after(|| recover(&dir, restore_latest))
 }

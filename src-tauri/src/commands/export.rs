@@ -5,11 +5,12 @@
 
 use super::dialog::save_path;
 use super::{today, AppState, Result};
-use crate::error::ApiError;
-use crate::files::write_atomically;
-use crate::workspace::{DataFormat, ExportOutcome, ReportKind, ReportOptions, ReportPreview};
 use std::path::{Path, PathBuf};
 use tauri::{State, WebviewWindow};
+use trustgap_workspace::files::write_atomically;
+use trustgap_workspace::{
+    ApiError, DataFormat, ExportOutcome, ReportKind, ReportOptions, ReportPreview,
+};
 
 const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
 const CSV: (&str, &[&str]) = ("CSV spreadsheet", &["csv"]);

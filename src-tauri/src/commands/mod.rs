@@ -10,16 +10,14 @@ mod state;
 
 pub use state::AppState;
 
-use crate::catalog::{Catalog, Recommendation};
-use crate::error::ApiError;
-use crate::plan::{AuditProfile, Plan};
-use crate::snapshot::{Comparison, SnapshotInfo};
-use crate::store::{Client, HistoryEntry};
-use crate::workspace::{
-    AnswerSaved, AppInfo, AssessmentDetail, AssessmentSummary, NewAssessmentInput, Overview,
-    SaveAnswerInput, UpdateActionInput, UpdateDetailsInput,
-};
 use tauri::State;
+use trustgap_domain::catalog::{Catalog, Recommendation};
+use trustgap_domain::plan::{AuditProfile, Plan};
+use trustgap_domain::snapshot::{Comparison, SnapshotInfo};
+use trustgap_workspace::{
+    AnswerSaved, ApiError, AppInfo, AssessmentDetail, AssessmentSummary, Client, HistoryEntry,
+    NewAssessmentInput, Overview, SaveAnswerInput, UpdateActionInput, UpdateDetailsInput,
+};
 
 type Result<T> = std::result::Result<T, ApiError>;
 
@@ -52,15 +50,17 @@ pub fn ui_ready() {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_catalog() -> Result<Catalog> {
-    crate::catalog::embedded().cloned().map_err(ApiError::from)
+    trustgap_domain::catalog::embedded()
+        .cloned()
+        .map_err(ApiError::from)
 }
 
 /// Optional categories recommended by the scoping questions answered "yes", with reasons.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn recommend_scope(yes: Vec<String>) -> Result<Vec<Recommendation>> {
-    let catalog = crate::catalog::embedded().map_err(ApiError::from)?;
-    crate::catalog::recommend(catalog, &yes).map_err(ApiError::not_found)
+    let catalog = trustgap_domain::catalog::embedded().map_err(ApiError::from)?;
+    Ok(trustgap_domain::catalog::recommend(catalog, &yes)?)
 }
 
 #[tauri::command(async)]

@@ -1,11 +1,9 @@
 //! The state every command shares: the open workspace (or why it could not be opened), the lock
 //! that makes this process its only writer, and a few remembered choices.
 
-use crate::error::ApiError;
-use crate::store::lock::WorkspaceLock;
-use crate::workspace::{AppInfo, Workspace};
 use std::path::PathBuf;
 use std::sync::Mutex;
+use trustgap_workspace::{ApiError, AppInfo, Workspace, WorkspaceLock};
 
 pub struct AppState {
     /// `Err` when the workspace could not be opened (newer schema, damaged file): every command
@@ -68,7 +66,7 @@ impl AppState {
         // Dropping the old Workspace closes its connection before files are moved.
         *guard = Err(ApiError::io("The workspace is being replaced."));
         let outcome = f();
-        *guard = crate::open_workspace(&self.data_dir);
+        *guard = Workspace::open(&self.data_dir);
         outcome?;
         guard.as_ref().map(|_| ()).map_err(Clone::clone)
     }
@@ -82,14 +80,6 @@ impl AppState {
     }
 
     pub fn info(&self) -> Result<AppInfo, ApiError> {
-        let catalog = crate::catalog::embedded().map_err(ApiError::from)?;
-        let database = self.data_dir.join(crate::store::DB_FILE);
-        Ok(AppInfo {
-            version: env!("CARGO_PKG_VERSION").to_owned(),
-            catalog_version: catalog.version.clone(),
-            data_dir: self.data_dir.display().to_string(),
-            database: database.display().to_string(),
-            scoring_method: crate::scoring::METHOD.to_owned(),
-        })
+        trustgap_workspace::app_info(&self.data_dir)
     }
 }

@@ -1,0 +1,198 @@
+//! The command line, shared by two binaries: `trustgap` (the app: alone it opens the window) and
+//! `trustgap-cli` (headless only, links no GUI library, so it starts in milliseconds). Both parse
+//! the same definition and run subcommands headless on the same workspace.
+
+mod run;
+mod table;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use trustgap_workspace::paths::{resolve_data_dir, DATA_DIR_ENV};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "trustgap",
+    version,
+    about = "Offline SOC 2 gap assessment: questionnaire, readiness score, remediation plan, PDF reports.",
+    long_about = "Offline SOC 2 gap assessment: questionnaire, readiness score, remediation plan, \
+                  PDF reports.\n\nRun without a subcommand to open the app window."
+)]
+pub struct Cli {
+    /// Workspace folder (default: the OS data folder). Also read from TRUSTGAP_DATA_DIR.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the version, the question bank version and where the workspace lives.
+    Info,
+    /// Create the sample assessment (a small SaaS company, fully answered) and print its id.
+    Demo,
+    /// List clients and assessments with progress and readiness.
+    List {
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Import every assessment of a portable .trustgap file.
+    Import {
+        file: PathBuf,
+        /// When an assessment already exists: refuse and say so (ask), replace it, or keep both.
+        #[arg(long, value_enum, default_value_t = ImportChoice::Ask)]
+        mode: ImportChoice,
+    },
+    /// Write a backup copy of the whole workspace.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the workspace with a backup; the current file is kept aside, not deleted.
+    Restore { file: PathBuf },
+    /// Write a PDF report of an assessment: the readiness report or the remediation plan.
+    Report {
+        #[command(subcommand)]
+        report: ReportCommand,
+    },
+    /// Export an assessment's data: the gap register or the plan as CSV, all of it as JSON, or a
+    /// portable .trustgap file (of one assessment, or of every assessment of a client).
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["assessment", "client"])))]
+    Export {
+        /// The assessment's id (see `trustgap list`).
+        #[arg(long, value_name = "ID")]
+        assessment: Option<i64>,
+        /// With `--format trustgap`: every assessment of this client (ids in `trustgap list --format json`).
+        #[arg(long, value_name = "ID")]
+        client: Option<i64>,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write (replaced atomically if it exists).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Print the whole question bank: categories, criteria, questions, remediations, scoping.
+    Catalog {
+        /// `json` for the whole bank, `csv` for one row per question (for spreadsheets).
+        #[arg(long, value_enum, default_value_t = CatalogFormat::Json)]
+        format: CatalogFormat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// The multi-page readiness report (with its appendix unless --no-appendix).
+    Readiness {
+        /// The assessment's id (see `trustgap list`).
+        #[arg(long, value_name = "ID")]
+        assessment: i64,
+        /// The PDF to write (replaced atomically if it exists).
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Leave out the appendix (every answer and the glossary).
+        #[arg(long)]
+        no_appendix: bool,
+    },
+    /// The remediation plan: summary, roadmap, actions, owners, evidence requests.
+    Plan {
+        /// The assessment's id (see `trustgap list`).
+        #[arg(long, value_name = "ID")]
+        assessment: i64,
+        /// The PDF to write (replaced atomically if it exists).
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// The gap register as CSV.
+    CsvGaps,
+    /// The remediation plan as CSV.
+    CsvPlan,
+    /// The whole assessment as JSON.
+    Json,
+    /// A portable .trustgap file that `trustgap import` (or the app) reads back.
+    Trustgap,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ImportChoice {
+    Ask,
+    Replace,
+    KeepBoth,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum CatalogFormat {
+    Json,
+    Csv,
+}
+
+/// What the binary should do once the command line has been read.
+#[derive(Debug)]
+pub enum Dispatch {
+    /// No subcommand: open the window on this data folder (the app binary) or explain (the CLI).
+    Window(PathBuf),
+    /// A subcommand ran (or the arguments were refused, or help was printed): exit with this.
+    Exit(ExitCode),
+}
+
+/// Parses `args` as the binary `bin` and runs the subcommand, if there is one.
+pub fn dispatch<I, T>(bin: &'static str, args: I) -> Dispatch
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let parsed = Cli::command()
+        .name(bin)
+        .bin_name(bin)
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version arrive here too, with exit code 0.
+            let _ = e.print();
+            return Dispatch::Exit(ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)));
+        }
+    };
+    let Some(data_dir) = resolve_data_dir(cli.data_dir, std::env::var_os(DATA_DIR_ENV)) else {
+        eprintln!("error: no home folder was found; pass --data-dir DIR");
+        return Dispatch::Exit(ExitCode::from(2));
+    };
+    let Some(command) = cli.command else {
+        return Dispatch::Window(data_dir);
+    };
+    let result = match command {
+        Command::Info => run::info(&data_dir),
+        Command::Demo => run::demo(&data_dir),
+        Command::List { format } => run::list(&data_dir, format),
+        Command::Catalog { format } => run::catalog(format),
+        Command::Report { report } => run::report(&data_dir, report),
+        Command::Export {
+            assessment,
+            client,
+            format,
+            out,
+        } => run::export(&data_dir, assessment, client, format, &out),
+        Command::Import { file, mode } => run::import(&data_dir, &file, mode),
+        Command::Backup { out } => run::backup(&data_dir, &out),
+        Command::Restore { file } => run::restore(&data_dir, &file),
+    };
+    Dispatch::Exit(match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}", e.message);
+            ExitCode::FAILURE
+        }
+    })
+}

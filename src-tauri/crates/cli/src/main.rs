@@ -1,0 +1,17 @@
+//! `trustgap-cli`: Trustgap's subcommands without the window, for scripts and terminals.
+
+use std::process::ExitCode;
+use trustgap_cli::{dispatch, Dispatch};
+
+fn main() -> ExitCode {
+    match dispatch("trustgap-cli", std::env::args_os()) {
+        Dispatch::Exit(code) => code,
+        Dispatch::Window(_) => {
+            eprintln!(
+                "trustgap-cli runs subcommands only (see trustgap-cli --help); \
+                 run `trustgap` to open the window."
+            );
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! Editable exports: spreadsheet-safe CSV tables (the JSON export of a whole assessment is the
+//! use-case layer's, since it serialises its views).
+
+mod catalog;
+pub mod csv;
+mod register;
+
+pub use catalog::catalog_csv;
+pub use register::{gaps_csv, plan_csv};

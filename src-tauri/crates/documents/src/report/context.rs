@@ -1,0 +1,190 @@
+//! What both multi-page reports are drawn from: the assessment, its answers, scorecard and plan,
+//! with the lookups the report modules share (category names, answers by question, action
+//! references, audit wording). Pure data; the workspace fills it in.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::HashMap;
+use trustgap_domain::assessment::{CompanyProfile, Response};
+use trustgap_domain::catalog::{Catalog, CategoryId, Question};
+use trustgap_domain::plan::{deadline, Action, AuditProfile, AuditType, Plan};
+use trustgap_domain::scoring::{Scorecard, Severity};
+
+/// The assessment as the reports see it.
+pub struct ReportContext<'a> {
+    pub client: &'a str,
+    pub assessment: &'a str,
+    /// The company and system described, and the assessor.
+    pub company: &'a CompanyProfile,
+    pub catalog: &'a Catalog,
+    /// The question bank version the answers were given against.
+    pub catalog_version: &'a str,
+    pub scope: &'a [CategoryId],
+    pub profile: &'a AuditProfile,
+    pub responses: &'a [Response],
+    pub card: &'a Scorecard,
+    pub plan: &'a Plan,
+    /// Time stamp of the file (metadata, document control).
+    pub generated_at: DateTime<Utc>,
+    /// The report's date as printed (the user's calendar day).
+    pub date: NaiveDate,
+}
+
+impl ReportContext<'_> {
+    pub fn category_name(&self, id: CategoryId) -> String {
+        self.catalog
+            .category(id)
+            .map_or_else(|| id.as_str().to_owned(), |c| c.name.clone())
+    }
+
+    pub fn scope_names(&self) -> String {
+        self.scope
+            .iter()
+            .map(|c| self.category_name(*c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    pub fn responses_by_question(&self) -> HashMap<&str, &Response> {
+        self.responses
+            .iter()
+            .map(|r| (r.question_id.as_str(), r))
+            .collect()
+    }
+
+    /// Questions in scope, in catalog order.
+    pub fn questions(&self) -> Vec<&Question> {
+        self.catalog.questions_in(self.scope).collect()
+    }
+
+    /// The assessor, or "Prepared with Trustgap" when none is recorded.
+    pub fn prepared_by(&self) -> String {
+        let a = self.company.assessor.trim();
+        if a.is_empty() {
+            "Prepared with Trustgap".to_owned()
+        } else {
+            a.to_owned()
+        }
+    }
+
+    /// The system in scope: its recorded name, or the assessment's name.
+    pub fn system(&self) -> &str {
+        let s = self.company.system_name.trim();
+        if s.is_empty() {
+            self.assessment
+        } else {
+            s
+        }
+    }
+
+    /// "A01", "A02", … in plan order, by remediation key.
+    pub fn action_refs(&self) -> HashMap<&str, String> {
+        self.plan
+            .actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.key.as_str(), action_ref(i)))
+            .collect()
+    }
+
+    pub fn action_for_key(&self, key: &str) -> Option<(usize, &Action)> {
+        self.plan
+            .actions
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.key == key)
+    }
+
+    pub fn gap_counts(&self) -> (usize, usize, usize) {
+        let count = |s| self.plan.gaps.iter().filter(|g| g.severity == s).count();
+        (
+            count(Severity::High),
+            count(Severity::Medium),
+            count(Severity::Low),
+        )
+    }
+
+    pub fn audit_type_label(&self) -> &'static str {
+        match self.profile.audit_type {
+            AuditType::Type1 => "SOC 2 Type I",
+            AuditType::Type2 => "SOC 2 Type II",
+        }
+    }
+
+    pub fn deadline(&self) -> Option<NaiveDate> {
+        deadline(self.profile)
+    }
+}
+
+pub fn action_ref(index: usize) -> String {
+    format!("A{:02}", index + 1)
+}
+
+impl ReportContext<'_> {
+    /// Where the readiness deadline comes from, in words.
+    pub fn deadline_reason(&self) -> String {
+        match (self.profile.audit_type, self.profile.target_date) {
+            (_, None) => "No target audit date is set yet.".to_owned(),
+            (AuditType::Type1, Some(d)) => format!(
+                "Two weeks before the Type I audit date of {}, to leave time to collect evidence.",
+                super::theme::long_date(d)
+            ),
+            (AuditType::Type2, Some(_)) => {
+                "The day before the Type II observation period starts: controls must already \
+                 operate from its first day."
+                    .to_owned()
+            }
+        }
+    }
+
+    /// Whether the plan finishes before the deadline, in one or two sentences.
+    pub fn fit_sentence(&self) -> String {
+        use super::theme::{long_date, plural};
+        use trustgap_domain::plan::{ActionStatus, Fit};
+        let open: Vec<&Action> = self
+            .plan
+            .actions
+            .iter()
+            .filter(|a| !matches!(a.status, ActionStatus::Done | ActionStatus::RiskAccepted))
+            .collect();
+        let last = open.iter().map(|a| a.due).max();
+        match (&self.plan.fit, last) {
+            (_, None) => "No remediation action is open: nothing stands between the company and \
+                          the audit in this plan."
+                .to_owned(),
+            (Fit::NoTargetDate, Some(last)) => format!(
+                "No target audit date is set yet, so the plan cannot be measured against a \
+                 deadline. At the planned pace the {} would be finished by {}.",
+                plural(open.len(), "open action", "open actions"),
+                long_date(last)
+            ),
+            (
+                Fit::Fits {
+                    deadline,
+                    spare_days,
+                },
+                Some(last),
+            ) => format!(
+                "The plan fits: the last of the {} is due on {}, {} before the readiness \
+                 deadline of {}.",
+                plural(open.len(), "open action", "open actions"),
+                long_date(last),
+                plural(usize::try_from(*spare_days).unwrap_or(0), "day", "days"),
+                long_date(*deadline)
+            ),
+            (
+                Fit::Late {
+                    deadline,
+                    late_days,
+                },
+                Some(last),
+            ) => format!(
+                "The plan does not fit: the last of the {} is due on {}, {} after the readiness \
+                 deadline of {}. Add people, narrow the scope or move the audit date.",
+                plural(open.len(), "open action", "open actions"),
+                long_date(last),
+                plural(usize::try_from(*late_days).unwrap_or(0), "day", "days"),
+                long_date(*deadline)
+            ),
+        }
+    }
+}

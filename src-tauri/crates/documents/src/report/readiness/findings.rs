@@ -1,0 +1,244 @@
+//! Chapters: the gap register (every gap, most severe first, with the action that closes it)
+//! and the detailed findings (each question by criterion: answer, notes, not-applicable
+//! justifications and the evidence an auditor will ask for).
+
+use crate::report::context::ReportContext;
+use crate::report::flow::Flow;
+use crate::report::table::{Cell, Column, Table};
+use crate::report::theme::{
+    answer_chip, clip, percent, plural, priority_label, severity_color, severity_label, BODY, CELL,
+    CELL_BOLD, CELL_MUTED, SMALL, SMALL_INK,
+};
+use crate::report::ReportError;
+use std::collections::HashMap;
+use trustgap_domain::assessment::{Answer, Response};
+use trustgap_domain::catalog::Question;
+
+/// Longest note quoted in the gap register; the findings carry it in full.
+const NOTE_CHARS: usize = 280;
+
+pub(super) fn gap_register(
+    flow: &mut Flow,
+    ctx: &ReportContext<'_>,
+    number: &str,
+) -> Result<(), ReportError> {
+    flow.chapter(number, "Gap register")?;
+    let (high, medium, low) = ctx.gap_counts();
+    if ctx.plan.gaps.is_empty() {
+        flow.paragraph(
+            BODY,
+            "No gap has been recorded: no question is answered as partial, not implemented or \
+             don't know.",
+        )?;
+        return Ok(());
+    }
+    flow.paragraph(
+        BODY,
+        &format!(
+            "{} in total: {high} high, {medium} medium and {low} low severity. A gap is a \
+             question answered as partially implemented, not implemented or don't know. They \
+             are listed most severe first, then by weight; the last column names the remediation \
+             action that closes each one (see the remediation plan).",
+            plural(ctx.plan.gaps.len(), "gap", "gaps")
+        ),
+    )?;
+    flow.space(8.0);
+    let refs = ctx.action_refs();
+    let mut t = Table::new(vec![
+        Column::new("Ref", 0.7),
+        Column::new("Severity", 1.25),
+        Column::new("Gap", 4.4),
+        Column::new("Criteria", 1.05),
+        Column::new("Action", 2.6),
+    ]);
+    for (i, gap) in ctx.plan.gaps.iter().enumerate() {
+        let mut parts = vec![
+            (gap.question.clone(), CELL),
+            (
+                format!(
+                    "{} · {} · weight {}",
+                    gap.question_id,
+                    gap.answer.label(),
+                    gap.weight
+                ),
+                CELL_MUTED,
+            ),
+        ];
+        if !gap.note.trim().is_empty() {
+            let note = clip(&gap.note, NOTE_CHARS);
+            let more = if note.ends_with('…') {
+                " (full note in the detailed findings)"
+            } else {
+                ""
+            };
+            parts.push((format!("Note: {note}{more}"), CELL_MUTED));
+        }
+        let action = match ctx.action_for_key(&gap.remediation) {
+            Some((_, a)) => Cell::two(
+                format!(
+                    "{} {}",
+                    refs.get(a.key.as_str()).cloned().unwrap_or_default(),
+                    a.title
+                ),
+                CELL,
+                format!("{} · owner {}", priority_label(a.priority), a.owner),
+                CELL_MUTED,
+            ),
+            None => Cell::styled(gap.remediation.clone(), CELL_MUTED),
+        };
+        t.row(vec![
+            Cell::styled(format!("G{:02}", i + 1), CELL_BOLD),
+            Cell::Chip(
+                severity_label(gap.severity).to_uppercase(),
+                severity_color(gap.severity),
+            ),
+            Cell::Text(parts),
+            Cell::text(gap.criteria.join("\n")),
+            action,
+        ]);
+    }
+    flow.table(&t)?;
+    Ok(())
+}
+
+pub(super) fn detailed_findings(
+    flow: &mut Flow,
+    ctx: &ReportContext<'_>,
+    number: &str,
+) -> Result<(), ReportError> {
+    flow.chapter(number, "Detailed findings")?;
+    flow.paragraph(
+        BODY,
+        "Every question in scope, grouped by its main criterion: the answer given, the notes \
+         taken, the justification of anything marked not applicable, and the evidence an auditor \
+         would accept. A question that also supports other criteria lists them.",
+    )?;
+    let responses = ctx.responses_by_question();
+    let questions = ctx.questions();
+    let mut by_primary: HashMap<&str, Vec<&Question>> = HashMap::new();
+    for q in &questions {
+        if let Some(first) = q.criteria.first() {
+            by_primary.entry(first.as_str()).or_default().push(q);
+        }
+    }
+    let mut section = 0;
+    for cat in &ctx.card.categories {
+        section += 1;
+        flow.heading(&format!("{number}.{section}"), &cat.name, 1, 80.0)?;
+        for crit in ctx
+            .card
+            .criteria
+            .iter()
+            .filter(|c| c.category == cat.category)
+        {
+            let t = &crit.tally;
+            let score_line = format!(
+                "Score {} · {} · {} answered · {} not applicable",
+                percent(t.score),
+                plural(
+                    usize::try_from(t.questions).unwrap_or(0),
+                    "question",
+                    "questions"
+                ),
+                t.answered,
+                t.not_applicable
+            );
+            let Some(own) = by_primary.get(crit.criterion.as_str()) else {
+                let others: Vec<&str> = questions
+                    .iter()
+                    .filter(|q| q.criteria.iter().any(|c| c == &crit.criterion))
+                    .map(|q| q.id.as_str())
+                    .collect();
+                let text = if others.is_empty() {
+                    "No question in this assessment's scope addresses this criterion.".to_owned()
+                } else {
+                    format!(
+                        "Covered by questions listed under other criteria: {}.",
+                        others.join(", ")
+                    )
+                };
+                flow.heading(&crit.criterion, &crit.topic, 2, 40.0)?;
+                flow.paragraph(SMALL, &score_line)?;
+                flow.space(4.0);
+                flow.paragraph(SMALL_INK, &text)?;
+                continue;
+            };
+            let table = question_table(own, &responses);
+            let keep =
+                flow.paragraph_height(SMALL, &score_line)? + 4.0 + flow.table_lead(&table)?;
+            flow.heading(&crit.criterion, &crit.topic, 2, keep)?;
+            flow.paragraph(SMALL, &score_line)?;
+            flow.space(4.0);
+            flow.table(&table)?;
+        }
+    }
+    Ok(())
+}
+
+/// One row per question: the answer as a chip; the question, its facts, the note or
+/// justification, evidence on file and the evidence an auditor accepts.
+fn question_table(questions: &[&Question], responses: &HashMap<&str, &Response>) -> Table {
+    let mut table = Table::plain(vec![
+        Column::new("Answer", 1.35),
+        Column::new("Question", 8.0),
+    ]);
+    for q in questions {
+        let r = responses.get(q.id.as_str());
+        let answer = r.and_then(|r| r.answer);
+        let note = r.map_or("", |r| r.note.trim());
+        let mut parts = vec![(q.text.clone(), CELL_BOLD)];
+        let mut facts = format!("{} · weight {}", q.id, q.weight);
+        if q.criteria.len() > 1 {
+            facts.push_str(&format!(" · also {}", q.criteria[1..].join(", ")));
+        }
+        parts.push((facts, CELL_MUTED));
+        match (answer, note.is_empty()) {
+            (Some(Answer::NotApplicable), true) => parts.push((
+                "Not applicable: no justification recorded. An auditor will ask for one."
+                    .to_owned(),
+                CELL,
+            )),
+            (Some(Answer::NotApplicable), false) => {
+                parts.push((format!("Not applicable because: {note}"), CELL));
+            }
+            (_, false) => parts.push((format!("Note: {note}"), CELL)),
+            (_, true) => {}
+        }
+        if let Some(r) = r {
+            let refs: Vec<String> = r
+                .evidence
+                .iter()
+                .map(|e| {
+                    let (d, l) = (e.description.trim(), e.link.trim());
+                    if l.is_empty() {
+                        d.to_owned()
+                    } else {
+                        format!("{d} ({l})")
+                    }
+                })
+                .collect();
+            if !refs.is_empty() {
+                parts.push((format!("Evidence on file: {}", refs.join("; ")), CELL));
+            }
+            let mut follow = Vec::new();
+            if !r.owner.trim().is_empty() {
+                follow.push(format!("Control owner: {}", r.owner.trim()));
+            }
+            if r.flagged {
+                follow.push("Flagged for follow-up".to_owned());
+            }
+            if !follow.is_empty() {
+                parts.push((follow.join(" · "), CELL_MUTED));
+            }
+        }
+        if answer != Some(Answer::NotApplicable) && !q.evidence.is_empty() {
+            parts.push((
+                format!("Evidence an auditor accepts: {}", q.evidence.join("; ")),
+                CELL_MUTED,
+            ));
+        }
+        let (label, color) = answer_chip(answer);
+        table.row(vec![Cell::Chip(label.to_owned(), color), Cell::Text(parts)]);
+    }
+    table
+}

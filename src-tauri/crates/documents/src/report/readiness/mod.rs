@@ -1,0 +1,152 @@
+//! The multi-page SOC 2 readiness report: cover, document control, contents, executive summary,
+//! scope and approach, results by category, gap register, detailed findings and appendices.
+//!
+//! Each chapter lives in its own module and writes onto the shared [`Flow`]; this module
+//! orders them and numbers them.
+
+mod appendix;
+mod findings;
+mod progress;
+mod results;
+mod scope;
+mod summary;
+
+use super::compose::{compose, Meta, Report};
+use super::context::ReportContext;
+use super::flow::{Anchor, Flow};
+use super::front::{contents_page, cover, document_control, CoverText, MARKING};
+use super::ReportError;
+use trustgap_domain::snapshot::Comparison;
+
+/// What the reader chose to include.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadinessOptions<'a> {
+    /// Appendix A (every answer) and B (glossary).
+    pub include_appendix: bool,
+    /// A "progress since" chapter against this comparison with a snapshot.
+    pub progress: Option<&'a Comparison>,
+}
+
+pub const TITLE: &str = "SOC 2 readiness report";
+
+/// Numbers chapters in reading order: 1, 2, 3… then appendices A, B.
+pub(crate) struct Numbers {
+    chapter: usize,
+    appendix: u8,
+}
+
+impl Numbers {
+    fn new() -> Numbers {
+        Numbers {
+            chapter: 0,
+            appendix: 0,
+        }
+    }
+
+    pub(crate) fn chapter(&mut self) -> String {
+        self.chapter += 1;
+        self.chapter.to_string()
+    }
+
+    pub(crate) fn appendix(&mut self) -> String {
+        let letter = char::from(b'A' + self.appendix);
+        self.appendix += 1;
+        letter.to_string()
+    }
+}
+
+const GUIDE: &[(&str, &str)] = &[
+    (
+        "Executive summary",
+        "The verdict in plain words: how ready the company is, the biggest risks and what to do first.",
+    ),
+    (
+        "Scope and approach",
+        "Which Trust Services Categories were assessed and why, the audit being prepared for, and how the score is calculated.",
+    ),
+    (
+        "Results by category",
+        "Scores by category, criterion group and criterion, with a heat map of the weak spots.",
+    ),
+    (
+        "Gap register",
+        "Every control answered as partial, missing or unknown, most severe first, with the action that closes it.",
+    ),
+    (
+        "Detailed findings",
+        "Each question by criterion: the answer given, notes, not-applicable justifications and the evidence an auditor will ask for.",
+    ),
+    (
+        "Appendices",
+        "Every answer in one table, and a glossary of the terms used.",
+    ),
+];
+
+/// Lays out the readiness report.
+pub fn readiness_report(
+    ctx: &ReportContext<'_>,
+    options: ReadinessOptions<'_>,
+) -> Result<Report, ReportError> {
+    let composed = compose(TITLE, |flow: &mut Flow, prev: &[Anchor]| {
+        let mut n = Numbers::new();
+        cover(
+            flow,
+            ctx,
+            &CoverText {
+                kicker: "SOC 2 READINESS ASSESSMENT",
+                title: "Readiness report",
+            },
+        )?;
+        let mut guide: Vec<(&str, &str)> = GUIDE.to_vec();
+        if !options.include_appendix {
+            guide.pop();
+        }
+        if options.progress.is_some() {
+            guide.insert(
+                1,
+                (
+                    "Progress",
+                    "What changed since the snapshot chosen: scores then and now, gaps closed and opened.",
+                ),
+            );
+        }
+        document_control(flow, ctx, TITLE, &guide)?;
+        contents_page(flow, prev)?;
+        summary::executive_summary(flow, ctx, &n.chapter())?;
+        if let Some(cmp) = options.progress {
+            progress::progress(flow, ctx, cmp, &n.chapter())?;
+        }
+        scope::scope_and_approach(flow, ctx, &n.chapter())?;
+        results::results_by_category(flow, ctx, &n.chapter())?;
+        findings::gap_register(flow, ctx, &n.chapter())?;
+        findings::detailed_findings(flow, ctx, &n.chapter())?;
+        if options.include_appendix {
+            appendix::all_answers(flow, ctx, &n.appendix())?;
+            appendix::glossary(flow, &n.appendix())?;
+        }
+        Ok(())
+    })?;
+    Ok(Report::new(composed, meta(ctx)))
+}
+
+fn meta(ctx: &ReportContext<'_>) -> Meta {
+    Meta {
+        title: format!("{TITLE}: {}", ctx.client),
+        subject: format!(
+            "SOC 2 gap assessment of {} ({}): readiness, gaps and findings",
+            ctx.assessment,
+            ctx.scope_names()
+        ),
+        keywords: vec![
+            "SOC 2".to_owned(),
+            "readiness".to_owned(),
+            "gap assessment".to_owned(),
+            ctx.client.to_owned(),
+        ],
+        author: ctx.prepared_by(),
+        generated_at: ctx.generated_at,
+        running_head: format!("{} · {TITLE}", ctx.client),
+        marking: MARKING.to_owned(),
+        footer: "Prepared with Trustgap · self-assessment, not an audit opinion".to_owned(),
+    }
+}

@@ -1,0 +1,203 @@
+//! The reports' visual language: colours, text styles, score and severity colours, and the small
+//! formatting helpers (percentages, dates, plurals) every report module shares.
+
+use super::fonts::Weight;
+use super::layout::{Rgb8, Style};
+use chrono::NaiveDate;
+use trustgap_domain::assessment::Answer;
+use trustgap_domain::plan::{ActionStatus, Phase, Priority};
+use trustgap_domain::scoring::{Band, Severity};
+
+pub const INK: Rgb8 = Rgb8(0x1d2433);
+pub const MUTED: Rgb8 = Rgb8(0x5b6475);
+pub const FAINT: Rgb8 = Rgb8(0x8a93a3);
+pub const BRAND: Rgb8 = Rgb8(0x1f4e79);
+pub const BRAND_DARK: Rgb8 = Rgb8(0x163a5c);
+pub const BRAND_SOFT: Rgb8 = Rgb8(0xc9d8ea);
+pub const BRAND_TINT: Rgb8 = Rgb8(0xeef3f9);
+pub const TRACK: Rgb8 = Rgb8(0xe6e9ef);
+pub const RULE: Rgb8 = Rgb8(0xd5dae3);
+pub const ZEBRA: Rgb8 = Rgb8(0xf6f8fb);
+pub const WHITE: Rgb8 = Rgb8(0xffffff);
+
+pub const GOOD: Rgb8 = Rgb8(0x1b7f4c);
+pub const FAIR: Rgb8 = Rgb8(0x2f6fb0);
+pub const WARN: Rgb8 = Rgb8(0xb7791f);
+pub const BAD: Rgb8 = Rgb8(0xb42318);
+pub const UNKNOWN: Rgb8 = Rgb8(0x6b4fa0);
+
+impl Rgb8 {
+    /// This colour mixed towards white by `t` (0 = unchanged, 1 = white): tints for fills.
+    pub fn tint(self, t: f32) -> Rgb8 {
+        let t = t.clamp(0.0, 1.0);
+        let mix = |shift: u32| {
+            let c = ((self.0 >> shift) & 0xff) as f32;
+            let m = c + (255.0 - c) * t;
+            (m.round() as u32).min(255) << shift
+        };
+        Rgb8(mix(16) | mix(8) | mix(0))
+    }
+}
+
+pub const fn style(size: f32, weight: Weight, color: Rgb8) -> Style {
+    Style::new(size, weight, color)
+}
+
+/// Body text.
+pub const BODY: Style = style(9.5, Weight::Regular, INK);
+/// Secondary text: captions, notes, explanations.
+pub const SMALL: Style = style(8.5, Weight::Regular, MUTED);
+pub const SMALL_INK: Style = style(8.5, Weight::Regular, INK);
+/// Table body and header.
+pub const CELL: Style = style(8.5, Weight::Regular, INK);
+pub const CELL_BOLD: Style = style(8.5, Weight::Bold, INK);
+pub const CELL_MUTED: Style = style(7.5, Weight::Regular, MUTED);
+pub const HEAD_CELL: Style = style(7.5, Weight::Bold, WHITE);
+/// Small capitals-style label above figures.
+pub const LABEL: Style = style(7.5, Weight::Bold, MUTED);
+
+/// Colour carrying a band's meaning.
+pub fn band_color(band: Band) -> Rgb8 {
+    match band {
+        Band::Ready => GOOD,
+        Band::NearlyReady => FAIR,
+        Band::SignificantGaps => WARN,
+        Band::NotReady => BAD,
+        Band::Incomplete => MUTED,
+    }
+}
+
+/// Colour of a score on the same thresholds as the bands.
+pub fn score_color(score: Option<f64>) -> Rgb8 {
+    match score {
+        Some(s) if s >= 85.0 => GOOD,
+        Some(s) if s >= 70.0 => FAIR,
+        Some(s) if s >= 40.0 => WARN,
+        Some(_) => BAD,
+        None => FAINT,
+    }
+}
+
+pub fn severity_color(s: Severity) -> Rgb8 {
+    match s {
+        Severity::High => BAD,
+        Severity::Medium => WARN,
+        Severity::Low => FAIR,
+    }
+}
+
+pub fn severity_label(s: Severity) -> &'static str {
+    match s {
+        Severity::High => "High",
+        Severity::Medium => "Medium",
+        Severity::Low => "Low",
+    }
+}
+
+pub fn priority_color(p: Priority) -> Rgb8 {
+    match p {
+        Priority::P1 => BAD,
+        Priority::P2 => WARN,
+        Priority::P3 => FAIR,
+        Priority::P4 => MUTED,
+    }
+}
+
+pub fn priority_label(p: Priority) -> &'static str {
+    match p {
+        Priority::P1 => "P1",
+        Priority::P2 => "P2",
+        Priority::P3 => "P3",
+        Priority::P4 => "P4",
+    }
+}
+
+pub fn status_label(s: ActionStatus) -> &'static str {
+    match s {
+        ActionStatus::NotStarted => "Not started",
+        ActionStatus::InProgress => "In progress",
+        ActionStatus::Done => "Done",
+        ActionStatus::RiskAccepted => "Risk accepted",
+    }
+}
+
+pub fn phase_label(p: Phase) -> &'static str {
+    match p {
+        Phase::First30Days => "First 30 days",
+        Phase::Days31To90 => "Days 31 to 90",
+        Phase::BeforeAudit => "Before the audit",
+    }
+}
+
+/// A short label and colour for an answer chip.
+pub fn answer_chip(answer: Option<Answer>) -> (&'static str, Rgb8) {
+    match answer {
+        Some(Answer::Implemented) => ("IMPLEMENTED", GOOD),
+        Some(Answer::Partial) => ("PARTIAL", WARN),
+        Some(Answer::NotImplemented) => ("MISSING", BAD),
+        Some(Answer::Unknown) => ("DON'T KNOW", UNKNOWN),
+        Some(Answer::NotApplicable) => ("N/A", MUTED),
+        None => ("UNANSWERED", FAINT),
+    }
+}
+
+/// "45%" or "n/a".
+pub fn percent(score: Option<f64>) -> String {
+    score.map_or_else(|| "n/a".to_owned(), |s| format!("{s:.0}%"))
+}
+
+/// "3 March 2027".
+pub fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+/// "3 Mar 2027".
+pub fn short_date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// `text` cut to about `max` characters at a word boundary, with an ellipsis when cut.
+pub fn clip(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at = cut
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > max / 2)
+        .unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end())
+}
+
+/// "1 gap" / "3 gaps".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tints_move_towards_white() {
+        assert_eq!(Rgb8(0x000000).tint(1.0), WHITE);
+        assert_eq!(Rgb8(0x102030).tint(0.0), Rgb8(0x102030));
+        assert_eq!(Rgb8(0x000000).tint(0.5), Rgb8(0x808080));
+    }
+
+    #[test]
+    fn scores_and_dates_read_plainly() {
+        assert_eq!(percent(Some(44.6)), "45%");
+        assert_eq!(percent(None), "n/a");
+        let d = NaiveDate::from_ymd_opt(2027, 3, 3).expect("date");
+        assert_eq!(long_date(d), "3 March 2027");
+        assert_eq!(short_date(d), "3 Mar 2027");
+        assert_eq!(plural(1, "gap", "gaps"), "1 gap");
+        assert_eq!(plural(0, "gap", "gaps"), "0 gaps");
+        assert_eq!(clip("short", 10), "short");
+        assert_eq!(clip("one two three four", 12), "one two…");
+        assert_eq!(clip(&"x".repeat(30), 10), format!("{}…", "x".repeat(10)));
+        assert_eq!(clip("株式会社株式会社", 4), "株式会社…");
+    }
+}

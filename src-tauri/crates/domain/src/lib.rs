@@ -1,0 +1,15 @@
+//! Trustgap's domain: the question bank, answers and scope, scoring, the remediation plan and
+//! snapshots.
+//!
+//! Pure: no storage, windows, files or PDF. The store, the documents and the use cases build on
+//! these types; this crate depends on none of them (its `Cargo.toml` is the proof).
+
+pub mod assessment;
+pub mod catalog;
+pub mod error;
+pub mod limits;
+pub mod plan;
+pub mod scoring;
+pub mod snapshot;
+
+pub use error::DomainError;

@@ -1,0 +1,165 @@
+//! The check of an imported assessment before its transaction commits: every row read back as
+//! the app reads it, and every text column held to the app's own limits.
+
+use super::invalid_data;
+use crate::{AssessmentRecord, Result};
+use rusqlite::Transaction;
+use trustgap_domain::assessment::{check_evidence, Answer, EvidenceRef, Scope};
+use trustgap_domain::limits::{self, MAX_NOTE_CHARS};
+
+/// Reads the imported assessment back as the app will, and checks what SQL constraints cannot.
+pub(super) fn verify(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    let invalid = invalid_data;
+    let record = tx
+        .query_row(
+            &format!("{} WHERE a.id = ?1", crate::assessments::SELECT),
+            [id],
+            AssessmentRecord::from_row,
+        )
+        .map_err(|e| invalid(e.to_string()))?;
+    record
+        .company
+        .cleaned()
+        .map_err(|e| invalid(e.to_string()))?;
+    let mut notes = tx.prepare(
+        "SELECT note FROM main.responses WHERE assessment_id = ?1 \
+         UNION ALL SELECT note FROM main.response_history WHERE assessment_id = ?1 \
+         UNION ALL SELECT notes FROM main.plan_edits WHERE assessment_id = ?1 \
+         UNION ALL SELECT justification FROM main.plan_edits WHERE assessment_id = ?1",
+    )?;
+    for note in notes.query_map([id], |r| r.get::<_, String>(0))? {
+        let note = note.map_err(|_| invalid("a note that is not text".into()))?;
+        limits::note("A note", &note)
+            .map_err(|_| invalid(format!("a note over {MAX_NOTE_CHARS} characters")))?;
+    }
+    let bad_dates: i64 = tx.query_row(
+        "SELECT count(*) FROM main.plan_edits WHERE assessment_id = ?1 AND \
+         ((start_date IS NOT NULL AND date(start_date) IS NOT start_date) OR \
+          (due_date IS NOT NULL AND date(due_date) IS NOT due_date))",
+        [id],
+        |r| r.get(0),
+    )?;
+    if bad_dates > 0 {
+        return Err(invalid("a plan date that is not a date".into()));
+    }
+    for (table, owner, columns) in IMPORTED_TEXT {
+        let names: Vec<&str> = columns.iter().map(|c| c.0).collect();
+        let mut stmt = tx.prepare(&format!(
+            "SELECT {} FROM main.{table} WHERE {owner}",
+            names.join(", ")
+        ))?;
+        let mut rows = stmt.query([id])?;
+        while let Some(row) = rows.next()? {
+            for (i, (column, limit)) in columns.iter().enumerate() {
+                let what = || format!("{table}.{column}");
+                let value: Option<String> = row
+                    .get(i)
+                    .map_err(|_| invalid(format!("{} that is not text", what())))?;
+                let Some(value) = value else { continue };
+                let fits = match limit {
+                    Text::Line => limits::is_line(&value),
+                    Text::Note => value.chars().count() <= MAX_NOTE_CHARS,
+                    Text::Scope => Scope::from_db(&value).is_ok(),
+                    Text::Answer => Answer::parse(&value).is_some(),
+                    Text::Evidence => serde_json::from_str::<Vec<EvidenceRef>>(&value)
+                        .is_ok_and(|e| check_evidence(&e).is_ok()),
+                };
+                if !fits {
+                    return Err(invalid(format!("{} out of bounds", what())));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What a text column may hold; every imported one is read back as UTF-8 text.
+#[derive(Clone, Copy)]
+enum Text {
+    /// One line of at most [`limits::MAX_NAME_CHARS`] characters: names, ids, timestamps.
+    Line,
+    /// At most [`MAX_NOTE_CHARS`] characters.
+    Note,
+    Scope,
+    Answer,
+    /// The JSON list of evidence references that `save_response` writes.
+    Evidence,
+}
+
+/// Text columns of a table, each with what it may hold.
+type Columns = &'static [(&'static str, Text)];
+
+/// The imported rows of an assessment (`?1`) and their text columns. The assessment's own
+/// name, profile and dates are checked by reading it as the app does.
+const IMPORTED_TEXT: &[(&str, &str, Columns)] = &[
+    (
+        "clients",
+        "id = (SELECT client_id FROM main.assessments WHERE id = ?1)",
+        &[
+            ("uid", Text::Line),
+            ("name", Text::Line),
+            ("created_at", Text::Line),
+            ("updated_at", Text::Line),
+        ],
+    ),
+    (
+        "assessments",
+        "id = ?1",
+        &[
+            ("uid", Text::Line),
+            ("name", Text::Line),
+            ("catalog_version", Text::Line),
+            ("created_at", Text::Line),
+            ("updated_at", Text::Line),
+            ("opened_at", Text::Line),
+            ("archived_at", Text::Line),
+            ("last_question", Text::Line),
+        ],
+    ),
+    (
+        "responses",
+        "assessment_id = ?1",
+        &[
+            ("question_id", Text::Line),
+            ("updated_at", Text::Line),
+            ("owner", Text::Line),
+            ("evidence", Text::Evidence),
+        ],
+    ),
+    (
+        "response_history",
+        "assessment_id = ?1",
+        &[
+            ("question_id", Text::Line),
+            ("assessor", Text::Line),
+            ("changed_at", Text::Line),
+        ],
+    ),
+    (
+        "plan_edits",
+        "assessment_id = ?1",
+        &[
+            ("remediation_key", Text::Line),
+            ("owner", Text::Line),
+            ("updated_at", Text::Line),
+        ],
+    ),
+    (
+        "snapshots",
+        "assessment_id = ?1",
+        &[
+            ("label", Text::Line),
+            ("scope", Text::Scope),
+            ("created_at", Text::Line),
+        ],
+    ),
+    (
+        "snapshot_responses",
+        "snapshot_id IN (SELECT id FROM main.snapshots WHERE assessment_id = ?1)",
+        &[
+            ("question_id", Text::Line),
+            ("answer", Text::Answer),
+            ("note", Text::Note),
+        ],
+    ),
+];

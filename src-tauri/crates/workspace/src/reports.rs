@@ -1,0 +1,213 @@
+//! Report and data-export operations: the readiness report and remediation plan PDFs, their
+//! outline for the Reports screen, and the editable exports (CSV of gaps and plan, JSON of the
+//! whole assessment), each with the file name to suggest.
+
+use super::{safe_file_stem, AssessmentDetail, Result, Workspace};
+use crate::error::ApiError;
+use crate::json::assessment_json;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use trustgap_documents::export::{gaps_csv, plan_csv};
+use trustgap_documents::report::{
+    readiness_report, remediation_report, OutlineEntry, ReadinessOptions, Report, ReportContext,
+};
+use trustgap_domain::plan::Plan;
+
+/// Which multi-page report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    Readiness,
+    Plan,
+}
+
+/// What the reader chose to include in a report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ReportOptions {
+    /// Readiness report only: the appendix with every answer and the glossary.
+    pub include_appendix: bool,
+    /// Readiness report only: add a "progress since" chapter against this snapshot.
+    #[serde(default)]
+    pub snapshot_id: Option<i64>,
+}
+
+/// A report's outline, shown before exporting it.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ReportPreview {
+    pub kind: ReportKind,
+    pub title: String,
+    pub pages: u32,
+    pub outline: Vec<OutlineEntry>,
+    /// The file name the save dialog will suggest.
+    pub file_name: String,
+}
+
+/// The editable exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "kebab-case")]
+pub enum DataFormat {
+    /// The gap register as CSV.
+    CsvGaps,
+    /// The remediation plan as CSV.
+    CsvPlan,
+    /// The whole assessment as JSON.
+    Json,
+}
+
+impl DataFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            DataFormat::CsvGaps | DataFormat::CsvPlan => "csv",
+            DataFormat::Json => "json",
+        }
+    }
+}
+
+impl ReportKind {
+    fn title(self) -> &'static str {
+        match self {
+            ReportKind::Readiness => "SOC 2 readiness report",
+            ReportKind::Plan => "SOC 2 remediation plan",
+        }
+    }
+}
+
+/// Everything a report is drawn from, owned, so a [`ReportContext`] can borrow it.
+struct Sources {
+    detail: AssessmentDetail,
+    plan: Plan,
+}
+
+impl Workspace {
+    fn sources(&self, id: i64, today: NaiveDate) -> Result<Sources> {
+        Ok(Sources {
+            detail: self.detail(id)?,
+            plan: self.plan(id, today)?,
+        })
+    }
+
+    fn context<'a>(
+        &'a self,
+        s: &'a Sources,
+        generated_at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> ReportContext<'a> {
+        let summary = &s.detail.summary;
+        ReportContext {
+            client: &summary.client_name,
+            assessment: &summary.name,
+            company: &summary.company,
+            catalog: self.catalog,
+            catalog_version: &summary.catalog_version,
+            scope: &summary.scope,
+            profile: &summary.profile,
+            responses: &s.detail.responses,
+            card: &s.detail.scorecard,
+            plan: &s.plan,
+            generated_at,
+            date: today,
+        }
+    }
+
+    fn layout(
+        &self,
+        id: i64,
+        kind: ReportKind,
+        options: &ReportOptions,
+        generated_at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<(String, Report)> {
+        let s = self.sources(id, today)?;
+        let ctx = self.context(&s, generated_at, today);
+        let comparison = match (kind, options.snapshot_id) {
+            (ReportKind::Readiness, Some(snapshot)) => {
+                Some(self.compare_with_snapshot(id, snapshot)?)
+            }
+            _ => None,
+        };
+        let report = match kind {
+            ReportKind::Readiness => readiness_report(
+                &ctx,
+                ReadinessOptions {
+                    include_appendix: options.include_appendix,
+                    progress: comparison.as_ref(),
+                },
+            )?,
+            ReportKind::Plan => remediation_report(&ctx)?,
+        };
+        Ok((report_name(&s.detail.summary.client_name, kind), report))
+    }
+
+    /// The file name to suggest for a report.
+    pub fn report_file_name(&self, id: i64, kind: ReportKind) -> Result<String> {
+        Ok(report_name(&self.store.assessment(id)?.client_name, kind))
+    }
+
+    /// A report as PDF bytes, and the file name to suggest for it. `today` dates the plan and
+    /// the cover; `generated_at` stamps the file, so equal inputs give identical bytes.
+    pub fn report_pdf(
+        &self,
+        id: i64,
+        kind: ReportKind,
+        options: &ReportOptions,
+        generated_at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<(String, Vec<u8>)> {
+        let (name, report) = self.layout(id, kind, options, generated_at, today)?;
+        Ok((name, report.into_pdf()?))
+    }
+
+    /// The report's sections and their pages, without writing the PDF.
+    pub fn report_preview(
+        &self,
+        id: i64,
+        kind: ReportKind,
+        options: &ReportOptions,
+        generated_at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<ReportPreview> {
+        let (file_name, report) = self.layout(id, kind, options, generated_at, today)?;
+        Ok(ReportPreview {
+            kind,
+            title: kind.title().to_owned(),
+            pages: u32::try_from(report.page_count()).unwrap_or(u32::MAX),
+            outline: report.outline(),
+            file_name,
+        })
+    }
+
+    /// An editable export and the file name to suggest for it.
+    pub fn export_data(
+        &self,
+        id: i64,
+        format: DataFormat,
+        generated_at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<(String, Vec<u8>)> {
+        let s = self.sources(id, today)?;
+        let stem = safe_file_stem(&s.detail.summary.client_name);
+        let refs: Vec<String> = (0..s.plan.actions.len())
+            .map(trustgap_documents::report::action_ref)
+            .collect();
+        let (what, bytes) = match format {
+            DataFormat::CsvGaps => (
+                "gap register",
+                gaps_csv(self.catalog, &s.plan, &refs).into_bytes(),
+            ),
+            DataFormat::CsvPlan => ("remediation plan", plan_csv(&s.plan, &refs).into_bytes()),
+            DataFormat::Json => (
+                "assessment",
+                assessment_json(&s.detail, &s.plan, generated_at)
+                    .map_err(|e| ApiError::io(format!("Could not encode the assessment: {e}")))?
+                    .into_bytes(),
+            ),
+        };
+        Ok((format!("{stem} - {what}.{}", format.extension()), bytes))
+    }
+}
+
+/// "<client> - <report title>.pdf", safe as a file name.
+fn report_name(client: &str, kind: ReportKind) -> String {
+    format!("{} - {}.pdf", safe_file_stem(client), kind.title())
+}
