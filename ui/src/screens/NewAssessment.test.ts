@@ -7,7 +7,7 @@ import { app } from '../lib/app.svelte';
 import type { Overview } from '../lib/api';
 import { catalog, client, renderScreen, summary, workspace, type Handler } from '../test/workspace';
 import { axeViolations } from '../test/a11y';
-import { argsOf } from '../test/ipc';
+import { argsOf, failure } from '../test/ipc';
 
 const setup = (state?: Overview, handler?: Handler) => renderScreen(NewAssessment, state, handler);
 
@@ -105,5 +105,34 @@ describe('New assessment', () => {
     await fireEvent.change(screen.getByTestId('assessment-client'), { target: { value: 'new' } });
     await screen.findByTestId('new-client-name');
     expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('shows a name over its limit as it is typed, refuses to send it, and clears the message once fixed', async () => {
+    const { calls } = setup();
+    const name = screen.getByTestId<HTMLInputElement>('assessment-name');
+    await fireEvent.input(name, { target: { value: 'x'.repeat(10_000) } });
+    // Kept whole (not cut at 120 without a word), and said so beside the field.
+    expect(name.value).toHaveLength(10_000);
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('9,880 too many: at most 120 characters')).toBeTruthy();
+    await fireEvent.click(screen.getByTestId('create-assessment'));
+    expect(screen.getByTestId('new-assessment-error').textContent).toContain('Fix the field');
+    expect(document.activeElement).toBe(name);
+    expect(argsOf(calls, 'create_assessment')).toEqual([]);
+
+    await fireEvent.input(name, { target: { value: 'x'.repeat(100) } });
+    expect(name.getAttribute('aria-invalid')).toBe('false');
+    expect(screen.getByText('100 / 120')).toBeTruthy();
+    expect(screen.queryByTestId('new-assessment-error')).toBeNull();
+  });
+
+  it("clears the backend's message when the field it was about is fixed", async () => {
+    setup(workspace(), (cmd) =>
+      cmd === 'create_assessment' ? failure('validation', 'An assessment needs a name.') : undefined,
+    );
+    await fireEvent.click(screen.getByTestId('create-assessment'));
+    expect((await screen.findByTestId('new-assessment-error')).textContent).toContain('needs a name');
+    await fireEvent.input(screen.getByTestId('assessment-name'), { target: { value: 'Q1' } });
+    expect(screen.queryByTestId('new-assessment-error')).toBeNull();
   });
 });
