@@ -116,6 +116,16 @@ describe('Questionnaire', () => {
     expect(screen.getAllByTestId('question').map((c) => c.dataset.question)).toEqual(['ACC-001', 'ACC-003', 'ACC-002']);
   });
 
+  it('asks for the justification, not notes, once Not applicable is chosen', async () => {
+    backend();
+    render(Questionnaire);
+    const note = within(card('ACC-001')).getByTestId<HTMLTextAreaElement>('note');
+    expect(note.placeholder).toMatch(/What is in place/);
+    await fireEvent.click(within(card('ACC-001')).getByText('Not applicable'));
+    expect(note.placeholder).toMatch(/Why it does not apply/);
+    expect(within(card('ACC-001')).getByText(/Justification/)).toBeTruthy();
+  });
+
   it('shows no readiness before the first answer', () => {
     backend();
     render(Questionnaire);
