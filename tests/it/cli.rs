@@ -79,9 +79,26 @@ fn catalog_json_is_the_whole_bank() {
         "evidence",
         "weight",
         "remediation",
+        "finding",
+        "key",
+        "categories",
     ] {
         assert!(!q[field].is_null(), "question lacks {field}");
     }
+    // The criteria's evidence requests, the coverage map and the mapping from the last bank.
+    assert!(
+        json["criteria"][0]["requests"]
+            .as_array()
+            .map_or(0, Vec::len)
+            >= 3
+    );
+    assert_eq!(json["coverage"].as_array().map(Vec::len), Some(61));
+    assert_eq!(json["changes"]["from"], "2026.11.0");
+    assert!(json["remediations"]
+        .as_array()
+        .expect("remediations")
+        .iter()
+        .any(|r| r["after"].as_array().is_some_and(|a| !a.is_empty())));
     assert_eq!(json["criteria"].as_array().map(Vec::len), Some(61));
     assert_eq!(json["categories"].as_array().map(Vec::len), Some(5));
     assert!(json["scoping"].as_array().map_or(0, Vec::len) >= 6);
@@ -94,7 +111,19 @@ fn catalog_csv_has_one_row_per_question() {
     let out = cli(dir.path(), &["catalog", "--format", "csv"]);
     assert!(out.status.success());
     let text = stdout(&out);
-    assert!(text.starts_with("\u{feff}question_id,category,criteria"));
+    assert!(text.starts_with("\u{feff}question_id,categories,criteria"));
+    // Bank 2's fields: the finding sentence, key controls, cadence, counsel, dependencies.
+    let header = text.lines().next().expect("header");
+    for field in [
+        "finding",
+        "key_control",
+        "runs",
+        "ask_counsel",
+        "lead_weeks",
+        "after",
+    ] {
+        assert!(header.split(',').any(|h| h == field), "{field} in {header}");
+    }
     let json = cli(dir.path(), &["catalog"]);
     let bank: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
     let questions = bank["questions"].as_array().expect("questions").len();

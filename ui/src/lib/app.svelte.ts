@@ -41,16 +41,12 @@ class AppState {
   /** Responses of the open assessment by question id. */
   responses = $derived(new Map<string, Response>((this.current?.responses ?? []).map((r) => [r.question_id, r])));
 
-  /** Questions in the open assessment's scope, in catalog order. */
+  /** Questions in the open assessment's scope (any of their categories is), in catalog order. */
   questions = $derived.by((): Question[] => {
     const cat = this.catalog;
     const cur = this.current;
     if (!cat || !cur) return [];
-    const categoryOf = new Map(cat.criteria.map((c) => [c.id, c.category]));
-    return cat.questions.filter((q) => {
-      const category = categoryOf.get(q.criteria[0] ?? '');
-      return category !== undefined && cur.summary.scope.includes(category);
-    });
+    return cat.questions.filter((q) => q.categories.some((c) => cur.summary.scope.includes(c)));
   });
 
   /** The Workspace tab shown, kept while other screens are open. */

@@ -524,9 +524,38 @@ export type Band =
  */
 "incomplete" | "not_ready" | "significant_gaps" | "nearly_ready" | "ready"
 /**
+ * The mapping from the previous bank, gathered from every file of `changes/`.
+ */
+export type BankChanges = { 
+/**
+ * The version these changes start from ("" when the bank has no predecessor).
+ */
+from: string; 
+/**
+ * Every question id of that version.
+ */
+previous_ids: string[]; changed: string[]; split: Split[]; merged: Merged[]; retired: Retired[] }
+/**
+ * How often a control runs. The bank gives a typical cadence; the company's own policy (and
+ * the answer that records it) decides.
+ */
+export type Cadence = 
+/**
+ * Always on (MFA enforced, logging, encryption) or on every event (change approval).
+ */
+"continuous" | "weekly" | "monthly" | "quarterly" | "semiannual" | "annual"
+/**
  * The whole validated bank, with indexes for lookups.
  */
-export type Catalog = { version: string; roles: string[]; categories: Category[]; criteria: Criterion[]; questions: Question[]; remediations: Remediation[]; scoping: ScopingQuestion[] }
+export type Catalog = { version: string; roles: string[]; categories: Category[]; criteria: Criterion[]; questions: Question[]; remediations: Remediation[]; scoping: ScopingQuestion[]; 
+/**
+ * Per criterion, the topics the bank asks about and the questions that ask them.
+ */
+coverage: CriterionCoverage[]; 
+/**
+ * How this bank relates to the previous one, for assessments answered against it.
+ */
+changes: BankChanges }
 export type Category = { id: CategoryId; name: string; optional: boolean; summary: string }
 /**
  * One of the five Trust Services categories.
@@ -555,7 +584,17 @@ export type Comparison = { snapshot: SnapshotInfo; overall: Delta; categories: D
  * Criteria whose score changed, largest change first.
  */
 criteria: Delta[]; gaps_closed: GapChange[]; gaps_opened: GapChange[] }
-export type Criterion = { id: string; category: CategoryId; group: string; topic: string }
+export type CoverageTopic = { topic: string; questions: string[] }
+export type Criterion = { id: string; category: CategoryId; group: string; topic: string; 
+/**
+ * What an auditor typically asks for to test this criterion, as request-list items.
+ */
+requests: string[] }
+export type CriterionCoverage = { 
+/**
+ * The criterion id.
+ */
+id: string; topics: CoverageTopic[] }
 export type CriterionScore = { criterion: string; category: CategoryId; topic: string; tally: Tally }
 /**
  * The editable exports.
@@ -671,6 +710,7 @@ export type ImportPreview = { file_name: string; assessments: string[];
  * Names of assessments the workspace already holds.
  */
 clashes: string[] }
+export type Merged = { from: string[]; into: string }
 export type NewAssessmentInput = { client_id: number; name: string; 
 /**
  * Optional categories to include; Security is always added.
@@ -732,9 +772,14 @@ export type Question = {
  */
 id: string; 
 /**
- * Criteria this question evidences; the first is the primary one. All in one category.
+ * Criteria this question evidences; the first is the primary one. They may belong to
+ * several categories: the question is asked once, and is in scope when any of them is.
  */
-criteria: string[]; text: string; 
+criteria: string[]; 
+/**
+ * The categories of `criteria`, in canonical order (derived when the bank is loaded).
+ */
+categories: CategoryId[]; text: string; 
 /**
  * Why an auditor cares.
  */
@@ -748,13 +793,30 @@ good: string;
  */
 evidence: string[]; 
 /**
+ * How a gap here reads in a report: a statement ("No MFA on administrative consoles").
+ */
+finding: string; 
+/**
  * How critical a gap is, 1 (minor) to 5 (certain exception).
  */
 weight: number; 
 /**
+ * A key control: a partial answer is already a high-severity gap.
+ */
+key: boolean; 
+/**
  * Key of the remediation that closes a gap here.
  */
-remediation: string }
+remediation: string; 
+/**
+ * The control operates over time (continuously, or on a cycle with this typical cadence);
+ * for a Type II audit it must have run across the observation period.
+ */
+runs: Cadence | null; 
+/**
+ * For questions a lawyer should answer: what to ask counsel.
+ */
+counsel: string | null }
 /**
  * An optional category the answers recommend, with the reason of each "yes" behind it.
  */
@@ -767,7 +829,23 @@ key: string; title: string; action: string;
 /**
  * The role that usually owns the work.
  */
-owner: string; effort: Effort; 
+owner: string; 
+/**
+ * The owner's hands-on work.
+ */
+effort: Effort; 
+/**
+ * Minimum elapsed weeks, when the work waits on outsiders (a testing firm, an insurer).
+ */
+lead_weeks?: number | null; 
+/**
+ * Remediations that must be done before this one starts.
+ */
+after?: string[]; 
+/**
+ * The recurring control this work sets up, with its typical cadence.
+ */
+runs?: Cadence | null; 
 /**
  * The evidence that shows the action is done.
  */
@@ -816,6 +894,7 @@ owner: string; evidence: EvidenceRef[];
  * Carried over from an earlier assessment and not confirmed since.
  */
 needs_review: boolean }
+export type Retired = { id: string; reason: string }
 export type RetiredAction = { key: string; title: string; status: ActionStatus; owner: string | null; notes: string }
 export type SaveAnswerInput = { assessment_id: number; question_id: string; 
 /**
@@ -829,7 +908,19 @@ note: string; flagged?: boolean; owner?: string; evidence?: EvidenceRef[] }
 /**
  * A yes/no question that recommends optional categories when answered yes.
  */
-export type ScopingQuestion = { id: string; text: string; help: string; recommends: CategoryId[]; reason: string }
+export type ScopingQuestion = { id: string; text: string; help: string; 
+/**
+ * Optional categories a "yes" recommends (may be empty when `advice` says what to do).
+ */
+recommends: CategoryId[]; 
+/**
+ * Why they are recommended.
+ */
+reason: string; 
+/**
+ * Advice shown for a "yes" beyond the categories (another report type, another standard).
+ */
+advice?: string | null }
 /**
  * Everything the dashboard and reports show about readiness.
  */
@@ -843,6 +934,7 @@ export type Severity = "low" | "medium" | "high"
  * A snapshot as listed: what it is called, when it was taken, its readiness then.
  */
 export type SnapshotInfo = { id: number; label: string; created_at: string; readiness: number | null }
+export type Split = { from: string; into: string[] }
 /**
  * Why the workspace could not be opened, and what the user can do about it.
  */

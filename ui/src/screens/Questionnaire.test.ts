@@ -7,21 +7,12 @@ import { tick } from 'svelte';
 import Questionnaire from './Questionnaire.svelte';
 import { app } from '../lib/app.svelte';
 import type { AnswerSaved, AssessmentDetail, Catalog, Question, Response, SaveAnswerInput } from '../lib/api';
-import { assessmentSummary, at } from '../test/fixtures';
+import { assessmentSummary, at, bankQuestion } from '../test/fixtures';
 import { axeViolations } from '../test/a11y';
 import { mockBackend, unexpected, type Call } from '../test/ipc';
 
 function question(id: string, criterion: string): Question {
-  return {
-    id,
-    criteria: [criterion],
-    text: `Question ${id}?`,
-    why: 'Why.',
-    good: 'Good.',
-    evidence: ['A log'],
-    weight: 3,
-    remediation: 'x',
-  };
+  return bankQuestion(id, criterion);
 }
 
 // As the bank lists them: by id, so the criteria of CC6 interleave.
@@ -37,13 +28,15 @@ const catalog: Catalog = {
   roles: [],
   categories: [{ id: 'security', name: 'Security', optional: false, summary: '' }],
   criteria: [
-    { id: 'CC6.1', category: 'security', group: 'CC6 Logical and physical access', topic: 'Logical access' },
-    { id: 'CC6.2', category: 'security', group: 'CC6 Logical and physical access', topic: 'Provisioning' },
-    { id: 'CC7.1', category: 'security', group: 'CC7 System operations', topic: 'Monitoring' },
+    { id: 'CC6.1', category: 'security', group: 'CC6 Logical and physical access', topic: 'Logical access', requests: [] },
+    { id: 'CC6.2', category: 'security', group: 'CC6 Logical and physical access', topic: 'Provisioning', requests: [] },
+    { id: 'CC7.1', category: 'security', group: 'CC7 System operations', topic: 'Monitoring', requests: [] },
   ],
   questions,
   remediations: [],
   scoping: [],
+  coverage: [],
+  changes: { from: '', previous_ids: [], changed: [], split: [], merged: [], retired: [] },
 };
 
 function response(input: SaveAnswerInput): Response {

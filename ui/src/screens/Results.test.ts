@@ -76,11 +76,13 @@ beforeEach(() => {
     roles: [],
     categories: [],
     criteria: [
-      { id: 'CC6.1', category: 'security', group: 'CC6 Logical and physical access', topic: 'Logical access' },
+      { id: 'CC6.1', category: 'security', group: 'CC6 Logical and physical access', topic: 'Logical access', requests: [] },
     ],
     questions: [],
     remediations: [],
     scoping: [],
+    coverage: [],
+    changes: { from: '', previous_ids: [], changed: [], split: [], merged: [], retired: [] },
   };
   app.current = detail();
   app.screen = 'results';

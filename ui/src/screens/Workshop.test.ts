@@ -17,21 +17,18 @@ import type {
   SaveAnswerInput,
   Scorecard,
 } from '../lib/api';
-import { assessmentSummary, at } from '../test/fixtures';
+import { assessmentSummary, at, bankQuestion } from '../test/fixtures';
 import { axeViolations } from '../test/a11y';
 import { mockBackend, unexpected, type Call } from '../test/ipc';
 
 function question(id: string, criterion: string, text: string): Question {
-  return {
-    id,
-    criteria: [criterion],
+  return bankQuestion(id, criterion, {
     text,
     why: `Why ${id} matters to an auditor.`,
     good: `What good looks like for ${id}.`,
     evidence: [`Evidence one for ${id}`, `Evidence two for ${id}`],
-    weight: 3,
     remediation: 'mfa',
-  };
+  });
 }
 
 const questions: Question[] = [
@@ -50,13 +47,15 @@ const catalog: Catalog = {
     { id: 'privacy', name: 'Privacy', optional: true, summary: '' },
   ],
   criteria: [
-    { id: 'CC1.1', category: 'security', group: 'CC1 Control environment', topic: 'Integrity and ethical values' },
-    { id: 'CC6.1', category: 'security', group: 'CC6 Logical and physical access', topic: 'Logical access security' },
-    { id: 'P1.1', category: 'privacy', group: 'P1 Notice', topic: 'Privacy notice' },
+    { id: 'CC1.1', category: 'security', group: 'CC1 Control environment', topic: 'Integrity and ethical values', requests: [] },
+    { id: 'CC6.1', category: 'security', group: 'CC6 Logical and physical access', topic: 'Logical access security', requests: [] },
+    { id: 'P1.1', category: 'privacy', group: 'P1 Notice', topic: 'Privacy notice', requests: [] },
   ],
   questions,
   remediations: [],
   scoping: [],
+  coverage: [],
+  changes: { from: '', previous_ids: [], changed: [], split: [], merged: [], retired: [] },
 };
 
 function summary(answered: number): AssessmentSummary {

@@ -1,6 +1,6 @@
 // Backend values for the front-end tests: one complete value each, so a test states only the
 // fields it cares about.
-import type { AssessmentSummary, CompanyProfile } from '../lib/api';
+import type { AssessmentSummary, Catalog, CategoryId, CompanyProfile, Question } from '../lib/api';
 
 /** The one "today" of the front-end tests, a calendar day: plans are dated on it. */
 export const TODAY = '2026-11-29';
@@ -51,6 +51,51 @@ export function assessmentSummary(over: Partial<AssessmentSummary> = {}): Assess
     questions: 10,
     readiness: null,
     band: 'incomplete',
+    ...over,
+  };
+}
+
+/** The category of a criterion id, as the bank assigns it. */
+function categoryOf(criterion: string): CategoryId {
+  if (criterion.startsWith('CC')) return 'security';
+  if (criterion.startsWith('PI')) return 'processing_integrity';
+  if (criterion.startsWith('A')) return 'availability';
+  if (criterion.startsWith('C')) return 'confidentiality';
+  return 'privacy';
+}
+
+/** A question of the bank evidencing `criterion`, with every field set. */
+export function bankQuestion(id: string, criterion: string, over: Partial<Question> = {}): Question {
+  return {
+    id,
+    criteria: [criterion],
+    categories: [categoryOf(criterion)],
+    text: `Question ${id}?`,
+    why: 'Why.',
+    good: 'Good.',
+    evidence: ['A log'],
+    finding: `No control for ${id}`,
+    weight: 3,
+    key: false,
+    remediation: 'x',
+    runs: null,
+    counsel: null,
+    ...over,
+  };
+}
+
+/** A bank with nothing in it but its version; `over` states the lists a test needs. */
+export function bankCatalog(over: Partial<Catalog> = {}): Catalog {
+  return {
+    version: '2026.12.0',
+    roles: [],
+    categories: [],
+    criteria: [],
+    questions: [],
+    remediations: [],
+    scoping: [],
+    coverage: [],
+    changes: { from: '', previous_ids: [], changed: [], split: [], merged: [], retired: [] },
     ...over,
   };
 }

@@ -62,6 +62,8 @@ export const catalog: Catalog = {
   criteria: [],
   questions: [],
   remediations: [],
+  coverage: [],
+  changes: { from: '', previous_ids: [], changed: [], split: [], merged: [], retired: [] },
   scoping: [
     {
       id: 'uptime',

@@ -149,10 +149,10 @@ impl Workspace {
                 input.question_id
             ))
         })?;
-        if !record
-            .scope
-            .categories()
-            .contains(&self.catalog.question_category(question))
+        if !question
+            .categories
+            .iter()
+            .any(|c| record.scope.categories().contains(c))
         {
             return Err(ApiError::validation(format!(
                 "Question {} is outside this assessment's scope.",

@@ -49,7 +49,6 @@ const PARTIAL: &[&str] = &[
     "control-monitoring",
     "sec-post-incident-review",
     "gov-deficiency-tracking",
-    "con-contract-end-deletion",
     "avl-capacity-review",
 ];
 

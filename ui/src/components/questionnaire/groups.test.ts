@@ -2,19 +2,19 @@
 // the filter, and the answered counts.
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Question, Response } from '../../lib/api';
-import { at } from '../../test/fixtures';
+import { at, bankQuestion } from '../../test/fixtures';
 import { navGroups } from './groups';
 
 function q(id: string, criterion: string): Question {
-  return { id, criteria: [criterion], text: id, why: '', good: '', evidence: [], weight: 3, remediation: 'x' };
+  return bankQuestion(id, criterion, { text: id });
 }
 
 const catalog: Pick<Catalog, 'criteria' | 'categories'> = {
   categories: [{ id: 'security', name: 'Security', optional: false, summary: '' }],
   criteria: [
-    { id: 'CC6.1', category: 'security', group: 'CC6 Logical access', topic: 'Access' },
-    { id: 'CC6.2', category: 'security', group: 'CC6 Logical access', topic: 'Provisioning' },
-    { id: 'CC7.1', category: 'security', group: 'CC7 Operations', topic: 'Monitoring' },
+    { id: 'CC6.1', category: 'security', group: 'CC6 Logical access', topic: 'Access', requests: [] },
+    { id: 'CC6.2', category: 'security', group: 'CC6 Logical access', topic: 'Provisioning', requests: [] },
+    { id: 'CC7.1', category: 'security', group: 'CC7 Operations', topic: 'Monitoring', requests: [] },
   ],
 };
 

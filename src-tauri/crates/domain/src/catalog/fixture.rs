@@ -10,8 +10,13 @@ fn question(id: &str, criteria: &[&str], weight: u8, remediation: &str) -> Quest
         why: "why".into(),
         good: "good".into(),
         evidence: vec!["a".into(), "b".into()],
+        finding: format!("Finding {id}"),
         weight,
+        key: false,
         remediation: remediation.into(),
+        runs: None,
+        counsel: None,
+        categories: Vec::new(),
     }
 }
 
@@ -21,6 +26,7 @@ fn criterion(id: &str, category: CategoryId) -> Criterion {
         category,
         group: "G".into(),
         topic: format!("Topic {id}"),
+        requests: vec![format!("Request {id}")],
     }
 }
 
@@ -55,6 +61,8 @@ pub(crate) fn fixture() -> Catalog {
             remediation("big", Effort::XL),
         ],
         scoping: vec![],
+        coverage: vec![],
+        changes: Default::default(),
         index: Default::default(),
     };
     c.reindex();
@@ -68,6 +76,9 @@ fn remediation(key: &str, effort: Effort) -> Remediation {
         action: format!("Do {key}"),
         owner: "CTO".into(),
         effort,
+        lead_weeks: None,
+        after: vec![],
+        runs: None,
         proof: format!("Proof {key}"),
     }
 }

@@ -1,5 +1,8 @@
 //! Catalog data types, as read from the TOML files and as sent to the UI.
 
+pub use super::cadence::Cadence;
+pub use super::changes::BankChanges;
+pub use super::coverage::CriterionCoverage;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use std::collections::HashMap;
@@ -86,15 +89,20 @@ pub struct Criterion {
     pub category: CategoryId,
     pub group: String,
     pub topic: String,
+    /// What an auditor typically asks for to test this criterion, as request-list items.
+    pub requests: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Type)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "QuestionFile")]
 pub struct Question {
     /// Stable identifier (`AAA-000`); never renumbered or reused.
     pub id: String,
-    /// Criteria this question evidences; the first is the primary one. All in one category.
+    /// Criteria this question evidences; the first is the primary one. They may belong to
+    /// several categories: the question is asked once, and is in scope when any of them is.
     pub criteria: Vec<String>,
+    /// The categories of `criteria`, in canonical order (derived when the bank is loaded).
+    pub categories: Vec<CategoryId>,
     pub text: String,
     /// Why an auditor cares.
     pub why: String,
@@ -102,10 +110,60 @@ pub struct Question {
     pub good: String,
     /// Examples of evidence an auditor would accept.
     pub evidence: Vec<String>,
+    /// How a gap here reads in a report: a statement ("No MFA on administrative consoles").
+    pub finding: String,
     /// How critical a gap is, 1 (minor) to 5 (certain exception).
     pub weight: u8,
+    /// A key control: a partial answer is already a high-severity gap.
+    pub key: bool,
     /// Key of the remediation that closes a gap here.
     pub remediation: String,
+    /// The control operates over time (continuously, or on a cycle with this typical cadence);
+    /// for a Type II audit it must have run across the observation period.
+    pub runs: Option<Cadence>,
+    /// For questions a lawyer should answer: what to ask counsel.
+    pub counsel: Option<String>,
+}
+
+/// A question as written in the bank's files: everything but what is derived at load.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionFile {
+    id: String,
+    criteria: Vec<String>,
+    text: String,
+    why: String,
+    good: String,
+    evidence: Vec<String>,
+    finding: String,
+    weight: u8,
+    #[serde(default)]
+    key: bool,
+    remediation: String,
+    #[serde(default)]
+    runs: Option<Cadence>,
+    #[serde(default)]
+    counsel: Option<String>,
+}
+
+impl From<QuestionFile> for Question {
+    fn from(f: QuestionFile) -> Question {
+        Question {
+            id: f.id,
+            criteria: f.criteria,
+            categories: Vec::new(),
+            text: f.text,
+            why: f.why,
+            good: f.good,
+            evidence: f.evidence,
+            finding: f.finding,
+            weight: f.weight,
+            key: f.key,
+            remediation: f.remediation,
+            runs: f.runs,
+            counsel: f.counsel,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Type)]
@@ -117,7 +175,17 @@ pub struct Remediation {
     pub action: String,
     /// The role that usually owns the work.
     pub owner: String,
+    /// The owner's hands-on work.
     pub effort: Effort,
+    /// Minimum elapsed weeks, when the work waits on outsiders (a testing firm, an insurer).
+    #[serde(default)]
+    pub lead_weeks: Option<u8>,
+    /// Remediations that must be done before this one starts.
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// The recurring control this work sets up, with its typical cadence.
+    #[serde(default)]
+    pub runs: Option<Cadence>,
     /// The evidence that shows the action is done.
     pub proof: String,
 }
@@ -129,8 +197,13 @@ pub struct ScopingQuestion {
     pub id: String,
     pub text: String,
     pub help: String,
+    /// Optional categories a "yes" recommends (may be empty when `advice` says what to do).
     pub recommends: Vec<CategoryId>,
+    /// Why they are recommended.
     pub reason: String,
+    /// Advice shown for a "yes" beyond the categories (another report type, another standard).
+    #[serde(default)]
+    pub advice: Option<String>,
 }
 
 /// The whole validated bank, with indexes for lookups.
@@ -143,6 +216,10 @@ pub struct Catalog {
     pub questions: Vec<Question>,
     pub remediations: Vec<Remediation>,
     pub scoping: Vec<ScopingQuestion>,
+    /// Per criterion, the topics the bank asks about and the questions that ask them.
+    pub coverage: Vec<CriterionCoverage>,
+    /// How this bank relates to the previous one, for assessments answered against it.
+    pub changes: BankChanges,
     #[serde(skip)]
     #[specta(skip)]
     pub(crate) index: Index,
@@ -153,8 +230,6 @@ pub(crate) struct Index {
     pub criteria: HashMap<String, usize>,
     pub questions: HashMap<String, usize>,
     pub remediations: HashMap<String, usize>,
-    /// The category of each question, in question order (scoring filters by it constantly).
-    pub question_categories: Vec<CategoryId>,
 }
 
 impl Catalog {
@@ -177,23 +252,13 @@ impl Catalog {
         self.categories.iter().find(|c| c.id == id)
     }
 
-    /// The category a question belongs to (that of its criteria; validation makes it unique).
-    pub fn question_category(&self, q: &Question) -> CategoryId {
-        q.criteria
-            .first()
-            .and_then(|c| self.criterion(c))
-            .map_or(CategoryId::Security, |c| c.category)
-    }
-
-    /// Questions whose category is in `scope`, in catalog order.
+    /// Questions asked when `scope` is in scope (any of their categories is), in bank order.
     pub fn questions_in<'a>(
         &'a self,
         scope: &'a [CategoryId],
     ) -> impl Iterator<Item = &'a Question> + 'a {
         self.questions
             .iter()
-            .zip(&self.index.question_categories)
-            .filter(move |(_, c)| scope.contains(c))
-            .map(|(q, _)| q)
+            .filter(move |q| q.categories.iter().any(|c| scope.contains(c)))
     }
 }

@@ -1,9 +1,11 @@
 //! Catalog validation: every rule a bank must pass before the app will use it.
 //!
 //! Rules: ids well-formed and unique; every reference resolves; every field a user or auditor
-//! reads is present; weights and efforts in range; each criterion evidenced by enough questions
-//! (3 for CC6, CC7, CC8 and CC9.2, 2 elsewhere); every remediation used; the scoping
-//! questionnaire can recommend every optional category.
+//! reads is present (guidance, evidence, a finding sentence, evidence requests per criterion);
+//! weights, efforts and lead times in range; each criterion evidenced by enough questions (3 for
+//! CC6, CC7, CC8 and CC9.2, 2 elsewhere); every remediation used; the scoping questionnaire can
+//! recommend every optional category. `validate_links` checks dependencies, the coverage map and
+//! the mapping from the previous bank.
 
 use super::model::{Catalog, CategoryId};
 use std::collections::{HashMap, HashSet};
@@ -11,6 +13,9 @@ use std::fmt;
 
 pub const MAX_QUESTION_CHARS: usize = 240;
 pub const MAX_TITLE_CHARS: usize = 90;
+pub const MAX_FINDING_CHARS: usize = 90;
+/// Most criteria one question may evidence.
+pub const MAX_QUESTION_CRITERIA: usize = 4;
 
 /// One broken rule, naming the item it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,10 +40,10 @@ pub fn required_questions(criterion: &str) -> usize {
     }
 }
 
-struct Errors(Vec<ValidationError>);
+pub(super) struct Errors(Vec<ValidationError>);
 
 impl Errors {
-    fn check(&mut self, ok: bool, subject: &str, problem: impl Into<String>) {
+    pub(super) fn check(&mut self, ok: bool, subject: &str, problem: impl Into<String>) {
         if !ok {
             self.0.push(ValidationError {
                 subject: subject.to_owned(),
@@ -100,6 +105,11 @@ pub fn validate(cat: &Catalog) -> Vec<ValidationError> {
             &c.id,
             "group or topic is empty",
         );
+        e.check(
+            (3..=6).contains(&c.requests.len()) && c.requests.iter().all(|r| !blank(r)),
+            &c.id,
+            "needs 3 to 6 evidence requests",
+        );
     }
 
     let mut remediations: HashMap<&str, bool> = HashMap::new();
@@ -122,6 +132,11 @@ pub fn validate(cat: &Catalog) -> Vec<ValidationError> {
             roles.contains(r.owner.as_str()),
             &s,
             format!("owner '{}' is not a catalog role", r.owner),
+        );
+        e.check(
+            r.lead_weeks.is_none_or(|w| (1..=52).contains(&w)),
+            &s,
+            "lead time must be 1 to 52 weeks",
         );
     }
 
@@ -152,24 +167,31 @@ pub fn validate(cat: &Catalog) -> Vec<ValidationError> {
             "needs at least two evidence examples",
         );
         e.check((1..=5).contains(&q.weight), &s, "weight must be 1 to 5");
-        e.check(!q.criteria.is_empty(), &s, "evidences no criterion");
-        let mut categories = HashSet::new();
+        e.check(
+            !blank(&q.finding)
+                && q.finding.chars().count() <= MAX_FINDING_CHARS
+                && !q.finding.trim_end().ends_with(['.', '?']),
+            &s,
+            format!("finding must be a statement of 1 to {MAX_FINDING_CHARS} characters, without a final full stop"),
+        );
+        e.check(
+            q.counsel.as_deref().is_none_or(|c| !blank(c)),
+            &s,
+            "the note for counsel is empty",
+        );
+        e.check(
+            (1..=MAX_QUESTION_CRITERIA).contains(&q.criteria.len()),
+            &s,
+            format!("evidences 1 to {MAX_QUESTION_CRITERIA} criteria"),
+        );
         let mut seen = HashSet::new();
         for c in &q.criteria {
             e.check(seen.insert(c), &s, format!("lists {c} twice"));
             match criteria.get(c.as_str()) {
-                Some(cat_id) => {
-                    categories.insert(*cat_id);
-                    *coverage.entry(c).or_default() += 1;
-                }
+                Some(_) => *coverage.entry(c).or_default() += 1,
                 None => e.check(false, &s, format!("unknown criterion {c}")),
             }
         }
-        e.check(
-            categories.len() <= 1,
-            &s,
-            "criteria span several categories",
-        );
         match remediations.get_mut(q.remediation.as_str()) {
             Some(used) => *used = true,
             None => e.check(
@@ -193,6 +215,7 @@ pub fn validate(cat: &Catalog) -> Vec<ValidationError> {
         e.check(*used, &format!("remediation {key}"), "no question uses it");
     }
     validate_scoping(cat, &mut e);
+    super::validate_links::validate_links(cat, &mut e);
     e.0.sort_by(|a, b| (&a.subject, &a.problem).cmp(&(&b.subject, &b.problem)));
     e.0
 }
@@ -232,11 +255,20 @@ fn validate_scoping(cat: &Catalog, e: &mut Errors) {
         );
         e.check(ids.insert(&s.id), &subject, "duplicate id");
         e.check(
-            !blank(&s.text) && !blank(&s.help) && !blank(&s.reason),
+            !blank(&s.text) && !blank(&s.help),
             &subject,
-            "text, help or reason is empty",
+            "text or help is empty",
         );
-        e.check(!s.recommends.is_empty(), &subject, "recommends no category");
+        e.check(
+            s.recommends.is_empty() || !blank(&s.reason),
+            &subject,
+            "recommends a category without a reason",
+        );
+        e.check(
+            !s.recommends.is_empty() || s.advice.as_deref().is_some_and(|a| !blank(a)),
+            &subject,
+            "neither recommends a category nor gives advice",
+        );
         for c in &s.recommends {
             e.check(
                 *c != CategoryId::Security,

@@ -150,10 +150,10 @@ pub fn score(catalog: &Catalog, scope: &Scope, responses: &[Response]) -> Scorec
     for q in catalog.questions_in(in_scope) {
         let answer = answers.get(q.id.as_str()).copied().flatten();
         overall.add(q, answer);
-        by_category
-            .entry(catalog.question_category(q))
-            .or_default()
-            .add(q, answer);
+        // Asked once, counted in every category it maps to.
+        for c in &q.categories {
+            by_category.entry(*c).or_default().add(q, answer);
+        }
         for c in &q.criteria {
             by_criterion.entry(c).or_default().add(q, answer);
         }
