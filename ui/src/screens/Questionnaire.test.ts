@@ -28,8 +28,20 @@ const catalog: Catalog = {
   roles: [],
   categories: [{ id: 'security', name: 'Security', optional: false, summary: '' }],
   criteria: [
-    { id: 'CC6.1', category: 'security', group: 'CC6 Logical and physical access', topic: 'Logical access', requests: [] },
-    { id: 'CC6.2', category: 'security', group: 'CC6 Logical and physical access', topic: 'Provisioning', requests: [] },
+    {
+      id: 'CC6.1',
+      category: 'security',
+      group: 'CC6 Logical and physical access',
+      topic: 'Logical access',
+      requests: [],
+    },
+    {
+      id: 'CC6.2',
+      category: 'security',
+      group: 'CC6 Logical and physical access',
+      topic: 'Provisioning',
+      requests: [],
+    },
     { id: 'CC7.1', category: 'security', group: 'CC7 System operations', topic: 'Monitoring', requests: [] },
   ],
   questions,

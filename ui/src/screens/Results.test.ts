@@ -76,7 +76,13 @@ beforeEach(() => {
     roles: [],
     categories: [],
     criteria: [
-      { id: 'CC6.1', category: 'security', group: 'CC6 Logical and physical access', topic: 'Logical access', requests: [] },
+      {
+        id: 'CC6.1',
+        category: 'security',
+        group: 'CC6 Logical and physical access',
+        topic: 'Logical access',
+        requests: [],
+      },
     ],
     questions: [],
     remediations: [],

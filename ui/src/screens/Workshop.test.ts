@@ -47,8 +47,20 @@ const catalog: Catalog = {
     { id: 'privacy', name: 'Privacy', optional: true, summary: '' },
   ],
   criteria: [
-    { id: 'CC1.1', category: 'security', group: 'CC1 Control environment', topic: 'Integrity and ethical values', requests: [] },
-    { id: 'CC6.1', category: 'security', group: 'CC6 Logical and physical access', topic: 'Logical access security', requests: [] },
+    {
+      id: 'CC1.1',
+      category: 'security',
+      group: 'CC1 Control environment',
+      topic: 'Integrity and ethical values',
+      requests: [],
+    },
+    {
+      id: 'CC6.1',
+      category: 'security',
+      group: 'CC6 Logical and physical access',
+      topic: 'Logical access security',
+      requests: [],
+    },
     { id: 'P1.1', category: 'privacy', group: 'P1 Notice', topic: 'Privacy notice', requests: [] },
   ],
   questions,
