@@ -31,6 +31,9 @@ describe('percent', () => {
   it('rounds a score and marks a missing one', () => {
     expect(percent(66.6)).toBe('67%');
     expect(percent(null)).toBe('—');
+    // One answer among hundreds is not nothing.
+    expect(percent(0.4)).toBe('<1%');
+    expect(percent(0)).toBe('0%');
   });
 });
 

@@ -1,8 +1,10 @@
 // Labels and number formats shared by the screens.
 import type { ActionStatus, Answer, AuditType, Band, CategoryId, Effort, Phase, Priority, Severity } from './api';
 
+/** "37%"; "<1%" for a score above nothing that would round to 0; "—" for none. */
 export function percent(score: number | null | undefined): string {
-  return score === null || score === undefined ? '—' : `${Math.round(score)}%`;
+  if (score === null || score === undefined) return '—';
+  return score > 0 && score < 0.5 ? '<1%' : `${Math.round(score)}%`;
 }
 
 export const bandLabel: Record<Band, string> = {
