@@ -96,6 +96,11 @@ export class Element {
     this.selector = selector;
   }
 
+  /** As a script argument (or in any JSON body): the W3C element reference. */
+  toJSON() {
+    return { [ELEMENT_KEY]: this.id };
+  }
+
   #cmd(method, suffix, body, what) {
     return this.session.command(method, `/element/${this.id}${suffix}`, body, `${what} [${this.selector}]`);
   }
