@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the installable package with the release profile: on Linux the .deb, in
-# target/release/bundle/deb/. Installs what the build needs on Debian/Ubuntu.
+# target/release/bundle/deb/, with the app (/usr/bin/trustgap) and the headless command line
+# (/usr/bin/trustgap-cli). Installs what the build needs on Debian/Ubuntu.
 # Other formats, by machine (arguments are passed to `tauri build`):
 #   scripts/bundle.sh --bundles appimage     Linux; downloads linuxdeploy, so it needs the network
 #   scripts/bundle.sh --bundles app,dmg      on macOS
@@ -17,6 +18,10 @@ cd "$ROOT"
 export TAURI_APP_PATH="$ROOT" TAURI_FRONTEND_PATH="$ROOT/ui"
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(--bundles deb)
+# The headless command line ships beside the app (/usr/bin/trustgap-cli in the .deb, from
+# tauri.conf.json's bundle.linux.deb.files); the Tauri CLI builds only the app's own binary.
+say "building trustgap-cli (release)"
+cargo build --release --quiet -p trustgap-cli
 say "building the bundle (${args[*]})"
 "$ROOT/ui/node_modules/.bin/tauri" build "${args[@]}"
 for f in "$ROOT"/target/release/bundle/deb/*.deb; do

@@ -61,6 +61,24 @@ fn the_capability_grants_exactly_the_apps_commands() {
 }
 
 #[test]
+fn the_deb_ships_the_headless_command_line_built_in_release() {
+    let conf = json("tauri.conf.json");
+    assert_eq!(
+        conf["bundle"]["linux"]["deb"]["files"]["/usr/bin/trustgap-cli"],
+        "target/release/trustgap-cli"
+    );
+    // The Tauri CLI builds the app's binary only: the script must build trustgap-cli first.
+    let script = std::fs::read_to_string(root().join("scripts/bundle.sh")).expect("bundle.sh");
+    let build = script
+        .find("cargo build --release --quiet -p trustgap-cli")
+        .expect("bundle.sh builds trustgap-cli in release");
+    let bundle = script
+        .find("tauri\" build")
+        .expect("bundle.sh runs tauri build");
+    assert!(build < bundle, "trustgap-cli is built before the bundle");
+}
+
+#[test]
 fn no_file_system_shell_or_http_plugin_is_linked() {
     let manifest = std::fs::read_to_string(root().join("Cargo.toml")).expect("Cargo.toml");
     for banned in [

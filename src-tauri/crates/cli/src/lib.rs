@@ -137,6 +137,9 @@ pub enum CatalogFormat {
     Csv,
 }
 
+/// The headless binary's name (`src/main.rs`); the app binary is `trustgap`.
+pub const HEADLESS_BIN: &str = "trustgap-cli";
+
 /// What the binary should do once the command line has been read.
 #[derive(Debug)]
 pub enum Dispatch {
@@ -152,9 +155,15 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let parsed = Cli::command()
-        .name(bin)
-        .bin_name(bin)
+    let mut command = Cli::command().name(bin).bin_name(bin);
+    if bin == HEADLESS_BIN {
+        command = command.long_about(
+            "Offline SOC 2 gap assessment: questionnaire, readiness score, remediation plan, \
+             PDF reports.\n\nThe headless command line: it runs subcommands only and links no \
+             GUI library. Run `trustgap` to open the app window.",
+        );
+    }
+    let parsed = command
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {

@@ -1,10 +1,10 @@
 //! `trustgap-cli`: Trustgap's subcommands without the window, for scripts and terminals.
 
 use std::process::ExitCode;
-use trustgap_cli::{dispatch, Dispatch};
+use trustgap_cli::{dispatch, Dispatch, HEADLESS_BIN};
 
 fn main() -> ExitCode {
-    match dispatch("trustgap-cli", std::env::args_os()) {
+    match dispatch(HEADLESS_BIN, std::env::args_os()) {
         Dispatch::Exit(code) => code,
         Dispatch::Window(_) => {
             eprintln!(
