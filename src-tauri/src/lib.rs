@@ -5,11 +5,13 @@
 //! shared with this binary so `trustgap report …` works as well as `trustgap-cli report …`.
 
 pub mod commands;
+#[cfg(unix)]
+pub mod instance;
 pub mod painting;
 pub mod window;
 
 use commands::AppState;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use trustgap_workspace::{ApiError, Workspace, WorkspaceLock};
 
 /// Test setting: when set, exports are written to this folder instead of asking with a dialog
@@ -20,14 +22,32 @@ pub const E2E_SAVE_DIR_ENV: &str = "TRUSTGAP_E2E_SAVE_DIR";
 /// (see `commands::ui_ready`). It changes nothing else.
 pub const READY_PROBE_ENV: &str = "TRUSTGAP_READY_PROBE";
 
+/// What a second launch on a workspace already open prints before it exits (with 0).
+pub const ALREADY_OPEN: &str =
+    "Trustgap is already open on this workspace; its window was brought to the front.";
+
+/// How a launch of the window ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Launched {
+    /// The window ran until it was closed.
+    Closed,
+    /// Another Trustgap had this workspace open and brought its window to the front.
+    #[cfg_attr(not(unix), allow(dead_code))]
+    AlreadyOpen,
+}
+
 /// Starts the desktop app on the workspace in `data_dir`.
 ///
 /// A workspace that cannot be opened does not stop the window: the UI shows why.
-pub fn run_app(data_dir: PathBuf) -> Result<(), ApiError> {
+pub fn run_app(data_dir: PathBuf) -> Result<Launched, ApiError> {
     // First, while this is the only thread: the web processes inherit the environment.
     painting::prefer_cpu_painting();
-    // One writer per workspace: a second window on the same folder says so and stops.
-    let lock = WorkspaceLock::acquire(&data_dir).map_err(ApiError::from)?;
+    // One writer per workspace: a second launch on the same folder brings the first window to
+    // the front, or says the workspace is in use when that window cannot be reached.
+    let lock = match WorkspaceLock::acquire(&data_dir).map_err(ApiError::from) {
+        Ok(lock) => lock,
+        Err(e) => return already_open(&data_dir, e),
+    };
     let workspace = Workspace::open(&data_dir);
     match &workspace {
         Err(e) => eprintln!("trustgap: {}", e.message),
@@ -42,7 +62,12 @@ pub fn run_app(data_dir: PathBuf) -> Result<(), ApiError> {
         .filter(|v| !v.is_empty())
         .map(PathBuf::from);
     let specta = commands::builder();
-    tauri::Builder::default()
+    // The socket a second launch on this folder knocks on (see `instance`), removed on exit.
+    #[cfg(unix)]
+    let second_launch = std::sync::Arc::new(std::sync::Mutex::new(None::<instance::Listener>));
+    #[cfg(unix)]
+    let (listening, listened) = (second_launch.clone(), data_dir.clone());
+    let app = tauri::Builder::default()
         .invoke_handler(specta.invoke_handler())
         .manage(AppState::new(
             workspace,
@@ -50,10 +75,55 @@ pub fn run_app(data_dir: PathBuf) -> Result<(), ApiError> {
             data_dir,
             save_override,
         ))
-        .setup(|app| {
+        .setup(move |app| {
             window::create(app.handle())?;
+            #[cfg(unix)]
+            listen_for_second_launches(app.handle(), &listened, &listening);
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .map_err(|e| ApiError::io(format!("The window could not start: {e}")))
+        .build(tauri::generate_context!())
+        .map_err(|e| ApiError::io(format!("The window could not start: {e}")))?;
+    app.run(move |_, event| {
+        if let tauri::RunEvent::Exit = event {
+            #[cfg(unix)]
+            if let Ok(mut listener) = second_launch.lock() {
+                drop(listener.take());
+            }
+        }
+    });
+    Ok(Launched::Closed)
+}
+
+/// The lock is taken. When it is another window's (on Unix, one that answers on the workspace's
+/// socket), it was brought to the front; otherwise `refused` stands: another window that cannot
+/// be reached (an older Trustgap, or Windows), a CLI command writing, or a folder error.
+#[cfg_attr(not(unix), allow(unused_variables))]
+fn already_open(data_dir: &Path, refused: ApiError) -> Result<Launched, ApiError> {
+    // `WorkspaceLock::acquire` reports a conflict only when another process holds the lock.
+    #[cfg(unix)]
+    if refused.code == trustgap_workspace::ErrorCode::Conflict
+        && instance::wake(data_dir) == instance::Wake::Focused
+    {
+        return Ok(Launched::AlreadyOpen);
+    }
+    Err(refused)
+}
+
+/// Starts answering second launches on `data_dir`; a folder where no socket can be made (a path
+/// too long for one, a file system without them) only loses that: the window runs as before.
+#[cfg(unix)]
+fn listen_for_second_launches(
+    app: &tauri::AppHandle,
+    data_dir: &Path,
+    slot: &std::sync::Mutex<Option<instance::Listener>>,
+) {
+    let handle = app.clone();
+    match instance::listen(data_dir, move || window::bring_to_front(&handle)) {
+        Ok(listener) => {
+            if let Ok(mut slot) = slot.lock() {
+                *slot = Some(listener);
+            }
+        }
+        Err(e) => eprintln!("trustgap: a second launch cannot bring this window forward: {e}"),
+    }
 }

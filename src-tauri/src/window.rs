@@ -123,6 +123,17 @@ pub fn create(app: &tauri::AppHandle) -> tauri::Result<()> {
     Ok(())
 }
 
+/// Brings the main window to the front (a second launch on the same workspace asked for it):
+/// out of the taskbar, shown, focused. Says whether the window was there to ask.
+pub fn bring_to_front(app: &tauri::AppHandle) -> bool {
+    let Some(window) = app.get_webview_window("main") else {
+        return false;
+    };
+    let _ = window.unminimize();
+    let _ = window.show();
+    window.set_focus().is_ok()
+}
+
 /// Shows a blocking error message before (or instead of) the window, e.g. a locked workspace.
 pub fn alert(message: &str) {
     let _ = rfd::MessageDialog::new()
