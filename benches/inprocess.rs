@@ -1,20 +1,24 @@
-//! Benchmark (not a test) of what happens inside the app's process: durable answer saves against
-//! a bare SQLite commit, the two PDF reports for the sample assessment and for one five times
-//! larger, and a workspace of 500 assessments. Run through `scripts/bench.sh`, or alone with
-//! `cargo bench --bench inprocess`. `TRUSTGAP_BENCH_QUICK=1` shrinks every loop for a smoke run.
+//! Benchmark (not a test) of what happens inside the app's process, each figure against a floor
+//! measured in the same run: durable answer saves against a bare SQLite commit (here), the PDF
+//! reports against their text written without layout (`reports`), and a workspace of 500
+//! assessments against a bare read of the same rows (`scale`). Run through `scripts/bench.sh`,
+//! or alone with `cargo bench --bench inprocess`. `TRUSTGAP_BENCH_QUICK=1` shrinks every loop
+//! for a smoke run.
 
 mod common;
+#[path = "inprocess/reports.rs"]
+mod reports;
+#[path = "inprocess/scale.rs"]
+mod scale;
 
-use chrono::{NaiveDate, TimeZone, Utc};
-use common::{check, header, ms, row, summarize, Scratch};
+use chrono::NaiveDate;
+use common::{check, fail, header, ms, row, summarize, Scratch};
 use std::time::Instant;
 use trustgap_domain::assessment::{Answer, Response};
 use trustgap_domain::catalog::{Catalog, CategoryId};
 use trustgap_domain::plan::{AuditProfile, AuditType};
 use trustgap_store::Store;
-use trustgap_workspace::{
-    NewAssessmentInput, ReportKind, ReportOptions, SaveAnswerInput, Workspace,
-};
+use trustgap_workspace::{NewAssessmentInput, SaveAnswerInput, Workspace};
 
 fn quick() -> bool {
     std::env::var_os("TRUSTGAP_BENCH_QUICK").is_some_and(|v| !v.is_empty())
@@ -27,8 +31,8 @@ fn today() -> NaiveDate {
 fn main() {
     let catalog = check("catalog", trustgap_domain::catalog::embedded());
     saves(catalog);
-    reports(catalog);
-    scale(catalog);
+    reports::reports(catalog, quick());
+    scale::scale(catalog, quick());
 }
 
 /// A client with one assessment of every category, unanswered.
@@ -167,201 +171,4 @@ fn saves(catalog: &'static Catalog) {
             Some(x.p99 <= 10.0),
         );
     }
-}
-
-/// Renders both reports `rounds` times after one warm-up; returns the median ms and the size.
-fn render(ws: &Workspace, id: i64, kind: ReportKind, rounds: usize) -> (f64, usize) {
-    let at = Utc
-        .with_ymd_and_hms(2026, 11, 30, 9, 0, 0)
-        .single()
-        .unwrap_or_default();
-    let options = ReportOptions {
-        include_appendix: true,
-        snapshot_id: None,
-    };
-    let mut times = Vec::new();
-    let mut size = 0;
-    for round in 0..=rounds {
-        let start = Instant::now();
-        let (_, bytes) = check("report", ws.report_pdf(id, kind, &options, at, today()));
-        if round > 0 {
-            times.push(ms(start.elapsed()));
-        }
-        size = bytes.len();
-    }
-    (summarize(&times).median, size)
-}
-
-/// The sample assessment, and the same company answering a bank five times as large.
-fn reports(catalog: &'static Catalog) {
-    let rounds = if quick() { 2 } else { 10 };
-    let demo_dir = Scratch::new("reports");
-    let mut demo = check("workspace", Workspace::open_with(demo_dir.path(), catalog));
-    let sample = check("sample", demo.create_sample(today())).id;
-
-    let large_catalog: &'static Catalog = Box::leak(Box::new(scaled(catalog, 5)));
-    let large_dir = Scratch::new("reports-large");
-    let mut large = check(
-        "workspace",
-        Workspace::open_with(large_dir.path(), large_catalog),
-    );
-    let large_id = check("sample", large.create_sample(today())).id;
-    copy_answers_to_copies(&mut large, large_id);
-
-    header(&format!(
-        "Reports (median of {rounds} renders after a warm-up, appendix included)"
-    ));
-    for (label, kind) in [
-        ("readiness report", ReportKind::Readiness),
-        ("remediation plan", ReportKind::Plan),
-    ] {
-        let (d, d_size) = render(&demo, sample, kind, rounds);
-        let (l, l_size) = render(&large, large_id, kind, rounds);
-        let target = matches!(kind, ReportKind::Readiness);
-        row(
-            &format!("{label}, sample assessment"),
-            &format!("{d:.1} ms ({} KB)", d_size / 1024),
-            "",
-            "",
-            if target { "≤ 150 ms" } else { "" },
-            target.then_some(d <= 150.0),
-        );
-        row(
-            &format!("{label}, 5× larger assessment"),
-            &format!("{l:.1} ms ({} KB)", l_size / 1024),
-            &format!("{d:.1} ms"),
-            &format!("{:.2}×", l / d),
-            "grows about linearly (≤ 5×)",
-            Some(l / d <= 5.5),
-        );
-    }
-}
-
-/// A bank with `factor` copies of every question and remediation (new ids and keys, the same
-/// criteria), so an assessment of it is `factor` times as large in every part of the reports.
-fn scaled(catalog: &Catalog, factor: u32) -> Catalog {
-    let mut c = catalog.clone();
-    for k in 1..factor {
-        for q in &catalog.questions {
-            let mut copy = q.clone();
-            let (prefix, number) = q.id.split_once('-').unwrap_or((&q.id, "0"));
-            let number: u32 = number.parse().unwrap_or(0);
-            copy.id = format!("{prefix}-{:03}", number + 200 * k);
-            copy.remediation = format!("{}-copy{k}", q.remediation);
-            c.questions.push(copy);
-        }
-        for r in &catalog.remediations {
-            let mut copy = r.clone();
-            copy.key = format!("{}-copy{k}", r.key);
-            c.remediations.push(copy);
-        }
-    }
-    check("scaled catalog", c.checked())
-}
-
-/// Answers each copied question as its original was answered in the sample.
-fn copy_answers_to_copies(ws: &mut Workspace, id: i64) {
-    let responses = check("responses", ws.detail(id)).responses;
-    let originals: std::collections::HashMap<&str, &Response> = responses
-        .iter()
-        .map(|r| (r.question_id.as_str(), r))
-        .collect();
-    let copies: Vec<(String, String)> = ws
-        .catalog
-        .questions
-        .iter()
-        .filter_map(|q| {
-            let (prefix, number) = q.id.split_once('-')?;
-            let number: u32 = number.parse().ok()?;
-            (number > 200).then(|| (q.id.clone(), format!("{prefix}-{:03}", number % 200)))
-        })
-        .collect();
-    for (copy, original) in copies {
-        let Some(r) = originals.get(original.as_str()) else {
-            continue;
-        };
-        let input = SaveAnswerInput {
-            assessment_id: id,
-            question_id: copy,
-            answer: r.answer,
-            note: r.note.clone(),
-            flagged: r.flagged,
-            owner: r.owner.clone(),
-            evidence: r.evidence.clone(),
-        };
-        check("copy answer", ws.save_answer(&input));
-    }
-}
-
-/// 500 assessments of 200 answer saves each: listing the workspace and opening one.
-fn scale(catalog: &'static Catalog) {
-    let (clients, per_client) = if quick() { (2, 5) } else { (10, 50) };
-    let scratch = Scratch::new("scale");
-    let mut ws = check("workspace", Workspace::open_with(scratch.path(), catalog));
-    let mut store = check("store", Store::open_dir(scratch.path()));
-    let ids: Vec<String> = catalog.questions.iter().map(|q| q.id.clone()).collect();
-    let mut assessments = Vec::new();
-    for c in 0..clients {
-        // One assessment answered save by save: every question once, then 20 changed answers.
-        let first = new_assessment(&mut ws, &format!("Client {c:02}"), "Baseline");
-        for (n, qid) in ids
-            .iter()
-            .chain(ids.iter().take(200usize.saturating_sub(ids.len())))
-            .enumerate()
-        {
-            let response = Response {
-                question_id: qid.clone(),
-                answer: Some(ANSWERS[(n * 7 + c) % ANSWERS.len()]),
-                note: format!("Observed in the workshop, point {n}."),
-                ..Response::default()
-            };
-            check("save", store.save_response(first, &response, "Bench"));
-        }
-        assessments.push(first);
-        // The rest are re-assessments carrying those answers over (one transaction each).
-        for r in 1..per_client {
-            let summary = check("reassess", ws.reassess(first, &format!("Review {r:02}")));
-            assessments.push(summary.id);
-        }
-    }
-    let rounds = if quick() { 3 } else { 30 };
-    let mut list_ms = Vec::new();
-    let mut listed = 0;
-    for _ in 0..=rounds {
-        let start = Instant::now();
-        let overview = check("overview", ws.overview());
-        list_ms.push(ms(start.elapsed()));
-        listed = overview.assessments.len();
-    }
-    list_ms.remove(0); // warm-up
-    let mut open_ms = Vec::new();
-    for (i, &id) in assessments.iter().enumerate().step_by(7).take(rounds * 2) {
-        let start = Instant::now();
-        let detail = check("open", ws.open_assessment(id));
-        open_ms.push(ms(start.elapsed()));
-        if i == 0 && detail.responses.is_empty() {
-            common::fail("an opened assessment has no answers");
-        }
-    }
-    let (l, o) = (summarize(&list_ms), summarize(&open_ms));
-    header(&format!(
-        "Scale ({listed} assessments, {} answers each, every question of the bank in scope)",
-        ids.len()
-    ));
-    row(
-        "list the workspace (overview with progress and readiness), median",
-        &format!("{:.1} ms (p99 {:.1})", l.median, l.p99),
-        "",
-        "",
-        "≤ 30 ms",
-        Some(l.median <= 30.0),
-    );
-    row(
-        "open one assessment (answers and scorecard), median",
-        &format!("{:.1} ms (p99 {:.1})", o.median, o.p99),
-        "",
-        "",
-        "≤ 20 ms",
-        Some(o.median <= 20.0),
-    );
 }

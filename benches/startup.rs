@@ -12,10 +12,10 @@
 
 mod common;
 
-use common::{check, fail, header, row, summarize, Scratch};
+use common::{check, fail, header, release_dir, row, summarize, Scratch};
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -134,15 +134,6 @@ fn main() {
         "≤ +40 MB",
         Some(am.median - dm.median <= 40.0),
     );
-}
-
-/// `target/release`, where this benchmark's own binary lives (in `deps/`).
-fn release_dir() -> PathBuf {
-    let exe = check("current exe", std::env::current_exe());
-    exe.parent()
-        .and_then(Path::parent)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| fail("cannot locate the target folder"))
 }
 
 /// Starts a program, waits for its `ready` line, measures its processes' memory, stops it.

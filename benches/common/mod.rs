@@ -41,6 +41,16 @@ pub struct Summary {
     pub max: f64,
 }
 
+/// `target/release`, where the benchmark's own binary lives (in `deps/`) beside the release
+/// builds it launches.
+pub fn release_dir() -> PathBuf {
+    let exe = check("current exe", std::env::current_exe());
+    exe.parent()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| fail("cannot locate the target folder"))
+}
+
 /// Summarises samples (any unit); nearest-rank percentiles.
 pub fn summarize(samples: &[f64]) -> Summary {
     let mut v = samples.to_vec();
