@@ -2,6 +2,10 @@
 //! print (Markdown table rows, collected into BENCHMARKS.md by `scripts/bench.sh`).
 
 #![allow(dead_code)] // each benchmark uses its own subset
+#![allow(
+    clippy::print_stdout,
+    reason = "benchmark programs print their result rows; scripts/bench.sh collects them"
+)]
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -96,6 +100,10 @@ pub fn header(title: &str) {
 }
 
 /// Stops the benchmark with a message (benchmarks are programs: no panics, a clear reason).
+#[allow(
+    clippy::disallowed_methods,
+    reason = "a benchmark stops where it fails; it holds nothing to release"
+)]
 pub fn fail(message: &str) -> ! {
     eprintln!("benchmark failed: {message}");
     std::process::exit(1)

@@ -7,6 +7,7 @@
 //! Build: `cargo build --release --example bare_window`; `scripts/bench.sh` runs it.
 
 use std::io::Write;
+use std::process::ExitCode;
 use tauri::{WebviewUrl, WebviewWindowBuilder};
 
 /// Named like Trustgap's command so the package's capability (window "main") allows it.
@@ -16,9 +17,13 @@ fn ui_ready() {
     let _ = writeln!(out, "ready").and_then(|()| out.flush());
 }
 
-fn main() {
+fn main() -> ExitCode {
     // The app's painting setting, so the floor differs from Trustgap only by Trustgap.
     trustgap::painting::prefer_cpu_painting();
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "tauri::generate_context! expands to code that calls process::exit"
+    )]
     let result = tauri::Builder::default()
         .invoke_handler(tauri::generate_handler![ui_ready])
         .setup(|app| {
@@ -32,8 +37,11 @@ fn main() {
         .run(tauri::generate_context!(
             "examples/bare_window/tauri.conf.json"
         ));
-    if let Err(e) = result {
-        eprintln!("bare_window: {e}");
-        std::process::exit(1);
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("bare_window: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -67,6 +67,10 @@ pub fn run_app(data_dir: PathBuf) -> Result<Launched, ApiError> {
     let second_launch = std::sync::Arc::new(std::sync::Mutex::new(None::<instance::Listener>));
     #[cfg(unix)]
     let (listening, listened) = (second_launch.clone(), data_dir.clone());
+    #[allow(
+        clippy::disallowed_methods,
+        reason = "tauri::generate_context! expands to code that calls process::exit"
+    )]
     let app = tauri::Builder::default()
         .invoke_handler(specta.invoke_handler())
         .manage(AppState::new(

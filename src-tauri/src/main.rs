@@ -9,6 +9,10 @@ fn main() -> ExitCode {
         Dispatch::Exit(code) => code,
         Dispatch::Window(data_dir) => match trustgap::run_app(data_dir) {
             Ok(Launched::Closed) => ExitCode::SUCCESS,
+            #[allow(
+                clippy::print_stdout,
+                reason = "the front door tells the user what happened"
+            )]
             Ok(Launched::AlreadyOpen) => {
                 println!("{}", trustgap::ALREADY_OPEN);
                 ExitCode::SUCCESS

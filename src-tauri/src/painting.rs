@@ -26,6 +26,11 @@ pub fn prefer_cpu_painting() {
         return;
     }
     if let Some(value) = cpu_painting_value(std::env::var_os(CPU_PAINTING_ENV)) {
+        #[allow(
+            clippy::disallowed_methods,
+            reason = "WebKit's web processes read it from the environment they inherit; this \
+                      runs first in main, while the process has one thread"
+        )]
         std::env::set_var(CPU_PAINTING_ENV, value);
     }
 }

@@ -7,11 +7,13 @@ use trustgap_workspace::{ApiError, ImportMode, Workspace, WorkspaceLock};
 
 pub(super) fn info(data_dir: &Path) -> Result<(), ApiError> {
     let ws = Workspace::open(data_dir)?;
-    println!("trustgap {}", env!("CARGO_PKG_VERSION"));
-    println!("question bank {}", ws.catalog.version);
-    println!("data folder {}", data_dir.display());
-    println!("database {}", ws.database().display());
-    Ok(())
+    print_out(&format!(
+        "trustgap {}\nquestion bank {}\ndata folder {}\ndatabase {}",
+        env!("CARGO_PKG_VERSION"),
+        ws.catalog.version,
+        data_dir.display(),
+        ws.database().display()
+    ))
 }
 
 pub(super) fn catalog(format: CatalogFormat) -> Result<(), ApiError> {
