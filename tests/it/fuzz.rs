@@ -55,8 +55,9 @@ const MIX: &[Kind] = &[
     Kind::HostileRows,
 ];
 
-/// Tables of a `.trustgap` file with the columns of their key and the columns to tamper with.
-const TABLES: &[(&str, &str, &[&str])] = &[
+/// Tables of a `.trustgap` file with the columns of their key and the columns to tamper with
+/// (`touchpoints` fails when a table or column of the schema is missing here).
+pub(crate) const TABLES: &[(&str, &str, &[&str])] = &[
     (
         "clients",
         "id",

@@ -17,4 +17,5 @@ mod reports;
 mod seeded;
 mod store;
 mod support;
+mod touchpoints;
 mod workspace;
