@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per area. They run against temporary workspaces.
 
+mod architecture;
 mod bindings;
 mod catalog;
 mod cli;
