@@ -20,6 +20,8 @@ import {
   type ImportPreview,
   type NewAssessmentInput,
   type Overview,
+  type Person,
+  type PersonInput,
   type Plan,
   type Recommendation,
   type ReportKind,
@@ -122,6 +124,11 @@ export const api = {
   reassess: (id: number, name: string): Promise<AssessmentSummary> => call(commands.reassess(id, name)),
   renameClient: (id: number, name: string): Promise<Client> => call(commands.renameClient(id, name)),
   deleteClient: (id: number): Promise<null> => call(commands.deleteClient(id)),
+  /** A client's people, who can own answers and actions. */
+  listPeople: (clientId: number): Promise<Person[]> => call(commands.listPeople(clientId)),
+  addPerson: (clientId: number, input: PersonInput): Promise<Person> => call(commands.addPerson(clientId, input)),
+  updatePerson: (id: number, input: PersonInput): Promise<Person> => call(commands.updatePerson(id, input)),
+  removePerson: (id: number): Promise<null> => call(commands.removePerson(id)),
 };
 
 /** A message for people from anything thrown. */

@@ -1,6 +1,17 @@
 // Backend values for the front-end tests: one complete value each, so a test states only the
 // fields it cares about.
-import type { AssessmentSummary, Catalog, CategoryId, CompanyProfile, Question } from '../lib/api';
+import type {
+  AssessmentDetail,
+  AssessmentSummary,
+  Catalog,
+  CategoryId,
+  CompanyProfile,
+  Person,
+  Question,
+  Response,
+  Scorecard,
+  Tally,
+} from '../lib/api';
 
 /** The one "today" of the front-end tests, a calendar day: plans are dated on it. */
 export const TODAY = '2026-11-29';
@@ -45,6 +56,7 @@ export function assessmentSummary(over: Partial<AssessmentSummary> = {}): Assess
     deleted_at: null,
     based_on: null,
     last_question: null,
+    scoping: [],
     needs_review: 0,
     flagged: 0,
     answered: 0,
@@ -98,4 +110,51 @@ export function bankCatalog(over: Partial<Catalog> = {}): Catalog {
     changes: { from: '', previous_ids: [], changed: [], split: [], merged: [], retired: [] },
     ...over,
   };
+}
+
+/** Ten questions, none answered: no score and no level. */
+export function tally(over: Partial<Tally> = {}): Tally {
+  return { score: null, questions: 10, answered: 0, not_applicable: 0, unknown: 0, high_gaps: 0, level: null, ...over };
+}
+
+/** A scorecard with nothing answered and no categories, groups or criteria. */
+export function scorecard(over: Partial<Scorecard> = {}): Scorecard {
+  return {
+    overall: tally(),
+    band: 'incomplete',
+    high_gaps: 0,
+    late_controls: 0,
+    categories: [],
+    groups: [],
+    criteria: [],
+    ...over,
+  };
+}
+
+/** An unanswered response to `questionId`: no note, owner, evidence, date or cadence. */
+export function response(questionId: string, over: Partial<Response> = {}): Response {
+  return {
+    question_id: questionId,
+    answer: null,
+    note: '',
+    updated_at: at(-1),
+    flagged: false,
+    owner: null,
+    evidence: [],
+    needs_review: false,
+    since: null,
+    cadence: null,
+    verified: false,
+    ...over,
+  };
+}
+
+/** The open assessment: Acme's summary, no answers, an empty scorecard, nothing retired. */
+export function assessmentDetail(over: Partial<AssessmentDetail> = {}): AssessmentDetail {
+  return { summary: assessmentSummary(), responses: [], scorecard: scorecard(), retired: [], ...over };
+}
+
+/** Dana, Acme's CTO, with a fifth of her time for compliance work. */
+export function person(over: Partial<Person> = {}): Person {
+  return { id: 1, client_id: 3, name: 'Dana Reyes', role: 'CTO', email: '', share: 20, days_off: [], ...over };
 }
