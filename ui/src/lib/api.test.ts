@@ -38,9 +38,10 @@ const summary: AssessmentSummary = assessmentSummary({
 });
 
 const scorecard: Scorecard = {
-  overall: { score: null, questions: 10, answered: 1, not_applicable: 0, unknown: 0 },
+  overall: { score: null, questions: 10, answered: 1, not_applicable: 0, unknown: 0, high_gaps: 0, level: null },
   band: 'incomplete',
   high_gaps: 0,
+  late_controls: 0,
   categories: [],
   groups: [],
   criteria: [],
@@ -73,9 +74,12 @@ describe('api commands', () => {
         note: 'MFA on email only',
         updated_at: at(-1),
         flagged: false,
-        owner: '',
+        owner: null,
         evidence: [],
         needs_review: false,
+        since: null,
+        cadence: null,
+        verified: false,
       },
       summary,
       scorecard,
@@ -86,7 +90,7 @@ describe('api commands', () => {
   });
 
   it('openAssessment calls open_assessment with { id } and returns the detail', async () => {
-    const detail: AssessmentDetail = { summary, responses: [], scorecard };
+    const detail: AssessmentDetail = { summary, responses: [], scorecard, retired: [] };
     const calls = recordIPC(detail);
     await expect(api.openAssessment(7)).resolves.toEqual(detail);
     expect(calls).toEqual([{ cmd: 'open_assessment', args: { id: 7 } }]);

@@ -11,10 +11,12 @@ function detail(id = 7): AssessmentDetail {
   return {
     summary: assessmentSummary({ id }),
     responses: [],
+    retired: [],
     scorecard: {
-      overall: { score: null, questions: 10, answered: 0, not_applicable: 0, unknown: 0 },
+      overall: { score: null, questions: 10, answered: 0, not_applicable: 0, unknown: 0, high_gaps: 0, level: null },
       band: 'incomplete',
       high_gaps: 0,
+      late_controls: 0,
       categories: [],
       groups: [],
       criteria: [],

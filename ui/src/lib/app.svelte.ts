@@ -8,11 +8,13 @@ import {
   type AssessmentSummary,
   type Catalog,
   type Overview,
+  type Person,
   type Question,
   type Response,
   type SaveAnswerInput,
 } from './api';
 import { redoneText, undoneText, type Change } from './changes';
+import { Loader } from './loader.svelte';
 
 export type Screen =
   'workspace' | 'new-assessment' | 'questionnaire' | 'workshop' | 'results' | 'plan' | 'reports' | 'catalog';
@@ -37,6 +39,13 @@ class AppState {
   /** Set when the workspace cannot be used at all (newer schema, damaged file). */
   fatal = $state<string | null>(null);
   save = $state<SaveState>({ kind: 'idle' });
+
+  /** The open assessment's client's people, who can own answers; a write to them invalidates it. */
+  readonly clientPeople = new Loader((clientId: number) => api.listPeople(clientId));
+  /** The people read so far for the open assessment's client (none while they load). */
+  people = $derived<Person[]>(this.current ? (this.clientPeople.value ?? []) : []);
+  /** The roles the question bank names as owners, for owners nobody is named for yet. */
+  roles = $derived<string[]>(this.catalog?.roles ?? []);
 
   /** Responses of the open assessment by question id. */
   responses = $derived(new Map<string, Response>((this.current?.responses ?? []).map((r) => [r.question_id, r])));
@@ -109,6 +118,7 @@ class AppState {
     this.current = detail;
     this.save = { kind: 'idle' };
     this.screen = screen;
+    void this.clientPeople.track(detail.summary.client_id);
   }
 
   /** Reads the open assessment again when it is `id` (its scope or details changed). */
@@ -125,6 +135,7 @@ class AppState {
   close(id?: number): void {
     if (id !== undefined && this.current?.summary.id !== id) return;
     this.current = null;
+    void this.clientPeople.track(null);
     this.forgetChanges();
   }
 
@@ -143,25 +154,26 @@ class AppState {
 
   /**
    * Saves one answer at once; a failure is kept with the input so it can be retried. Fields the
-   * input leaves out (flag, owner, evidence) keep their current values. `record` says whether it
+   * input leaves out (flag, owner, evidence, since, cadence, verified) keep their current values. `record` says whether it
    * is a new change (Undo can take it back) or Undo and Redo at work.
    */
   async saveAnswer(input: SaveAnswerInput, record: 'change' | 'undo' | 'redo' = 'change'): Promise<boolean> {
     const current = this.responses.get(input.question_id);
-    const full: SaveAnswerInput = {
+    const kept = {
       flagged: current?.flagged ?? false,
-      owner: current?.owner ?? '',
+      owner: current?.owner ?? null,
       evidence: current?.evidence ?? [],
-      ...input,
+      since: current?.since ?? null,
+      cadence: current?.cadence ?? null,
+      verified: current?.verified ?? false,
     };
+    const full: SaveAnswerInput = { ...kept, ...input };
     const before: SaveAnswerInput = {
       assessment_id: full.assessment_id,
       question_id: full.question_id,
       answer: current?.answer ?? null,
       note: current?.note ?? '',
-      flagged: current?.flagged ?? false,
-      owner: current?.owner ?? '',
-      evidence: current?.evidence ?? [],
+      ...kept,
     };
     this.save = { kind: 'saving' };
     try {
@@ -169,6 +181,7 @@ class AppState {
       if (this.current && this.current.summary.id === full.assessment_id) {
         const others = this.current.responses.filter((r) => r.question_id !== full.question_id);
         this.current = {
+          ...this.current,
           summary: saved.summary,
           scorecard: saved.scorecard,
           responses: [...others, saved.response],
@@ -197,7 +210,7 @@ class AppState {
       return false;
     }
     this.redoStack = [...this.redoStack, change];
-    this.undoNotice = undoneText(change);
+    this.undoNotice = undoneText(change, this.people);
     return true;
   }
 
@@ -211,7 +224,7 @@ class AppState {
       return false;
     }
     this.undoStack = [...this.undoStack, change];
-    this.undoNotice = redoneText(change);
+    this.undoNotice = redoneText(change, this.people);
     return true;
   }
 

@@ -13,11 +13,17 @@ import type {
   Scorecard,
   Tally,
 } from './api';
-import { assessmentSummary, at } from '../test/fixtures';
+import {
+  assessmentSummary,
+  at,
+  response as blankResponse,
+  scorecard as blankScorecard,
+  tally as blankTally,
+} from '../test/fixtures';
 import { failure, mockBackend, unexpected, type Call } from '../test/ipc';
 
 function tally(answered: number, score: number | null): Tally {
-  return { score, questions: 3, answered, not_applicable: 0, unknown: 0 };
+  return blankTally({ score, questions: 3, answered });
 }
 
 function summary(answered: number, readiness: number | null): AssessmentSummary {
@@ -32,27 +38,11 @@ function summary(answered: number, readiness: number | null): AssessmentSummary 
 }
 
 function scorecard(answered: number, score: number | null): Scorecard {
-  return {
-    overall: tally(answered, score),
-    band: 'incomplete',
-    high_gaps: 0,
-    categories: [],
-    groups: [],
-    criteria: [],
-  };
+  return blankScorecard({ overall: tally(answered, score) });
 }
 
 function response(question_id: string, answer: Response['answer'], note = ''): Response {
-  return {
-    question_id,
-    answer,
-    note,
-    updated_at: at(-2),
-    flagged: false,
-    owner: '',
-    evidence: [],
-    needs_review: false,
-  };
+  return blankResponse(question_id, { answer, note, updated_at: at(-2) });
 }
 
 /** An open assessment with SEC-001 answered and SEC-002 not yet. */
@@ -61,6 +51,7 @@ function openDetail(): AssessmentDetail {
     summary: summary(1, null),
     responses: [response('SEC-001', 'implemented'), response('SEC-002', null)],
     scorecard: scorecard(1, null),
+    retired: [],
   };
 }
 
@@ -70,8 +61,11 @@ const input: SaveAnswerInput = {
   answer: 'partial',
   note: 'Only on email',
   flagged: false,
-  owner: '',
+  owner: null,
   evidence: [],
+  since: null,
+  cadence: null,
+  verified: false,
 };
 
 /** What the backend answers when `input` is saved. */
@@ -83,9 +77,12 @@ function savedFor(i: SaveAnswerInput): AnswerSaved {
       note: i.note,
       updated_at: at(-1),
       flagged: i.flagged ?? false,
-      owner: i.owner ?? '',
+      owner: i.owner ?? null,
       evidence: i.evidence ?? [],
       needs_review: false,
+      since: i.since ?? null,
+      cadence: i.cadence ?? null,
+      verified: i.verified ?? false,
     },
     summary: { ...summary(2, 50), updated_at: at(-1) },
     scorecard: scorecard(2, 50),
@@ -202,13 +199,47 @@ describe('AppState merging, undo and redo', () => {
     return sent;
   }
 
-  it('keeps the flag, owner and evidence the input leaves out', async () => {
+  it('keeps the flag, owner, evidence, running dates and evidence check the input leaves out', async () => {
     const sent = recordSaves();
-    const flagged = { ...input, flagged: true, owner: 'Dana', evidence: [{ description: 'Policy', link: '' }] };
+    const flagged: SaveAnswerInput = {
+      ...input,
+      flagged: true,
+      owner: { kind: 'person', id: 4 },
+      evidence: [{ description: 'Policy', link: '' }],
+      since: '2026-01-05',
+      cadence: 'quarterly',
+      verified: true,
+    };
     await app.saveAnswer(flagged);
     await app.saveAnswer({ assessment_id: 7, question_id: 'SEC-002', answer: 'implemented', note: 'Done' });
-    expect(sent[1]).toMatchObject({ answer: 'implemented', flagged: true, owner: 'Dana' });
+    expect(sent[1]).toMatchObject({
+      answer: 'implemented',
+      flagged: true,
+      owner: { kind: 'person', id: 4 },
+      since: '2026-01-05',
+      cadence: 'quarterly',
+      verified: true,
+    });
     expect(sent[1]?.evidence).toEqual([{ description: 'Policy', link: '' }]);
+  });
+
+  it('says in words what Undo took back of an owner, a start date, a cadence and the evidence check', async () => {
+    recordSaves();
+    await app.saveAnswer({
+      ...input,
+      owner: { kind: 'role', role: 'Security lead' },
+      since: '2026-01-05',
+      cadence: 'monthly',
+      verified: true,
+    });
+    expect(await app.undo()).toBe(true);
+    expect(app.undoNotice).toBe(
+      'Undone on SEC-002: answer cleared, owner no owner, start date cleared, cadence cleared, evidence check removed, note cleared.',
+    );
+    expect(await app.redo()).toBe(true);
+    expect(app.undoNotice).toBe(
+      'Redone on SEC-002: answer Partially implemented, owner “Security lead — not yet named”, running since 5 Jan 2026, runs monthly, checked against evidence, note changed.',
+    );
   });
 
   it("walks back through the session's changes and forward again, saying what each step did", async () => {
@@ -219,7 +250,7 @@ describe('AppState merging, undo and redo', () => {
 
     expect(await app.undo()).toBe(true);
     expect(sent.at(-1)).toMatchObject({ question_id: 'SEC-002', answer: 'partial', note: 'Only on email' });
-    expect(app.undoNotice).toBe('Undone on SEC-002: answer Partially, note restored.');
+    expect(app.undoNotice).toBe('Undone on SEC-002: answer Partially implemented, note restored.');
     expect(await app.undo()).toBe(true);
     expect(sent.at(-1)).toMatchObject({ answer: null, note: '' });
     expect(app.undoNotice).toBe('Undone on SEC-002: answer cleared, note cleared.');
@@ -227,7 +258,7 @@ describe('AppState merging, undo and redo', () => {
 
     expect(await app.redo()).toBe(true);
     expect(sent.at(-1)).toMatchObject({ answer: 'partial' });
-    expect(app.undoNotice).toBe('Redone on SEC-002: answer Partially, note changed.');
+    expect(app.undoNotice).toBe('Redone on SEC-002: answer Partially implemented, note changed.');
     expect(await app.redo()).toBe(true);
     expect(sent.at(-1)).toMatchObject({ answer: 'implemented' });
     expect(await app.redo()).toBe(false);

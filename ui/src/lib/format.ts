@@ -1,5 +1,28 @@
-// Labels and number formats shared by the screens.
-import type { ActionStatus, Answer, AuditType, Band, CategoryId, Effort, Phase, Priority, Severity } from './api';
+// Labels and number formats shared by the screens. Labels the backend also prints (answers,
+// bands, severities, cadences, score levels) come from its shared vocabulary, never a copy.
+import {
+  VOCABULARY,
+  type ActionStatus,
+  type Answer,
+  type AuditType,
+  type Band,
+  type Cadence,
+  type CategoryId,
+  type Effort,
+  type Phase,
+  type Priority,
+  type ScoreLevel,
+  type Severity,
+  type Tally,
+} from './bindings.gen';
+
+/** A vocabulary list as a map from value to label. */
+function labels<V extends string>(list: readonly { readonly value: V; readonly label: string }[]): Record<V, string> {
+  return Object.fromEntries(list.map((e) => [e.value, e.label])) as Record<V, string>;
+}
+
+/** The input limits the backend enforces (characters). */
+export const limits = VOCABULARY.limits;
 
 /** "37%"; "<1%" for a score above nothing that would round to 0; "—" for none. */
 export function percent(score: number | null | undefined): string {
@@ -7,13 +30,12 @@ export function percent(score: number | null | undefined): string {
   return score > 0 && score < 0.5 ? '<1%' : `${Math.round(score)}%`;
 }
 
-export const bandLabel: Record<Band, string> = {
-  incomplete: 'Incomplete',
-  not_ready: 'Not ready',
-  significant_gaps: 'Significant gaps',
-  nearly_ready: 'Nearly ready',
-  ready: 'Ready',
-};
+export const bandLabel: Record<Band, string> = labels(VOCABULARY.bands);
+
+export const cadenceLabel: Record<Cadence, string> = labels(VOCABULARY.cadences);
+
+/** The cadences in order, from continuous to yearly. */
+export const cadences: readonly { readonly value: Cadence; readonly label: string }[] = VOCABULARY.cadences;
 
 export const bandHint: Record<Band, string> = {
   incomplete: 'Answer at least half of the questions for a verdict.',
@@ -62,13 +84,25 @@ export function readinessOf(a: { answered: number; readiness: number | null }): 
   return a.answered === 0 ? null : a.readiness;
 }
 
-/** A score's tone, for colour: good, fair, weak, poor or none. */
+/** The score levels, best first, with their lowest score and what they mean ("70–84%"). */
+export const scoreLevels: readonly {
+  readonly value: ScoreLevel;
+  readonly label: string;
+  readonly min_score: number;
+}[] = VOCABULARY.score_levels;
+
+/**
+ * A score's tone, for colour: good, fair, weak, poor (the vocabulary's thresholds) or none. A
+ * tally's own level (which counts its high-severity gaps) is `levelTone`.
+ */
 export function tone(score: number | null | undefined): string {
   if (score === null || score === undefined) return 'none';
-  if (score >= 85) return 'good';
-  if (score >= 70) return 'fair';
-  if (score >= 40) return 'weak';
-  return 'poor';
+  return scoreLevels.find((l) => score >= l.min_score)?.value ?? 'poor';
+}
+
+/** A tally's tone as the backend judged it: never better than weak with a high gap inside. */
+export function levelTone(tally: Pick<Tally, 'level'>): string {
+  return tally.level ?? 'none';
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -175,19 +209,9 @@ export const statusLabel: Record<ActionStatus, string> = {
   risk_accepted: 'Risk accepted',
 };
 
-export const severityLabel: Record<Severity, string> = {
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-};
+export const severityLabel: Record<Severity, string> = labels(VOCABULARY.severities);
 
-export const answerLabel: Record<Answer, string> = {
-  implemented: 'Implemented',
-  partial: 'Partially',
-  not_implemented: 'Not implemented',
-  not_applicable: 'Not applicable',
-  unknown: "Don't know",
-};
+export const answerLabel: Record<Answer, string> = labels(VOCABULARY.answers);
 
 export const auditTypeLabel: Record<AuditType, string> = {
   type1: 'Type I',

@@ -58,9 +58,12 @@ function response(input: SaveAnswerInput): Response {
     note: input.note,
     updated_at: at(0),
     flagged: input.flagged ?? false,
-    owner: input.owner ?? '',
+    owner: input.owner ?? null,
     evidence: input.evidence ?? [],
     needs_review: false,
+    since: null,
+    cadence: null,
+    verified: false,
   };
 }
 
@@ -68,10 +71,12 @@ function detail(answered = 0): AssessmentDetail {
   return {
     summary: assessmentSummary({ answered, questions: 4, readiness: answered ? 50 : 0 }),
     responses: [],
+    retired: [],
     scorecard: {
-      overall: { score: 0, questions: 4, answered, not_applicable: 0, unknown: 0 },
+      overall: { score: 0, questions: 4, answered, not_applicable: 0, unknown: 0, high_gaps: 0, level: null },
       band: 'incomplete',
       high_gaps: 0,
+      late_controls: 0,
       categories: [],
       groups: [],
       criteria: [],
@@ -186,7 +191,7 @@ describe('Questionnaire', () => {
     );
     expect(saves(calls).at(-1)).toMatchObject({ question_id: 'ACC-001', answer: 'implemented' });
     await tick();
-    expect(screen.getByTestId('redo').title).toBe('Redo ACC-003: answer Partially');
+    expect(screen.getByTestId('redo').title).toBe('Redo ACC-003: answer Partially implemented');
     expect(await axeViolations(container)).toEqual([]);
   });
 });

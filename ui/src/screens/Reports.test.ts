@@ -20,10 +20,12 @@ function detail(): AssessmentDetail {
       band: 'significant_gaps',
     }),
     responses: [],
+    retired: [],
     scorecard: {
-      overall: { score: 60, questions: 10, answered: 10, not_applicable: 0, unknown: 0 },
+      overall: { score: 60, questions: 10, answered: 10, not_applicable: 0, unknown: 0, high_gaps: 0, level: null },
       band: 'significant_gaps',
       high_gaps: 2,
+      late_controls: 0,
       categories: [],
       groups: [],
       criteria: [],

@@ -6,7 +6,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import Results from './Results.svelte';
 import { app } from '../lib/app.svelte';
 import type { AssessmentDetail, Comparison, Gap, Plan, SnapshotInfo } from '../lib/api';
-import { assessmentSummary, at, TODAY } from '../test/fixtures';
+import { assessmentSummary, at, scorecard, tally, TODAY } from '../test/fixtures';
 import { axeViolations } from '../test/a11y';
 import { count, failure, mockBackend, unexpected } from '../test/ipc';
 
@@ -14,10 +14,20 @@ function detail(updated = at(-1), answered = 4): AssessmentDetail {
   return {
     summary: assessmentSummary({ updated_at: updated, answered, readiness: answered ? 40 : 0 }),
     responses: [],
+    retired: [],
     scorecard: {
-      overall: { score: answered ? 40 : 0, questions: 10, answered, not_applicable: 0, unknown: 0 },
+      overall: {
+        score: answered ? 40 : 0,
+        questions: 10,
+        answered,
+        not_applicable: 0,
+        unknown: 0,
+        high_gaps: 0,
+        level: null,
+      },
       band: 'incomplete',
       high_gaps: 1,
+      late_controls: 0,
       categories: [],
       groups: [],
       criteria: [
@@ -25,7 +35,7 @@ function detail(updated = at(-1), answered = 4): AssessmentDetail {
           criterion: 'CC6.1',
           category: 'security',
           topic: 'Logical access',
-          tally: { score: 40, questions: 2, answered: 2, not_applicable: 0, unknown: 0 },
+          tally: { score: 40, questions: 2, answered: 2, not_applicable: 0, unknown: 0, high_gaps: 0, level: null },
         },
       ],
     },
@@ -37,17 +47,32 @@ function gap(id: string, question: string): Gap {
     question_id: id,
     criteria: ['CC6.1'],
     question,
+    finding: `No control for ${id}`,
     answer: 'partial',
+    kind: 'answer',
     severity: 'high',
     weight: 5,
+    key: false,
     note: '',
     remediation: 'mfa',
+    owner: null,
   };
 }
 
 function plan(gaps: Gap[]): Plan {
   const profile = { audit_type: 'type1' as const, target_date: null, observation_start: null };
-  return { plan_date: TODAY, profile, fit: { kind: 'no_target_date' }, gaps, actions: [], retired: [] };
+  return {
+    plan_date: TODAY,
+    profile,
+    deadline: null,
+    fit: { kind: 'no_target_date' },
+    gaps,
+    actions: [],
+    prep: [],
+    load: [],
+    warnings: [],
+    retired: [],
+  };
 }
 
 function comparison(snapshot: SnapshotInfo, closed: number): Comparison {
@@ -164,5 +189,68 @@ describe('Results screen', () => {
     await waitFor(() => expect(screen.getByTestId('comparison').textContent).toContain('Gaps closed (2)'));
     expect(count(calls, 'compare_snapshot')).toBe(2);
     expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it("never shows green for a score holding a high-severity gap: the level is the backend's", async () => {
+    mockBackend((cmd) => (cmd === 'get_plan' ? plan([]) : []));
+    const high = tally({ score: 92, questions: 5, answered: 5, high_gaps: 1, level: 'weak' });
+    app.current = {
+      ...detail(),
+      scorecard: scorecard({
+        overall: high,
+        band: 'significant_gaps',
+        high_gaps: 1,
+        categories: [{ category: 'security', name: 'Security', tally: high }],
+        criteria: [
+          { criterion: 'CC6.1', category: 'security', topic: 'Logical access', tally: high },
+          {
+            criterion: 'CC6.2',
+            category: 'security',
+            topic: 'Provisioning',
+            tally: tally({ score: 90, questions: 2, answered: 2, level: 'good' }),
+          },
+        ],
+      }),
+    };
+    const { container } = render(Results);
+    const score = await screen.findByTestId('overall-score');
+    expect(score.textContent?.trim()).toBe('92%');
+    expect(score.className).toContain('tone-weak');
+    const cell = (id: string) => container.querySelector<HTMLElement>(`.cell[data-criterion="${id}"]`);
+    expect(cell('CC6.1')?.dataset.level).toBe('weak');
+    expect(cell('CC6.1')?.title).toBe('CC6.1 Logical access: 92%, 1 high-severity gap');
+    expect(cell('CC6.2')?.dataset.level).toBe('good');
+    const bar = screen.getByRole('meter', { name: 'Security readiness' });
+    expect(bar.querySelector('.fill')?.className).toContain('bg-weak');
+    // The legend's thresholds and words are the shared vocabulary's.
+    expect(screen.getByTestId('heatmap-legend').textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '85% or more 70–84% 40–69%, or a high-severity gap under 40% not answered or not applicable',
+    );
+    expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it('says how many controls started too late for a Type II observation period', async () => {
+    mockBackend((cmd) => (cmd === 'get_plan' ? plan([]) : []));
+    const base = detail();
+    app.current = {
+      ...base,
+      summary: {
+        ...base.summary,
+        profile: { audit_type: 'type2', target_date: '2027-12-31', observation_start: '2027-06-01' },
+      },
+      scorecard: { ...base.scorecard, late_controls: 3 },
+    };
+    render(Results);
+    expect((await screen.findByTestId('late-controls')).textContent).toBe('3');
+    expect(screen.getByTestId('late-controls-note').textContent?.trim()).toBe(
+      '3 controls started too late for the observation period.',
+    );
+  });
+
+  it('shows nothing about late controls for a Type I audit', async () => {
+    mockBackend((cmd) => (cmd === 'get_plan' ? plan([]) : []));
+    render(Results);
+    await screen.findByTestId('overall-score');
+    expect(screen.queryByTestId('late-controls')).toBeNull();
   });
 });

@@ -76,9 +76,10 @@ function summary(answered: number): AssessmentSummary {
 
 function scorecard(answered: number): Scorecard {
   return {
-    overall: { score: null, questions: 3, answered, not_applicable: 0, unknown: 0 },
+    overall: { score: null, questions: 3, answered, not_applicable: 0, unknown: 0, high_gaps: 0, level: null },
     band: 'incomplete',
     high_gaps: 0,
+    late_controls: 0,
     categories: [],
     groups: [],
     criteria: [],
@@ -92,24 +93,45 @@ function response(question_id: string, answer: Response['answer'], note = '', mo
     note,
     updated_at: at(-28),
     flagged: false,
-    owner: '',
+    owner: null,
     evidence: [],
     needs_review: false,
+    since: null,
+    cadence: null,
+    verified: false,
     ...more,
   };
 }
 
 /** What the workshop sends for a question with nothing but an answer and a note. */
 function sent(question_id: string, answer: SaveAnswerInput['answer'], note = ''): SaveAnswerInput {
-  return { assessment_id: 7, question_id, answer, note, flagged: false, owner: '', evidence: [] };
+  return {
+    assessment_id: 7,
+    question_id,
+    answer,
+    note,
+    flagged: false,
+    owner: null,
+    evidence: [],
+    since: null,
+    cadence: null,
+    verified: false,
+  };
 }
 
-/** GOV-001 answered (flagged, with an owner and evidence), the other two not yet. */
+/** GOV-001 answered (flagged, with an owner, evidence and running dates), the other two not yet. */
+const control = {
+  owner: { kind: 'role', role: 'HR lead' },
+  since: '2025-10-01',
+  cadence: 'quarterly',
+  verified: true,
+} as const;
 const evidence = [{ description: 'HR export', link: 'https://hr.example/export' }];
 function detail(): AssessmentDetail {
   return {
     summary: summary(1),
-    responses: [response('GOV-001', 'implemented', '', { flagged: true, owner: 'HR lead', evidence })],
+    responses: [response('GOV-001', 'implemented', '', { flagged: true, ...control, evidence })],
+    retired: [],
     scorecard: scorecard(1),
   };
 }
@@ -123,8 +145,11 @@ function backend(): Call[] {
       response: response(input.question_id, input.answer, input.note, {
         updated_at: at(-27),
         flagged: input.flagged ?? false,
-        owner: input.owner ?? '',
+        owner: input.owner ?? null,
         evidence: input.evidence ?? [],
+        since: input.since ?? null,
+        cadence: input.cadence ?? null,
+        verified: input.verified ?? false,
       }),
       summary: summary(2),
       scorecard: scorecard(2),
@@ -278,7 +303,7 @@ describe('Workshop mode', () => {
           answer: 'implemented',
           note: 'Signed in the HR tool',
           flagged: true,
-          owner: 'HR lead',
+          ...control,
           evidence,
         },
       ]),
@@ -300,7 +325,7 @@ describe('Workshop mode', () => {
       question_id: 'GOV-001',
       answer: 'implemented',
       note: '',
-      owner: 'HR lead',
+      ...control,
       evidence,
     };
     await waitFor(() => expect(saves(calls)).toEqual([{ ...kept, flagged: false }]));

@@ -12,11 +12,20 @@ import type { AssessmentDetail, Overview } from '../lib/api';
 polyfillDialog();
 
 function openOne(): AssessmentDetail {
-  const overall = { score: null, questions: 1, answered: 0, not_applicable: 0, unknown: 0 };
+  const overall = { score: null, questions: 1, answered: 0, not_applicable: 0, unknown: 0, high_gaps: 0, level: null };
   return {
     summary: summary(1),
     responses: [],
-    scorecard: { overall, band: 'incomplete', high_gaps: 0, categories: [], groups: [], criteria: [] },
+    retired: [],
+    scorecard: {
+      overall,
+      band: 'incomplete',
+      high_gaps: 0,
+      late_controls: 0,
+      categories: [],
+      groups: [],
+      criteria: [],
+    },
   };
 }
 

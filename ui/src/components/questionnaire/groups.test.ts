@@ -25,9 +25,12 @@ function answered(id: string): Response {
     note: '',
     updated_at: at(0),
     flagged: false,
-    owner: '',
+    owner: null,
     evidence: [],
     needs_review: false,
+    since: null,
+    cadence: null,
+    verified: false,
   };
 }
 

@@ -1,6 +1,6 @@
 // The Questionnaire screen's shared types: the question filter, a group in the navigation and a
 // change a question card asks to save. In a .ts module so every file (and the linter) sees them.
-import type { Answer, EvidenceRef, Question } from '../../lib/api';
+import type { Answer, Cadence, EvidenceRef, Owner, Question } from '../../lib/api';
 
 export type Filter = 'all' | 'unanswered' | 'flagged' | 'gaps' | 'review';
 
@@ -18,6 +18,11 @@ export interface CardChange {
   answer?: Answer | null;
   note?: string;
   flagged?: boolean;
-  owner?: string;
+  owner?: Owner | null;
   evidence?: EvidenceRef[];
+  /** A control running over time: the day it started (YYYY-MM-DD) and how often it runs. */
+  since?: string | null;
+  cadence?: Cadence | null;
+  /** Checked against evidence, not only self-reported. */
+  verified?: boolean;
 }
