@@ -1,11 +1,12 @@
 // The new-assessment screen against a mocked Tauri IPC: what it sends, a client created with the
-// assessment (once, even when the assessment is refused), Cancel and Escape.
+// assessment in the same call (a refused start leaves none behind), the scoping questions
+// answered yes, Cancel and Escape.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import NewAssessment from './NewAssessment.svelte';
 import { app } from '../lib/app.svelte';
 import type { Overview } from '../lib/api';
-import { catalog, client, renderScreen, summary, workspace, type Handler } from '../test/workspace';
+import { catalog, renderScreen, summary, workspace, type Handler } from '../test/workspace';
 import { axeViolations } from '../test/a11y';
 import { argsOf, failure } from '../test/ipc';
 
@@ -55,15 +56,16 @@ describe('New assessment', () => {
           hosting: 'GCP',
           assessor: 'Dana',
         },
+        new_client_name: null,
+        scoping_yes: [],
       },
     });
     await waitFor(() => expect(app.screen).toBe('questionnaire'));
   });
 
-  it('creates a new client with the assessment, only once when the assessment is refused', async () => {
+  it('creates a new client with the assessment in one call, so a refused start leaves no client behind', async () => {
     let refuse = true;
-    const { calls } = setup(workspace(), (cmd, a) => {
-      if (cmd === 'create_client') return client(9, String(a.name));
+    const { calls } = setup(workspace(), (cmd) => {
       if (cmd === 'create_assessment' && refuse) throw { code: 'validation', message: 'The name is too long.' };
       if (cmd === 'create_assessment') return summary(7, { client_id: 9 });
       return undefined;
@@ -72,15 +74,33 @@ describe('New assessment', () => {
     await fireEvent.input(await screen.findByTestId('new-client-name'), { target: { value: 'Initech' } });
     await fireEvent.click(screen.getByTestId('create-assessment'));
     expect((await screen.findByTestId('new-assessment-error')).textContent).toBe('The name is too long.');
-    expect(argsOf(calls, 'create_client')).toEqual([{ name: 'Initech' }]);
-
-    // The workspace now lists Initech: the form keeps it chosen, and trying again reuses it.
-    app.overview = { ...workspace(), clients: [...workspace().clients, client(9, 'Initech')] };
+    expect(argsOf(calls, 'create_assessment')).toHaveLength(1);
+    expect(argsOf(calls, 'create_assessment')[0]).toMatchObject({
+      input: { client_id: 0, new_client_name: 'Initech' },
+    });
+    // The new client is still the one asked for: trying again sends it again, with the assessment.
+    expect(screen.getByTestId<HTMLInputElement>('new-client-name').value).toBe('Initech');
     refuse = false;
     await fireEvent.click(screen.getByTestId('create-assessment'));
     await waitFor(() => expect(argsOf(calls, 'create_assessment')).toHaveLength(2));
-    expect(argsOf(calls, 'create_client')).toHaveLength(1);
-    expect(argsOf(calls, 'create_assessment')[1]).toMatchObject({ input: { client_id: 9 } });
+    expect(argsOf(calls, 'create_assessment')[1]).toMatchObject({ input: { new_client_name: 'Initech' } });
+    expect(argsOf(calls, 'create_client')).toEqual([]);
+    await waitFor(() => expect(app.screen).toBe('questionnaire'));
+  });
+
+  it('sends the scoping questions answered yes', async () => {
+    const { calls } = setup(workspace(), (cmd) => {
+      if (cmd === 'recommend_scope') return [{ category: 'availability', reasons: ['SLA'] }];
+      if (cmd === 'create_assessment') return summary(7);
+      return undefined;
+    });
+    await fireEvent.click(screen.getByTestId('scoping-uptime'));
+    await waitFor(() => expect(screen.getByTestId<HTMLInputElement>('scope-availability').checked).toBe(true));
+    await fireEvent.click(screen.getByTestId('create-assessment'));
+    await waitFor(() => expect(argsOf(calls, 'create_assessment')).toHaveLength(1));
+    expect(argsOf(calls, 'create_assessment')[0]).toMatchObject({
+      input: { scope: ['availability'], scoping_yes: ['uptime'], new_client_name: null },
+    });
   });
 
   it('asks only for a new client in an empty workspace', () => {
@@ -114,7 +134,7 @@ describe('New assessment', () => {
     // Kept whole (not cut at 120 without a word), and said so beside the field.
     expect(name.value).toHaveLength(10_000);
     expect(name.getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('9,880 too many: at most 120 characters')).toBeTruthy();
+    expect(screen.getByText('9,880 too many: at most 120 characters')).toBeTruthy(); // VOCABULARY.limits.name_chars
     await fireEvent.click(screen.getByTestId('create-assessment'));
     expect(screen.getByTestId('new-assessment-error').textContent).toContain('Fix the field');
     expect(document.activeElement).toBe(name);

@@ -197,6 +197,7 @@ describe('Row actions', () => {
       name: 'Q3 readiness (final)',
       company: { ...company, system_name: 'Brightwave platform', industry: 'B2B SaaS', headcount: 0 },
       scope: ['security', 'privacy'] as CategoryId[],
+      scoping_yes: [],
     };
     expect(argsOf(calls, 'update_assessment_details')).toEqual([{ input: expected }]);
 

@@ -130,7 +130,7 @@ export function backend(state: Overview, handler: Handler = () => undefined): Ca
         state.trash = state.trash.filter((x) => x.id !== a.id);
         return null;
       case 'open_assessment':
-        return { summary: find(a.id), responses: [], scorecard: null };
+        return { summary: find(a.id), responses: [], scorecard: null, retired: [] };
       default:
         return null;
     }
