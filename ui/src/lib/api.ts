@@ -11,6 +11,7 @@ import {
   type BackupInfo,
   type Catalog,
   type Client,
+  type ClientCalendar,
   type Comparison,
   type DataFormat,
   type ErrorCode,
@@ -129,6 +130,12 @@ export const api = {
   addPerson: (clientId: number, input: PersonInput): Promise<Person> => call(commands.addPerson(clientId, input)),
   updatePerson: (id: number, input: PersonInput): Promise<Person> => call(commands.updatePerson(id, input)),
   removePerson: (id: number): Promise<null> => call(commands.removePerson(id)),
+  /** The days a client does not work beyond weekends: the year-end break and other closures. */
+  clientCalendar: (clientId: number): Promise<ClientCalendar> => call(commands.getClientCalendar(clientId)),
+  setClientCalendar: (clientId: number, calendar: ClientCalendar): Promise<null> =>
+    call(commands.setClientCalendar(clientId, calendar)),
+  /** What to tell the user about an audit profile before saving it; refused when it is invalid. */
+  auditProfileWarnings: (profile: AuditProfile): Promise<string[]> => call(commands.auditProfileWarnings(profile)),
 };
 
 /** A message for people from anything thrown. */

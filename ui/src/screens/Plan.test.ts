@@ -1,98 +1,36 @@
 // The Plan screen against a mocked Tauri IPC: rows from get_plan, edits sent as full
-// update_action edits, the backend's validation message kept next to the user's input, the fit,
-// the audit profile, the timeline and accessibility.
+// update_action edits, owners picked among people and unnamed roles, the backend's refusals shown
+// at the row (a due date alone before the start: the old date kept, never "Saved"), the fit, the
+// audit profile with its warnings before saving, the timeline and accessibility.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import Plan from './Plan.svelte';
 import { app } from '../lib/app.svelte';
-import type {
-  Action,
-  AssessmentDetail,
-  AssessmentSummary,
-  AuditProfile,
-  Fit,
-  Plan as PlanData,
-  UpdateActionInput,
-} from '../lib/api';
-import { assessmentSummary, at, day, TODAY } from '../test/fixtures';
+import type { Action, AssessmentSummary, AuditProfile, Fit, Plan as PlanData, UpdateActionInput } from '../lib/api';
+import { assessmentDetail, assessmentSummary, at, bankCatalog, day, person, scorecard, tally } from '../test/fixtures';
+import { planAction as action, planData } from '../test/plan';
 import { axeViolations } from '../test/a11y';
-import { argsOf, failure, mockBackend, unexpected, type Call, type Reply } from '../test/ipc';
+import { argsOf, count, failure, mockBackend, unexpected, type Call, type Reply } from '../test/ipc';
 import { formatDay } from '../lib/format';
 
 const profile: AuditProfile = { audit_type: 'type1', target_date: '2027-06-30', observation_start: null };
+const dana = person();
 
 function summary(over: Partial<AssessmentSummary> = {}): AssessmentSummary {
-  return assessmentSummary({
-    profile,
-    updated_at: at(-27),
-    answered: 3,
-    readiness: 40,
-    ...over,
-  });
-}
-
-function detail(): AssessmentDetail {
-  return {
-    summary: summary(),
-    responses: [],
-    scorecard: {
-      overall: { score: 40, questions: 10, answered: 3, not_applicable: 0, unknown: 0 },
-      band: 'incomplete',
-      high_gaps: 1,
-      categories: [],
-      groups: [],
-      criteria: [],
-    },
-  };
-}
-
-function action(key: string, over: Partial<Action> = {}): Action {
-  return {
-    key,
-    title: `Title of ${key}`,
-    description: `What to do for ${key}.`,
-    criteria: ['CC6.1'],
-    questions: ['SEC-001'],
-    severity: 'high',
-    priority: 'P1',
-    effort: 'S',
-    owner: 'Security lead',
-    owner_is_default: true,
-    start: day(1),
-    due: day(5),
-    dates_are_default: true,
-    phase: 'first_30_days',
-    status: 'not_started',
-    justification: '',
-    notes: '',
-    evidence: 'A screenshot.',
-    ...over,
-  };
+  return assessmentSummary({ profile, updated_at: at(-27), answered: 3, readiness: 40, ...over });
 }
 
 function planWith(fit: Fit, actions?: Action[]): PlanData {
-  return {
-    plan_date: TODAY,
+  return planData({
     profile,
     fit,
-    gaps: [
-      {
-        question_id: 'SEC-001',
-        criteria: ['CC6.1'],
-        question: 'Is MFA enforced for all staff?',
-        answer: 'partial',
-        severity: 'high',
-        weight: 5,
-        note: 'Only on email',
-        remediation: 'mfa',
-      },
-    ],
     actions: actions ?? [
       action('mfa'),
       action('vendor-review', {
         priority: 'P3',
         effort: 'M',
-        owner: 'Alice',
+        owner: { kind: 'person', id: dana.id },
+        owner_name: dana.name,
         owner_is_default: false,
         start: day(8),
         due: day(19),
@@ -103,15 +41,19 @@ function planWith(fit: Fit, actions?: Action[]): PlanData {
         questions: ['SEC-020'],
       }),
     ],
-    retired: [],
-  };
+  });
 }
 
 const fits: Fit = { kind: 'fits', deadline: '2027-06-16', spare_days: 40 };
+const late: Fit = { kind: 'late', deadline: '2027-06-16', late_days: 12, bottleneck: null, remedies: [] };
 
-/** Mocks the backend: get_plan answers `plan`, other commands go to `handler`. */
+/** Mocks the backend: get_plan answers `plan`, list_people Dana, other commands go to `handler`. */
 function backend(plan: PlanData, handler: Reply = () => plan): Call[] {
-  return mockBackend((cmd, args) => (cmd === 'get_plan' ? plan : handler(cmd, args)));
+  return mockBackend((cmd, args) => {
+    if (cmd === 'get_plan') return plan;
+    if (cmd === 'list_people') return [dana];
+    return handler(cmd, args);
+  });
 }
 
 async function rows(): Promise<HTMLElement[]> {
@@ -130,22 +72,36 @@ function text(element: HTMLElement): string {
 }
 
 beforeEach(() => {
-  app.current = detail();
+  app.current = assessmentDetail({
+    summary: summary(),
+    scorecard: scorecard({ overall: tally({ score: 40, answered: 3 }), high_gaps: 1 }),
+  });
+  app.catalog = bankCatalog({ roles: ['CEO', 'Security lead'] });
   app.screen = 'plan';
+  void app.clientPeople.track(null);
 });
 
+/** Lets the people load for the owner pickers. */
+async function withPeople(): Promise<void> {
+  await app.clientPeople.track(3);
+}
+
 describe('Plan screen', () => {
-  it('renders one row per action from get_plan', async () => {
+  it('renders one row per action from get_plan, owners by name or as an unnamed role', async () => {
     const calls = backend(planWith(fits));
+    await withPeople();
     render(Plan);
 
     const found = await rows();
     expect(found.map((r) => r.dataset.key)).toEqual(['mfa', 'vendor-review']);
-    expect(calls[0]).toEqual({ cmd: 'get_plan', args: { id: 7 } });
+    expect(calls.find((c) => c.cmd === 'get_plan')).toEqual({ cmd: 'get_plan', args: { id: 7 } });
     expect(within(row('mfa')).getByRole('rowheader').textContent).toContain('Title of mfa');
     expect(within(row('mfa')).getByText('First 30 days')).toBeTruthy();
-    expect(within(row('vendor-review')).getByTestId<HTMLInputElement>('plan-owner-input').value).toBe('Alice');
-    expect(text(screen.getByTestId('plan-fit'))).toMatch(/Fits: 40 spare days before the readiness deadline/);
+    const picker = (key: string): HTMLSelectElement => within(row(key)).getByTestId<HTMLSelectElement>('owner-picker');
+    expect(picker('vendor-review').selectedOptions[0]?.textContent).toContain('Dana Reyes');
+    expect(picker('mfa').selectedOptions[0]?.textContent).toBe('Security lead — not yet named');
+    expect(picker('mfa').closest('td')?.classList).toContain('role');
+    expect(text(screen.getByTestId('plan-fit'))).toMatch(/Fits: 40 spare working days before the readiness deadline/);
   });
 
   it('sends the full edit when the status changes and shows the new plan', async () => {
@@ -161,7 +117,7 @@ describe('Plan screen', () => {
       assessment_id: 7,
       key: 'vendor-review',
       edit: {
-        owner: 'Alice',
+        owner: { kind: 'person', id: 1 },
         start: day(8),
         due: day(19),
         status: 'done',
@@ -169,10 +125,7 @@ describe('Plan screen', () => {
         notes: 'Waiting on legal',
       },
     };
-    await waitFor(() =>
-      expect(calls.filter((c) => c.cmd === 'update_action')).toEqual([{ cmd: 'update_action', args: { input } }]),
-    );
-    // The plan the backend answered replaces the one on screen.
+    await waitFor(() => expect(argsOf(calls, 'update_action')).toEqual([{ input }]));
     await waitFor(() =>
       expect(within(row('mfa')).getByTestId<HTMLSelectElement>('plan-status-select').value).toBe('done'),
     );
@@ -183,11 +136,10 @@ describe('Plan screen', () => {
     render(Plan);
     await rows();
 
-    const select = within(row('mfa')).getByTestId('plan-status-select');
-    await fireEvent.change(select, { target: { value: 'in_progress' } });
+    await fireEvent.change(within(row('mfa')).getByTestId('plan-status-select'), { target: { value: 'in_progress' } });
 
-    await waitFor(() => expect(calls.some((c) => c.cmd === 'update_action')).toBe(true));
-    const sent = calls.find((c) => c.cmd === 'update_action')?.args as { input: UpdateActionInput };
+    await waitFor(() => expect(count(calls, 'update_action')).toBe(1));
+    const sent = argsOf(calls, 'update_action')[0] as { input: UpdateActionInput };
     expect(sent.input.edit).toEqual({
       owner: null,
       start: null,
@@ -198,63 +150,93 @@ describe('Plan screen', () => {
     });
   });
 
+  it('assigns an action to a person with the owner picker', async () => {
+    const calls = backend(planWith(fits));
+    await withPeople();
+    render(Plan);
+    await rows();
+
+    const picker = within(row('mfa')).getByLabelText<HTMLSelectElement>('Owner of Title of mfa');
+    await fireEvent.change(picker, { target: { value: 'person:1' } });
+
+    await waitFor(() => expect(count(calls, 'update_action')).toBe(1));
+    const sent = argsOf(calls, 'update_action')[0] as { input: UpdateActionInput };
+    expect(sent.input.edit.owner).toEqual({ kind: 'person', id: 1 });
+  });
+
   it("shows the backend's message for a risk accepted without justification and keeps the choice", async () => {
     const message = 'Accepting a risk needs a justification: say why, and who agreed.';
-    backend(planWith(fits), (cmd) => {
-      if (cmd === 'update_action') return failure('validation', message);
-      return unexpected(cmd);
-    });
+    backend(planWith(fits), (cmd) => (cmd === 'update_action' ? failure('validation', message) : unexpected(cmd)));
     render(Plan);
     await rows();
 
     const select = within(row('mfa')).getByTestId<HTMLSelectElement>('plan-status-select');
     await fireEvent.change(select, { target: { value: 'risk_accepted' } });
 
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByTestId('plan-row-error');
     expect(alert.textContent).toContain(message);
     expect(select.value).toBe('risk_accepted');
     expect(within(row('mfa')).getByTestId('plan-row-status').dataset.state).toBe('failed');
     expect(screen.getByLabelText('Why the risk is accepted, and who agreed')).toBeTruthy();
   });
 
-  it('keeps a typed owner in its field when the save fails, and saves it on retry', async () => {
+  it('refuses a due date alone before the start: the message at the row, the old date kept, never Saved', async () => {
+    const message =
+      "The due date (1 Dec 2026) is before the action's start (30 Nov 2026): set an earlier start as well, or choose a later due date.";
+    const calls = backend(planWith(fits), (cmd) =>
+      cmd === 'update_action' ? failure('validation', message) : unexpected(cmd),
+    );
+    render(Plan);
+    await rows();
+
+    const due = within(row('mfa')).getByTestId<HTMLInputElement>('plan-due-input');
+    await fireEvent.input(due, { target: { value: formatDay(day(0)) } });
+    await fireEvent.keyDown(due, { key: 'Enter' });
+
+    const alert = await screen.findByTestId('plan-row-error');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(text(alert)).toContain(message);
+    expect(text(alert)).toContain(`The due date stays ${formatDay(day(5))}`);
+    // Only the due date was sent; the start stays generated.
+    const sent = argsOf(calls, 'update_action')[0] as { input: UpdateActionInput };
+    expect(sent.input.edit).toMatchObject({ start: null, due: day(0) });
+    await waitFor(() => expect(due.value).toBe(formatDay(day(5))));
+    const status = within(row('mfa')).getByTestId('plan-row-status');
+    expect(status.dataset.state).toBe('failed');
+    expect(screen.queryByText('Saved')).toBeNull();
+    // No retry for a refusal: the message says what to change.
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('keeps a chosen owner when the save fails, and saves it on retry', async () => {
     let failing = true;
     const calls = backend(planWith(fits), (cmd, args) => {
       if (cmd !== 'update_action') return unexpected(cmd);
       if (failing) return failure('io', 'The workspace file is locked.');
       const { input } = args as { input: UpdateActionInput };
-      return planWith(fits, [action('mfa', { owner: input.edit.owner ?? 'Security lead', owner_is_default: false })]);
+      const owner = input.edit.owner ?? { kind: 'role', role: 'Security lead' };
+      return planWith(fits, [action('mfa', { owner, owner_name: dana.name, owner_is_default: false })]);
     });
+    await withPeople();
     render(Plan);
     await rows();
 
-    const owner = within(row('mfa')).getByTestId<HTMLInputElement>('plan-owner-input');
-    await fireEvent.input(owner, { target: { value: 'Dana Okafor' } });
-    await fireEvent.keyDown(owner, { key: 'Enter' });
+    const picker = within(row('mfa')).getByTestId<HTMLSelectElement>('owner-picker');
+    await fireEvent.change(picker, { target: { value: 'person:1' } });
 
-    expect((await screen.findByRole('alert')).textContent).toContain('The workspace file is locked.');
-    expect(owner.value).toBe('Dana Okafor');
+    expect((await screen.findByTestId('plan-row-error')).textContent).toContain('The workspace file is locked.');
+    expect(picker.value).toBe('person:1');
 
     failing = false;
     await fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(within(row('mfa')).getByTestId('plan-row-status').dataset.state).toBe('saved'));
-    expect(screen.queryByRole('alert')).toBeNull();
-    expect(within(row('mfa')).getByTestId<HTMLInputElement>('plan-owner-input').value).toBe('Dana Okafor');
-    const sent = calls
-      .filter((c) => c.cmd === 'update_action')
-      .map((c) => (c.args as { input: UpdateActionInput }).input.edit.owner);
-    expect(sent).toEqual(['Dana Okafor', 'Dana Okafor']);
-  });
-
-  it('renders a late plan as a warning', async () => {
-    backend(planWith({ kind: 'late', deadline: '2027-06-16', late_days: 12 }));
-    render(Plan);
-    await rows();
-
-    const fit = screen.getByTestId('plan-fit');
-    expect(fit.dataset.kind).toBe('late');
-    expect(fit.classList).toContain('late');
-    expect(text(fit)).toMatch(/Does not fit: 12 days late for the deadline/);
+    expect(screen.queryByTestId('plan-row-error')).toBeNull();
+    expect(within(row('mfa')).getByTestId<HTMLSelectElement>('owner-picker').value).toBe('person:1');
+    const sent = argsOf(calls, 'update_action').map((a) => (a as { input: UpdateActionInput }).input.edit.owner);
+    expect(sent).toEqual([
+      { kind: 'person', id: 1 },
+      { kind: 'person', id: 1 },
+    ]);
   });
 
   it('asks for the audit date when there is none', async () => {
@@ -264,26 +246,61 @@ describe('Plan screen', () => {
     expect(screen.getByTestId('plan-fit').textContent).toContain('Set the audit date to check the plan fits');
   });
 
-  it('saves the audit profile, reloads the plan and updates the open assessment', async () => {
+  it('saves the audit profile without warnings, reloads the plan and updates the open assessment', async () => {
     const saved = summary({ updated_at: at(-26), profile: { ...profile, target_date: '2027-09-30' } });
     const calls = backend(planWith(fits), (cmd) => {
+      if (cmd === 'audit_profile_warnings') return [];
       if (cmd === 'set_audit_profile') return saved;
       return unexpected(cmd);
     });
     render(Plan);
     await rows();
 
-    const date = screen.getByTestId<HTMLInputElement>('audit-date-input');
-    await fireEvent.input(date, { target: { value: '2027-09-30' } });
+    await fireEvent.input(screen.getByTestId('audit-date-input'), { target: { value: '30 Sep 2027' } });
     await fireEvent.click(screen.getByTestId('audit-save'));
 
     await waitFor(() => expect(app.current?.summary).toEqual(saved));
-    expect(calls.find((c) => c.cmd === 'set_audit_profile')?.args).toEqual({
-      id: 7,
-      profile: { audit_type: 'type1', target_date: '2027-09-30', observation_start: null },
+    const sentProfile = { audit_type: 'type1', target_date: '2027-09-30', observation_start: null };
+    expect(argsOf(calls, 'audit_profile_warnings')).toEqual([{ profile: sentProfile }]);
+    expect(argsOf(calls, 'set_audit_profile')).toEqual([{ id: 7, profile: sentProfile }]);
+    await waitFor(() => expect(count(calls, 'get_plan')).toBe(2));
+  });
+
+  it('shows the warnings before saving the audit profile, and saves only once confirmed', async () => {
+    const warning = 'The audit date (1 Dec 2026) is in the past.';
+    const calls = backend(planWith(fits), (cmd) => {
+      if (cmd === 'audit_profile_warnings') return [warning];
+      if (cmd === 'set_audit_profile') return summary({ updated_at: at(-26) });
+      return unexpected(cmd);
     });
-    // One reload after the save, and none more for the summary it shared.
-    await waitFor(() => expect(calls.filter((c) => c.cmd === 'get_plan')).toHaveLength(2));
+    render(Plan);
+    await rows();
+
+    await fireEvent.input(screen.getByTestId('audit-date-input'), { target: { value: '1 Dec 2026' } });
+    await fireEvent.click(screen.getByTestId('audit-save'));
+
+    const shown = await screen.findByTestId('audit-warnings');
+    expect(shown.textContent).toContain(warning);
+    expect(count(calls, 'set_audit_profile')).toBe(0);
+
+    await fireEvent.click(screen.getByTestId('audit-save-anyway'));
+    await waitFor(() => expect(count(calls, 'set_audit_profile')).toBe(1));
+    await waitFor(() => expect(screen.queryByTestId('audit-warnings')).toBeNull());
+  });
+
+  it('shows why an audit profile is invalid, and saves nothing', async () => {
+    const message = 'The observation period must start before the audit date that ends it.';
+    const type2 = { audit_type: 'type2' as const, target_date: '2027-09-30', observation_start: '2027-06-01' };
+    const calls = backend({ ...planWith(fits), profile: type2 }, (cmd) =>
+      cmd === 'audit_profile_warnings' ? failure('validation', message) : unexpected(cmd),
+    );
+    render(Plan);
+    await rows();
+
+    await fireEvent.input(screen.getByTestId('audit-observation-input'), { target: { value: '1 Oct 2027' } });
+    await fireEvent.click(screen.getByTestId('audit-save'));
+    expect((await screen.findByTestId('audit-error')).textContent).toContain(message);
+    expect(count(calls, 'set_audit_profile')).toBe(0);
   });
 
   it('saves a due date typed day-month-year, alone, and shows dates that way', async () => {
@@ -322,7 +339,8 @@ describe('Plan screen', () => {
   });
 
   it('has no axe violations in the table, grouped with a row open, and in the timeline', async () => {
-    backend(planWith({ kind: 'late', deadline: '2027-06-16', late_days: 12 }));
+    backend(planWith(late, [action('mfa', { flags: ['unassigned'] }), action('sso', { depends_on: ['mfa'] })]));
+    await withPeople();
     const { container } = render(Plan);
     await rows();
     expect(await axeViolations(container)).toEqual([]);

@@ -1,11 +1,10 @@
 // Pure helpers for the Plan screen: filtering, sorting, grouping, counts, date arithmetic and the
 // edit sent for an action. No state, no DOM: the components call these.
 import type { Action, ActionEdit, ActionStatus, Effort, Phase, Priority } from '../../lib/api';
-import { phaseLabel } from '../../lib/format';
+import { ownerFromKey, ownerKey } from '../../lib/owners';
+import { phaseLabel, phases, priorities, statuses } from './labels';
 
-export const priorities: Priority[] = ['P1', 'P2', 'P3', 'P4'];
-export const phases: Phase[] = ['first_30_days', 'days_31_to_90', 'before_audit'];
-export const statuses: ActionStatus[] = ['not_started', 'in_progress', 'done', 'risk_accepted'];
+export { phases, priorities, statuses };
 const efforts: Effort[] = ['XS', 'S', 'M', 'L', 'XL'];
 
 /** Open actions still need work; done and risk-accepted ones do not count against the deadline. */
@@ -20,6 +19,7 @@ export interface Filters {
   status: ActionStatus | 'open' | '';
   priority: Priority | '';
   phase: Phase | '';
+  /** An owner's key (see ownerKey), or '' for any. */
   owner: string;
   text: string;
 }
@@ -32,9 +32,11 @@ export function filterActions(actions: Action[], f: Filters): Action[] {
     if (f.status === 'open' ? !isOpen(a.status) : f.status && a.status !== f.status) return false;
     if (f.priority && a.priority !== f.priority) return false;
     if (f.phase && a.phase !== f.phase) return false;
-    if (f.owner && a.owner !== f.owner) return false;
+    if (f.owner && ownerKey(a.owner) !== f.owner) return false;
     if (words.length === 0) return true;
-    const haystack = [a.title, a.description, a.owner, a.notes, ...a.criteria, ...a.questions].join(' ').toLowerCase();
+    const haystack = [a.title, a.description, a.owner_name, a.notes, ...a.criteria, ...a.questions]
+      .join(' ')
+      .toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
 }
@@ -59,7 +61,7 @@ function compareBy(key: SortKey, a: Action, b: Action): number {
     case 'due':
       return a.due.localeCompare(b.due);
     case 'owner':
-      return a.owner.localeCompare(b.owner, undefined, { sensitivity: 'base' });
+      return a.owner_name.localeCompare(b.owner_name, undefined, { sensitivity: 'base' });
     case 'effort':
       return efforts.indexOf(a.effort) - efforts.indexOf(b.effort);
     case 'status':
@@ -98,10 +100,10 @@ export function groupActions(actions: Action[], by: GroupBy): Group[] {
     for (const p of phases) groups.set(p, { id: p, label: phaseLabel[p], actions: [], open: 0 });
   }
   for (const a of actions) {
-    const id = by === 'phase' ? a.phase : a.owner;
+    const id = by === 'phase' ? a.phase : ownerKey(a.owner);
     let g = groups.get(id);
     if (!g) {
-      g = { id, label: id, actions: [], open: 0 };
+      g = { id, label: by === 'phase' ? id : a.owner_name, actions: [], open: 0 };
       groups.set(id, g);
     }
     g.actions.push(a);
@@ -120,15 +122,25 @@ export function countBy<K extends string>(actions: Action[], keyOf: (a: Action) 
   return counts;
 }
 
-/** Owners by number of actions, most first. */
+/** Owners (by name, or role marked not yet named) by number of actions, most first. */
 export function ownerCounts(actions: Action[]): [string, number][] {
   const counts = new Map<string, number>();
-  for (const a of actions) counts.set(a.owner, (counts.get(a.owner) ?? 0) + 1);
+  for (const a of actions) counts.set(a.owner_name, (counts.get(a.owner_name) ?? 0) + 1);
   return [...counts.entries()].toSorted((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
 }
 
-export function owners(actions: Action[]): string[] {
-  return [...new Set(actions.map((a) => a.owner))].toSorted((x, y) => x.localeCompare(y));
+/** An owner as the filter lists it: its key and how it reads. */
+export interface OwnerOption {
+  key: string;
+  label: string;
+}
+
+/** The actions' owners, once each, by name. */
+export function owners(actions: Action[]): OwnerOption[] {
+  const byKey = new Map(actions.map((a) => [ownerKey(a.owner), a.owner_name]));
+  return [...byKey.entries()]
+    .map(([key, label]) => ({ key, label }))
+    .toSorted((x, y) => x.label.localeCompare(y.label));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,7 +165,7 @@ export function isIsoDate(value: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Edits
 
-/** The editable fields of an action as the row shows them. */
+/** The editable fields of an action as the row shows them; the owner as its key (see ownerKey). */
 export interface Fields {
   owner: string;
   start: string;
@@ -165,7 +177,7 @@ export interface Fields {
 
 export function fieldsOf(a: Action): Fields {
   return {
-    owner: a.owner,
+    owner: ownerKey(a.owner),
     start: a.start,
     due: a.due,
     status: a.status,
@@ -177,17 +189,17 @@ export function fieldsOf(a: Action): Fields {
 /**
  * The full edit for `action` with the row's values: a default owner or default dates the user
  * has not touched stay `null` (generated), so they keep following the catalog and the schedule.
- * A cleared owner goes back to the catalog's role.
+ * No owner goes back to the catalog's role.
  */
 export function editFor(action: Action, f: Fields): ActionEdit {
-  const owner = f.owner.trim();
-  const ownerUnchanged = owner === action.owner.trim();
+  const owner = ownerFromKey(f.owner);
+  const ownerUnchanged = f.owner === ownerKey(action.owner);
   const keepDate = (value: string, current: string): string | null => {
     if (!isIsoDate(value)) return null;
     return action.dates_are_default && value === current ? null : value;
   };
   return {
-    owner: owner === '' || (action.owner_is_default && ownerUnchanged) ? null : owner,
+    owner: action.owner_is_default && ownerUnchanged ? null : owner,
     start: keepDate(f.start, action.start),
     due: keepDate(f.due, action.due),
     status: f.status,
