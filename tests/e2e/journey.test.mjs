@@ -2,8 +2,9 @@
 // window sizes (1024×640, the smallest the app supports, and 1280×800): Workspace → new client
 // and assessment → Questionnaire (mouse and keyboard) → Results → Plan → Reports (PDF export) →
 // Workspace list → Workshop mode → re-assessment and the trash → the plan against an audit date
-// → snapshots → scoping → the keyboard help. Every screen is checked for its layout: the window
-// never scrolls, nothing scrolls sideways, every primary control is in view (journey/layout.mjs).
+// → snapshots → scoping → the keyboard help → an owner chosen on a question. Every screen is
+// checked for its layout: the window never scrolls, nothing scrolls sideways, every primary
+// control is in view (journey/layout.mjs).
 //
 // Run (see README.md): TRUSTGAP_E2E_APP=/abs/path/to/trustgap \
 //   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/
@@ -16,6 +17,7 @@ import { launch, STARTUP_TIMEOUT_MS } from './harness.mjs';
 import { journeyContext } from './journey/context.mjs';
 import { firstSteps } from './journey/first.mjs';
 import { secondSteps } from './journey/second.mjs';
+import { ownerSteps } from './journey/owners.mjs';
 
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
 
@@ -71,5 +73,6 @@ for (const size of SIZES) {
 
     firstSteps(j);
     secondSteps(j);
+    ownerSteps(j);
   });
 }
