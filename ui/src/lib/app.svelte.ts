@@ -154,8 +154,9 @@ class AppState {
 
   /**
    * Saves one answer at once; a failure is kept with the input so it can be retried. Fields the
-   * input leaves out (flag, owner, evidence, since, cadence, verified) keep their current values. `record` says whether it
-   * is a new change (Undo can take it back) or Undo and Redo at work.
+   * input leaves out (flag, owner, evidence, since, cadence, verified) keep their current
+   * values. `record` says whether it is a new change (Undo can take it back) or Undo and Redo
+   * at work.
    */
   async saveAnswer(input: SaveAnswerInput, record: 'change' | 'undo' | 'redo' = 'change'): Promise<boolean> {
     const current = this.responses.get(input.question_id);
