@@ -42,7 +42,7 @@ describe('LoadView', () => {
       formatDay(day(15)).replace(/ \d{4}$/, ''),
     ]);
     const cells = within(rows[0] as HTMLElement).getAllByTestId('plan-load-cell');
-    expect(cells.map(text)).toEqual(['0.5/1', '!1.5/1, over capacity', '0/1']);
+    expect(cells.map(text)).toEqual(['0.5/1', '!1.5/1, over capacity', '·nothing planned']);
     expect(cells[1]?.dataset.over).toBe('true');
     expect(cells[1]?.classList).toContain('over');
     expect(cells[0]?.dataset.over).toBe('false');
@@ -52,7 +52,11 @@ describe('LoadView', () => {
     const role = rows[1] as HTMLElement;
     expect(within(role).getByTestId('owner-name').dataset.kind).toBe('role');
     expect(text(within(role).getByRole('rowheader'))).toContain('20% assumed');
-    expect(within(role).getAllByTestId('plan-load-cell').map(text)).toEqual(['–', '1/1.5', '–']);
+    expect(within(role).getAllByTestId('plan-load-cell').map(text)).toEqual([
+      '·nothing planned',
+      '1/1.5',
+      '·nothing planned',
+    ]);
 
     // A keyboard-scrollable region of its own.
     expect(screen.getByRole('region', { name: /scrolls sideways/ }).getAttribute('tabindex')).toBe('0');
