@@ -17,6 +17,7 @@ import { launch, STARTUP_TIMEOUT_MS } from './harness.mjs';
 import { journeyContext } from './journey/context.mjs';
 import { firstSteps } from './journey/first.mjs';
 import { secondSteps } from './journey/second.mjs';
+import { peopleSteps } from './journey/people.mjs';
 import { ownerSteps } from './journey/owners.mjs';
 
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
@@ -73,6 +74,7 @@ for (const size of SIZES) {
 
     firstSteps(j);
     secondSteps(j);
+    peopleSteps(j);
     ownerSteps(j);
   });
 }

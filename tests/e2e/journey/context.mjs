@@ -24,7 +24,7 @@ export const QUESTIONNAIRE = [
 
 /** The Plan's: each action's owner, dates and status (the inline edits), and the audit's Save. */
 export const PLAN = [
-  '[data-testid=plan-owner-input]',
+  '[data-testid=plan-action-row] [data-testid=owner-picker]',
   '[data-testid=plan-start-input]',
   '[data-testid=plan-due-input]',
   '[data-testid=plan-status-select]',
