@@ -102,7 +102,7 @@ export function secondSteps(j) {
     await j.setValue('[data-testid=audit-date-input]', '30 Sep 2027');
     await j.session.click('[data-testid=audit-save]');
     await j.waitForAttribute('[data-testid=plan-fit]', 'data-kind', 'fits');
-    assert.match(await j.session.text('[data-testid=plan-fit]'), /spare working days/i);
+    assert.match(await j.session.text('[data-testid=plan-fit]'), /spare days/i);
 
     const rows = await j.session.findAll('[data-testid=plan-action-row]');
     const key = await rows[0].attribute('data-key');

@@ -101,7 +101,7 @@ describe('Plan screen', () => {
     expect(picker('vendor-review').selectedOptions[0]?.textContent).toContain('Dana Reyes');
     expect(picker('mfa').selectedOptions[0]?.textContent).toBe('Security lead — not yet named');
     expect(picker('mfa').closest('td')?.classList).toContain('role');
-    expect(text(screen.getByTestId('plan-fit'))).toMatch(/Fits: 40 spare working days before the readiness deadline/);
+    expect(text(screen.getByTestId('plan-fit'))).toMatch(/Fits: 40 spare days before the readiness deadline/);
   });
 
   it('sends the full edit when the status changes and shows the new plan', async () => {

@@ -143,7 +143,7 @@ describe('FitVerdict', () => {
     });
     const fit = screen.getByTestId('plan-fit');
     expect(fit.dataset.kind).toBe('late');
-    expect(text(fit)).toMatch(/Late by 12 working days for the readiness deadline 16 Jun 2027/);
+    expect(text(fit)).toMatch(/Late by 12 days for the readiness deadline 16 Jun 2027/);
     expect(text(screen.getByTestId('plan-bottleneck'))).toBe(
       'Held up by Dana Reyes: would need about 45% of their time (20% planned).',
     );
