@@ -39,6 +39,8 @@ fn main() {
 fn new_assessment(ws: &mut Workspace, client: &str, name: &str) -> i64 {
     let client = check("client", ws.create_client(client));
     let input = NewAssessmentInput {
+        new_client_name: None,
+        scoping_yes: Vec::new(),
         client_id: client.id,
         name: name.to_owned(),
         scope: trustgap_workspace::optional_categories().collect::<Vec<CategoryId>>(),
@@ -131,8 +133,11 @@ fn saves(catalog: &'static Catalog) {
                 answer: Some(ANSWERS[n % ANSWERS.len()]),
                 note: format!("note {n}"),
                 flagged: false,
-                owner: String::new(),
+                owner: None,
                 evidence: Vec::new(),
+                since: None,
+                cadence: None,
+                verified: false,
             };
             let start = Instant::now();
             check("save command", ws.save_answer(&input));

@@ -18,6 +18,7 @@ fn trustgap_commands() -> &'static [&'static str] {
     &[
         "app_info",
         "ui_ready",
+        "diagnostics",
         "get_catalog",
         "recommend_scope",
         "workspace_overview",
@@ -55,5 +56,12 @@ fn trustgap_commands() -> &'static [&'static str] {
         "import_chosen",
         "startup_problem",
         "recover_workspace",
+        "list_people",
+        "add_person",
+        "update_person",
+        "remove_person",
+        "get_client_calendar",
+        "set_client_calendar",
+        "audit_profile_warnings",
     ]
 }

@@ -92,6 +92,43 @@ pub fn reports(catalog: &'static Catalog, quick: bool) {
             Some(l.ms / d.ms <= 5.5),
         );
     }
+    schedule(&large, large_id, rounds * 5);
+}
+
+/// The plan of the 5× larger assessment (gaps, merged actions, dependencies, capacity, the
+/// calendar, preparation tasks, the verdict) against its floor: reading the same assessment's
+/// answers and scorecard, which any plan starts from.
+fn schedule(ws: &Workspace, id: i64, rounds: usize) {
+    let median = |f: &dyn Fn()| {
+        let mut times = Vec::new();
+        for round in 0..=rounds {
+            let start = Instant::now();
+            f();
+            if round > 0 {
+                times.push(ms(start.elapsed()));
+            }
+        }
+        summarize(&times).median
+    };
+    let plan = check("plan", ws.plan(id, today()));
+    let plan_ms = median(&|| drop(check("plan", ws.plan(id, today()))));
+    let floor_ms = median(&|| drop(check("detail", ws.detail(id))));
+    header(&format!(
+        "Plan scheduling (median of {rounds}; floor: reading the same assessment's answers and \
+         scorecard)"
+    ));
+    row(
+        &format!(
+            "schedule the plan, 5× larger assessment ({} actions, {} preparation tasks)",
+            plan.actions.len(),
+            plan.prep.len()
+        ),
+        &format!("{plan_ms:.1} ms"),
+        &format!("{floor_ms:.1} ms"),
+        &format!("{:.2}×", plan_ms / floor_ms),
+        "≤ 50 ms",
+        Some(plan_ms <= 50.0),
+    );
 }
 
 struct Rendered {
@@ -307,6 +344,9 @@ fn copy_answers_to_copies(ws: &mut Workspace, id: i64) {
             flagged: r.flagged,
             owner: r.owner.clone(),
             evidence: r.evidence.clone(),
+            since: r.since,
+            cadence: r.cadence,
+            verified: r.verified,
         };
         check("copy answer", ws.save_answer(&input));
     }

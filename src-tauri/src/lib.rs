@@ -48,12 +48,21 @@ pub fn run_app(data_dir: PathBuf) -> Result<Launched, ApiError> {
         Ok(lock) => lock,
         Err(e) => return already_open(&data_dir, e),
     };
+    // The log is the window's only record of what went wrong; without it the app still runs.
+    if let Err(e) = trustgap_workspace::diagnostics::start_log(&data_dir) {
+        eprintln!("trustgap: {}", e.message);
+    }
+    log::info!(target: "trustgap::app", "Trustgap {} started", env!("CARGO_PKG_VERSION"));
     let workspace = Workspace::open(&data_dir);
     match &workspace {
-        Err(e) => eprintln!("trustgap: {}", e.message),
+        Err(e) => {
+            log::error!(target: "trustgap::app", "the workspace could not be opened: {}", e.message);
+            eprintln!("trustgap: {}", e.message);
+        }
         // Rolling daily backups, made before any change of this session.
         Ok(w) => {
             if let Err(e) = w.auto_backup(&data_dir) {
+                log::error!(target: "trustgap::app", "automatic backup failed: {}", e.message);
                 eprintln!("trustgap: automatic backup failed: {}", e.message);
             }
         }

@@ -105,6 +105,8 @@ fn child_saves(dir: &Path, seed: u64, round: u64) {
         None => {
             let client = ws.create_client("Crash Test Ltd").expect("client");
             ws.create_assessment(&NewAssessmentInput {
+                new_client_name: None,
+                scoping_yes: Vec::new(),
                 client_id: client.id,
                 name: "Killed at random".into(),
                 scope: CategoryId::ALL.to_vec(),

@@ -61,7 +61,29 @@ pub(crate) const TABLES: &[(&str, &str, &[&str])] = &[
     (
         "clients",
         "id",
-        &["uid", "name", "created_at", "updated_at"],
+        &[
+            "uid",
+            "name",
+            "created_at",
+            "updated_at",
+            "year_end_break",
+            "closures",
+        ],
+    ),
+    (
+        "people",
+        "id",
+        &[
+            "uid",
+            "client_id",
+            "name",
+            "role",
+            "email",
+            "share",
+            "days_off",
+            "created_at",
+            "updated_at",
+        ],
     ),
     (
         "assessments",
@@ -88,6 +110,7 @@ pub(crate) const TABLES: &[(&str, &str, &[&str])] = &[
             "deleted_at",
             "based_on",
             "last_question",
+            "scoping",
         ],
     ),
     (
@@ -99,9 +122,13 @@ pub(crate) const TABLES: &[(&str, &str, &[&str])] = &[
             "note",
             "updated_at",
             "flagged",
-            "owner",
             "evidence",
             "needs_review",
+            "owner_person",
+            "owner_role",
+            "since",
+            "cadence",
+            "verified",
         ],
     ),
     (
@@ -120,13 +147,26 @@ pub(crate) const TABLES: &[(&str, &str, &[&str])] = &[
         "assessment_id, remediation_key",
         &[
             "remediation_key",
-            "owner",
+            "owner_person",
+            "owner_role",
             "start_date",
             "due_date",
             "status",
             "justification",
             "notes",
             "updated_at",
+        ],
+    ),
+    (
+        "retired_answers",
+        "assessment_id, question_id",
+        &[
+            "question_id",
+            "answer",
+            "note",
+            "reason",
+            "catalog_version",
+            "retired_at",
         ],
     ),
 ];
@@ -577,6 +617,7 @@ fn assert_readable(ws: &Workspace, ids: &[i64], ctx: &str) {
         for (table, _, columns) in TABLES {
             let owner = match *table {
                 "clients" => "id = (SELECT client_id FROM assessments WHERE id = ?1)",
+                "people" => "client_id = (SELECT client_id FROM assessments WHERE id = ?1)",
                 "assessments" => "id = ?1",
                 "snapshot_responses" => {
                     "snapshot_id IN (SELECT id FROM snapshots WHERE assessment_id = ?1)"
@@ -783,10 +824,16 @@ fn regression_text_that_is_not_utf8_is_refused() {
 fn regression_huge_text_outside_notes_is_refused() {
     // A 10 MB owner and a 10,001-character question id used to be imported as they were.
     let err = refused_after(
-        "UPDATE responses SET owner = replace(hex(zeroblob(5 * 1024 * 1024)), '0', 'o') \
-         WHERE question_id = (SELECT min(question_id) FROM responses)",
+        "UPDATE responses SET owner_role = replace(hex(zeroblob(5 * 1024 * 1024)), '0', 'o'), \
+         owner_person = NULL WHERE question_id = (SELECT min(question_id) FROM responses)",
     );
-    assert!(err.to_string().contains("responses.owner"), "{err}");
+    assert!(err.to_string().contains("owner_role"), "{err}");
+    let err = refused_after(
+        // A new person (the workspace already knows the file's people by their uid).
+        "UPDATE people SET name = replace(hex(zeroblob(5 * 1024)), '0', 'p'), \
+         uid = 'ffff' || uid WHERE id = (SELECT min(id) FROM people)",
+    );
+    assert!(err.to_string().contains("name"), "{err}");
     let err = refused_after(
         "UPDATE assessments SET last_question = replace(hex(zeroblob(10001)), '00', 'q')",
     );

@@ -3,12 +3,15 @@
 use crate::support::workspace;
 use trustgap_domain::assessment::{Answer, CompanyProfile, EvidenceRef};
 use trustgap_domain::catalog::CategoryId;
+use trustgap_domain::people::Owner;
 use trustgap_domain::plan::{AuditProfile, AuditType};
 use trustgap_workspace::error::ErrorCode;
 use trustgap_workspace::{NewAssessmentInput, SaveAnswerInput, UpdateDetailsInput};
 
 fn new(client_id: i64, name: &str) -> NewAssessmentInput {
     NewAssessmentInput {
+        new_client_name: None,
+        scoping_yes: Vec::new(),
         client_id,
         name: name.into(),
         scope: vec![],
@@ -53,7 +56,7 @@ fn not_applicable_needs_a_justification_and_details_are_kept() {
     let full = SaveAnswerInput {
         note: "No office: fully remote".into(),
         flagged: true,
-        owner: " Dana ".into(),
+        owner: Some(Owner::role(" Dana ")),
         evidence: vec![EvidenceRef {
             description: "Remote-work policy".into(),
             link: "policies/remote.pdf".into(),
@@ -61,7 +64,7 @@ fn not_applicable_needs_a_justification_and_details_are_kept() {
         ..na
     };
     let saved = ws.save_answer(&full).expect("justified");
-    assert_eq!(saved.response.owner, "Dana");
+    assert_eq!(saved.response.owner, Some(Owner::role("Dana")));
     assert!(saved.response.flagged);
     assert_eq!(saved.summary.flagged, 1);
     assert_eq!(saved.summary.last_question.as_deref(), Some(q.as_str()));
@@ -107,7 +110,7 @@ fn a_reassessment_carries_answers_over_marked_for_review() {
         .iter()
         .find(|a| a.key == "mfa-everywhere")
         .expect("mfa");
-    assert_eq!(mfa.owner, "Maya Chen (CTO)", "plan edits carried over");
+    assert_eq!(mfa.owner_name, "Maya Chen", "plan edits carried over");
 
     // Confirming an answer clears its review mark; the original is untouched.
     let r = t.ws.detail(again.id).expect("detail").responses[0].clone();
@@ -191,6 +194,7 @@ fn details_and_scope_can_change_later() {
     };
     let updated = ws
         .update_details(&UpdateDetailsInput {
+            scoping_yes: Vec::new(),
             id: a.id,
             name: "Renamed".into(),
             company: company.clone(),
@@ -205,6 +209,7 @@ fn details_and_scope_can_change_later() {
     );
     assert!(updated.questions > a.questions);
     let bad = UpdateDetailsInput {
+        scoping_yes: Vec::new(),
         id: a.id,
         name: "".into(),
         company,

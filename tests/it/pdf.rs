@@ -14,6 +14,8 @@ fn answered(client: &str) -> (TempWorkspace, i64) {
     let c = t.ws.create_client(client).expect("client");
     let a =
         t.ws.create_assessment(&NewAssessmentInput {
+            new_client_name: None,
+            scoping_yes: Vec::new(),
             client_id: c.id,
             name: "SOC 2 Type I readiness".into(),
             scope: vec![CategoryId::Availability],

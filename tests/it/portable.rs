@@ -6,6 +6,7 @@ use crate::support::workspace;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use trustgap_domain::assessment::Answer;
+use trustgap_domain::people::Owner;
 use trustgap_domain::plan::{ActionEdit, ActionStatus};
 use trustgap_store::migrations::{self, LATEST};
 use trustgap_store::portable::ImportMode;
@@ -35,6 +36,15 @@ pub fn sample_file(dir: &Path) -> PathBuf {
         .take(3)
         .map(|r| r.question_id.clone())
         .collect();
+    let people = ws
+        .people(ws.detail(id).expect("detail").summary.client_id)
+        .expect("people");
+    let person = |name: &str| {
+        people
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| Owner::Person { id: p.id })
+    };
     for (i, q) in questions.iter().enumerate() {
         ws.save_answer(&SaveAnswerInput {
             assessment_id: id,
@@ -42,7 +52,7 @@ pub fn sample_file(dir: &Path) -> PathBuf {
             answer: Some(Answer::Implemented),
             note: format!("Fixed after the workshop ({i}) — ✓ 完了"),
             flagged: i == 0,
-            owner: "Maya Chen".into(),
+            owner: person("Maya Chen"),
             ..SaveAnswerInput::default()
         })
         .expect("save");
@@ -52,7 +62,7 @@ pub fn sample_file(dir: &Path) -> PathBuf {
             assessment_id: id,
             key: "penetration-test".into(),
             edit: ActionEdit {
-                owner: Some("Sam Ortiz".into()),
+                owner: person("Sam Ortiz"),
                 start: Some(date(2025, 4, 1)),
                 due: Some(date(2025, 6, 30)),
                 status: Some(ActionStatus::InProgress),
@@ -63,6 +73,18 @@ pub fn sample_file(dir: &Path) -> PathBuf {
         today(),
     )
     .expect("plan edit");
+    // An answer kept from a question an earlier bank retired.
+    rusqlite::Connection::open(ws.database())
+        .and_then(|c| {
+            c.execute(
+                "INSERT INTO retired_answers (assessment_id, question_id, answer, note, reason, \
+                 catalog_version, retired_at) VALUES (?1, 'AVL-005', 'implemented', \
+                 'Status page', 'Asked in the Security questions now.', '2026.11.0', \
+                 '2026-12-01T09:00:00Z')",
+                [id],
+            )
+        })
+        .expect("retired answer");
     let file = dir.join("sample.trustgap");
     ws.export_portable(&[id], &file).expect("export");
     file
@@ -90,6 +112,7 @@ fn contents(ws: &Workspace, id: i64) -> serde_json::Value {
     serde_json::json!({
         "summary": summary,
         "responses": detail.responses,
+        "retired": detail.retired,
         "scorecard": detail.scorecard,
         "history": history,
         "snapshots": format!("{snapshots:?}"),
@@ -372,9 +395,9 @@ fn an_older_schema_file_is_upgraded_on_import_without_touching_it() {
             gov1.answer,
             gov1.note.as_str(),
             gov1.flagged,
-            gov1.owner.as_str()
+            gov1.owner.clone()
         ),
-        (Some(Answer::Partial), "Half done", false, "")
+        (Some(Answer::Partial), "Half done", false, None)
     );
     assert!(gov1.evidence.is_empty());
     let trail: Vec<_> =

@@ -301,12 +301,16 @@ fn the_plan_report_has_every_section_and_valid_contents() {
         "Remediation plan",
         "Plan summary",
         "The plan fits before the audit",
+        "Audit preparation and workload",
+        "Choose and engage the audit firm",
+        "Load per week",
         "Actions by priority",
         "Actions by phase",
         "Roadmap",
         "Readiness deadline",
         "Actions by owner",
-        "Maya Chen (CTO)",
+        "Maya Chen",
+        "not yet named",
         "Evidence request list",
         &format!("Page {n} of {n}"),
     ] {
@@ -338,6 +342,8 @@ fn long_notes_and_non_latin_text_do_not_break_the_layout() {
             .expect("client");
     let a =
         t.ws.create_assessment(&NewAssessmentInput {
+            new_client_name: None,
+            scoping_yes: Vec::new(),
             client_id: client.id,
             name: "Året runt — 年次評価".into(),
             scope: vec![CategoryId::Availability],

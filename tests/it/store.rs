@@ -176,6 +176,8 @@ fn resp(question: &str, answer: Option<Answer>, note: &str) -> Response {
 
 fn new_assessment(client_id: i64, name: &str) -> NewAssessment<'_> {
     NewAssessment {
+        new_client: None,
+        scoping: Vec::new(),
         client_id,
         name,
         catalog_version: "test-1",
@@ -392,6 +394,8 @@ fn profiles_and_plan_edits_round_trip() {
     };
     let created = s
         .create_assessment(NewAssessment {
+            new_client: None,
+            scoping: Vec::new(),
             profile: profile.clone(),
             ..new_assessment(c.id, "B")
         })
@@ -408,7 +412,7 @@ fn profiles_and_plan_edits_round_trip() {
     ));
 
     let edit = ActionEdit {
-        owner: Some("Dana Ó".into()),
+        owner: Some(trustgap_domain::people::Owner::role("Dana Ó")),
         start: Some(date(2027, 1, 4)),
         due: Some(date(2027, 2, 1)),
         status: Some(ActionStatus::RiskAccepted),

@@ -305,3 +305,38 @@ fn build_rs_the_command_builder_and_the_capability_list_the_same_commands() {
         "the capability grants other commands than the builder has"
     );
 }
+
+#[test]
+fn every_command_that_can_fail_leaves_a_line_in_the_log() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/src/commands");
+    let mut sources = String::new();
+    for entry in std::fs::read_dir(&dir).expect("commands folder") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            sources.push_str(&std::fs::read_to_string(&path).expect("source"));
+        }
+    }
+    let mut checked = 0;
+    for command in build_rs_commands() {
+        let head = [
+            format!("pub fn {command}("),
+            format!("pub async fn {command}("),
+        ]
+        .into_iter()
+        .find_map(|h| sources.find(&h))
+        .unwrap_or_else(|| panic!("no function for the command {command}"));
+        let rest = &sources[head..];
+        let signature = &rest[..rest.find('{').expect("a body")];
+        if !signature.contains("-> Result") {
+            continue; // ui_ready: it cannot fail and says nothing worth keeping.
+        }
+        let body = &rest[..rest.find("\n}\n").expect("the body's end")];
+        assert!(
+            body.contains(&format!("logged(\"{command}\""))
+                || body.contains(&format!("logged_async(\"{command}\"")),
+            "{command} does not run through logged()/logged_async() with its own name"
+        );
+        checked += 1;
+    }
+    assert!(checked > 40, "only {checked} commands checked");
+}

@@ -25,6 +25,8 @@ fn answering_moves_the_score_and_the_overview() {
     let client = ws.create_client("Northwind").expect("client");
     let a = ws
         .create_assessment(&NewAssessmentInput {
+            new_client_name: None,
+            scoping_yes: Vec::new(),
             client_id: client.id,
             name: "Type I".into(),
             scope: vec![],
@@ -67,6 +69,8 @@ fn answers_are_checked_against_the_catalog_and_the_scope() {
     let client = ws.create_client("Northwind").expect("client");
     let a = ws
         .create_assessment(&NewAssessmentInput {
+            new_client_name: None,
+            scoping_yes: Vec::new(),
             client_id: client.id,
             name: "A".into(),
             scope: vec![],
@@ -96,6 +100,8 @@ fn answers_are_checked_against_the_catalog_and_the_scope() {
     assert_eq!(err.code, ErrorCode::NotFound);
     let err = ws
         .create_assessment(&NewAssessmentInput {
+            new_client_name: None,
+            scoping_yes: Vec::new(),
             client_id: client.id,
             name: " ".into(),
             scope: vec![],
@@ -112,6 +118,8 @@ fn optional_categories_join_the_scope_in_canonical_order() {
     let client = t.ws.create_client("Northwind").expect("client");
     let a =
         t.ws.create_assessment(&NewAssessmentInput {
+            new_client_name: None,
+            scoping_yes: Vec::new(),
             client_id: client.id,
             name: "Full".into(),
             scope: vec![

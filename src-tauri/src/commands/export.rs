@@ -4,6 +4,7 @@
 //! with the system's own application. The UI never passes a path: the backend remembers it.
 
 use super::dialog::save_path;
+use super::{logged, logged_async};
 use super::{today, AppState, Result};
 use std::path::{Path, PathBuf};
 use tauri::{State, WebviewWindow};
@@ -50,15 +51,18 @@ pub async fn export_summary_pdf(
     state: State<'_, AppState>,
     id: i64,
 ) -> Result<ExportOutcome> {
-    let (name, bytes) = state.with(|w| w.summary_pdf(id, chrono::Utc::now()))?;
-    save_with(
-        &window,
-        &state,
-        "Export readiness summary",
-        &name,
-        PDF,
-        || Ok(bytes),
-    )
+    logged_async("export_summary_pdf", async {
+        let (name, bytes) = state.with(|w| w.summary_pdf(id, chrono::Utc::now()))?;
+        save_with(
+            &window,
+            &state,
+            "Export readiness summary",
+            &name,
+            PDF,
+            || Ok(bytes),
+        )
+        .await
+    })
     .await
 }
 
@@ -72,15 +76,18 @@ pub async fn export_report(
     kind: ReportKind,
     options: ReportOptions,
 ) -> Result<ExportOutcome> {
-    let name = state.with(|w| w.report_file_name(id, kind))?;
-    let title = match kind {
-        ReportKind::Readiness => "Export readiness report",
-        ReportKind::Plan => "Export remediation plan",
-    };
-    save_with(&window, &state, title, &name, PDF, || {
-        state
-            .with(|w| w.report_pdf(id, kind, &options, chrono::Utc::now(), today()))
-            .map(|(_, bytes)| bytes)
+    logged_async("export_report", async {
+        let name = state.with(|w| w.report_file_name(id, kind))?;
+        let title = match kind {
+            ReportKind::Readiness => "Export readiness report",
+            ReportKind::Plan => "Export remediation plan",
+        };
+        save_with(&window, &state, title, &name, PDF, || {
+            state
+                .with(|w| w.report_pdf(id, kind, &options, chrono::Utc::now(), today()))
+                .map(|(_, bytes)| bytes)
+        })
+        .await
     })
     .await
 }
@@ -94,13 +101,17 @@ pub async fn export_data(
     id: i64,
     format: DataFormat,
 ) -> Result<ExportOutcome> {
-    let (name, bytes) = state.with(|w| w.export_data(id, format, chrono::Utc::now(), today()))?;
-    let (title, filter) = match format {
-        DataFormat::CsvGaps => ("Export the gap register", CSV),
-        DataFormat::CsvPlan => ("Export the remediation plan", CSV),
-        DataFormat::Json => ("Export the assessment", JSON),
-    };
-    save_with(&window, &state, title, &name, filter, || Ok(bytes)).await
+    logged_async("export_data", async {
+        let (name, bytes) =
+            state.with(|w| w.export_data(id, format, chrono::Utc::now(), today()))?;
+        let (title, filter) = match format {
+            DataFormat::CsvGaps => ("Export the gap register", CSV),
+            DataFormat::CsvPlan => ("Export the remediation plan", CSV),
+            DataFormat::Json => ("Export the assessment", JSON),
+        };
+        save_with(&window, &state, title, &name, filter, || Ok(bytes)).await
+    })
+    .await
 }
 
 /// A report's sections with their page numbers, for the Reports screen.
@@ -112,23 +123,29 @@ pub fn report_preview(
     kind: ReportKind,
     options: ReportOptions,
 ) -> Result<ReportPreview> {
-    state.with(|w| w.report_preview(id, kind, &options, chrono::Utc::now(), today()))
+    logged("report_preview", || {
+        state.with(|w| w.report_preview(id, kind, &options, chrono::Utc::now(), today()))
+    })
 }
 
 /// Opens the file last exported with the system's default application.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn open_last_export(state: State<'_, AppState>) -> Result<()> {
-    let path = last_export(&state)?;
-    launch(&open_command(&path))
+    logged("open_last_export", || {
+        let path = last_export(&state)?;
+        launch(&open_command(&path))
+    })
 }
 
 /// Shows the folder holding the file last exported.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn show_last_export(state: State<'_, AppState>) -> Result<()> {
-    let path = last_export(&state)?;
-    launch(&reveal_command(&path))
+    logged("show_last_export", || {
+        let path = last_export(&state)?;
+        launch(&reveal_command(&path))
+    })
 }
 
 fn last_export(state: &AppState) -> Result<PathBuf> {

@@ -6,6 +6,7 @@
 mod data;
 mod dialog;
 mod export;
+mod people;
 mod state;
 
 pub use state::AppState;
@@ -21,11 +22,36 @@ use trustgap_workspace::{
 
 type Result<T> = std::result::Result<T, ApiError>;
 
+pub(crate) use trustgap_workspace::diagnostics::logged;
+
+/// [`logged`] for the commands that wait on a dialog.
+pub(crate) async fn logged_async<T>(
+    command: &str,
+    work: impl std::future::Future<Output = Result<T>>,
+) -> Result<T> {
+    let started = std::time::Instant::now();
+    let outcome = work.await;
+    trustgap_workspace::diagnostics::record(command, started, &outcome);
+    outcome
+}
+
+/// Versions, system, the log's path and its last lines, for the user to paste into a support
+/// request ("Copy diagnostics"). Holds no answer text.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn diagnostics(state: State<'_, AppState>) -> Result<String> {
+    logged("diagnostics", || {
+        Ok(trustgap_workspace::diagnostics::diagnostics(
+            &state.data_dir,
+        ))
+    })
+}
+
 /// Version, catalog version and where the data lives.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
-    state.info()
+    logged("app_info", || state.info())
 }
 
 /// The UI has rendered its first screen and can be used.
@@ -50,29 +76,33 @@ pub fn ui_ready() {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_catalog() -> Result<Catalog> {
-    trustgap_domain::catalog::embedded()
-        .cloned()
-        .map_err(ApiError::from)
+    logged("get_catalog", || {
+        trustgap_domain::catalog::embedded()
+            .cloned()
+            .map_err(ApiError::from)
+    })
 }
 
 /// Optional categories recommended by the scoping questions answered "yes", with reasons.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn recommend_scope(yes: Vec<String>) -> Result<Vec<Recommendation>> {
-    let catalog = trustgap_domain::catalog::embedded().map_err(ApiError::from)?;
-    Ok(trustgap_domain::catalog::recommend(catalog, &yes)?)
+    logged("recommend_scope", || {
+        let catalog = trustgap_domain::catalog::embedded().map_err(ApiError::from)?;
+        Ok(trustgap_domain::catalog::recommend(catalog, &yes)?)
+    })
 }
 
 #[tauri::command(async)]
 #[specta::specta]
 pub fn workspace_overview(state: State<'_, AppState>) -> Result<Overview> {
-    state.with(|w| w.overview())
+    logged("workspace_overview", || state.with(|w| w.overview()))
 }
 
 #[tauri::command(async)]
 #[specta::specta]
 pub fn create_client(state: State<'_, AppState>, name: String) -> Result<Client> {
-    state.with(|w| w.create_client(&name))
+    logged("create_client", || state.with(|w| w.create_client(&name)))
 }
 
 #[tauri::command(async)]
@@ -81,26 +111,30 @@ pub fn create_assessment(
     state: State<'_, AppState>,
     input: NewAssessmentInput,
 ) -> Result<AssessmentSummary> {
-    state.with(|w| w.create_assessment(&input))
+    logged("create_assessment", || {
+        state.with(|w| w.create_assessment(&input))
+    })
 }
 
 #[tauri::command(async)]
 #[specta::specta]
 pub fn open_assessment(state: State<'_, AppState>, id: i64) -> Result<AssessmentDetail> {
-    state.with(|w| w.open_assessment(id))
+    logged("open_assessment", || state.with(|w| w.open_assessment(id)))
 }
 
 #[tauri::command(async)]
 #[specta::specta]
 pub fn save_answer(state: State<'_, AppState>, input: SaveAnswerInput) -> Result<AnswerSaved> {
-    state.with(|w| w.save_answer(&input))
+    logged("save_answer", || state.with(|w| w.save_answer(&input)))
 }
 
 /// Creates the fully answered sample assessment and returns it.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn create_sample_assessment(state: State<'_, AppState>) -> Result<AssessmentSummary> {
-    state.with(|w| w.create_sample(today()))
+    logged("create_sample_assessment", || {
+        state.with(|w| w.create_sample(today()))
+    })
 }
 
 /// Renames an assessment and replaces its company profile and scope.
@@ -110,7 +144,9 @@ pub fn update_assessment_details(
     state: State<'_, AppState>,
     input: UpdateDetailsInput,
 ) -> Result<AssessmentSummary> {
-    state.with(|w| w.update_details(&input))
+    logged("update_assessment_details", || {
+        state.with(|w| w.update_details(&input))
+    })
 }
 
 #[tauri::command(async)]
@@ -120,7 +156,9 @@ pub fn set_archived(
     id: i64,
     archived: bool,
 ) -> Result<AssessmentSummary> {
-    state.with(|w| w.set_archived(id, archived))
+    logged("set_archived", || {
+        state.with(|w| w.set_archived(id, archived))
+    })
 }
 
 /// Moves an assessment to the trash (`true`) or restores it (`false`).
@@ -131,48 +169,52 @@ pub fn set_trashed(
     id: i64,
     trashed: bool,
 ) -> Result<AssessmentSummary> {
-    state.with(|w| w.set_trashed(id, trashed))
+    logged("set_trashed", || state.with(|w| w.set_trashed(id, trashed)))
 }
 
 /// Deletes an assessment in the trash for good.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn purge_assessment(state: State<'_, AppState>, id: i64) -> Result<()> {
-    state.with(|w| w.purge(id))
+    logged("purge_assessment", || state.with(|w| w.purge(id)))
 }
 
 /// Starts a re-assessment: answers carried over and marked for review.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn reassess(state: State<'_, AppState>, id: i64, name: String) -> Result<AssessmentSummary> {
-    state.with(|w| w.reassess(id, &name))
+    logged("reassess", || state.with(|w| w.reassess(id, &name)))
 }
 
 #[tauri::command(async)]
 #[specta::specta]
 pub fn rename_client(state: State<'_, AppState>, id: i64, name: String) -> Result<Client> {
-    state.with(|w| w.rename_client(id, &name))
+    logged("rename_client", || {
+        state.with(|w| w.rename_client(id, &name))
+    })
 }
 
 /// Deletes a client that has no assessment left.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn delete_client(state: State<'_, AppState>, id: i64) -> Result<()> {
-    state.with(|w| w.delete_client(id))
+    logged("delete_client", || state.with(|w| w.delete_client(id)))
 }
 
 /// The gap register and the remediation plan, scheduled from today.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_plan(state: State<'_, AppState>, id: i64) -> Result<Plan> {
-    state.with(|w| w.plan(id, today()))
+    logged("get_plan", || state.with(|w| w.plan(id, today())))
 }
 
 /// Saves the user's changes to one action and returns the rebuilt plan.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn update_action(state: State<'_, AppState>, input: UpdateActionInput) -> Result<Plan> {
-    state.with(|w| w.update_action(&input, today()))
+    logged("update_action", || {
+        state.with(|w| w.update_action(&input, today()))
+    })
 }
 
 #[tauri::command(async)]
@@ -182,20 +224,24 @@ pub fn set_audit_profile(
     id: i64,
     profile: AuditProfile,
 ) -> Result<AssessmentSummary> {
-    state.with(|w| w.set_audit_profile(id, &profile))
+    logged("set_audit_profile", || {
+        state.with(|w| w.set_audit_profile(id, &profile))
+    })
 }
 
 /// Freezes the assessment's answers under a label, for later comparison.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn take_snapshot(state: State<'_, AppState>, id: i64, label: String) -> Result<SnapshotInfo> {
-    state.with(|w| w.take_snapshot(id, &label))
+    logged("take_snapshot", || {
+        state.with(|w| w.take_snapshot(id, &label))
+    })
 }
 
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_snapshots(state: State<'_, AppState>, id: i64) -> Result<Vec<SnapshotInfo>> {
-    state.with(|w| w.snapshots(id))
+    logged("list_snapshots", || state.with(|w| w.snapshots(id)))
 }
 
 /// The current answers against a snapshot: deltas, gaps closed and opened.
@@ -206,7 +252,9 @@ pub fn compare_snapshot(
     id: i64,
     snapshot_id: i64,
 ) -> Result<Comparison> {
-    state.with(|w| w.compare_with_snapshot(id, snapshot_id))
+    logged("compare_snapshot", || {
+        state.with(|w| w.compare_with_snapshot(id, snapshot_id))
+    })
 }
 
 /// Every change to one question's answer, oldest first.
@@ -217,7 +265,9 @@ pub fn question_history(
     id: i64,
     question_id: String,
 ) -> Result<Vec<HistoryEntry>> {
-    state.with(|w| w.question_history(id, &question_id))
+    logged("question_history", || {
+        state.with(|w| w.question_history(id, &question_id))
+    })
 }
 
 /// The user's calendar day: plans are dated in local time.
@@ -229,47 +279,57 @@ pub use export::export_summary_pdf;
 
 /// The command list, shared by the app and the bindings generator.
 pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
-        app_info,
-        ui_ready,
-        get_catalog,
-        recommend_scope,
-        workspace_overview,
-        create_client,
-        create_assessment,
-        create_sample_assessment,
-        open_assessment,
-        save_answer,
-        update_assessment_details,
-        set_archived,
-        set_trashed,
-        purge_assessment,
-        reassess,
-        rename_client,
-        delete_client,
-        get_plan,
-        update_action,
-        set_audit_profile,
-        take_snapshot,
-        list_snapshots,
-        compare_snapshot,
-        question_history,
-        export::export_summary_pdf,
-        export::export_report,
-        export::export_data,
-        export::report_preview,
-        export::open_last_export,
-        export::show_last_export,
-        data::list_backups,
-        data::backup_now,
-        data::restore_backup,
-        data::restore_backup_file,
-        data::export_portable,
-        data::choose_import_file,
-        data::import_chosen,
-        data::startup_problem,
-        data::recover_workspace,
-    ])
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .constant("VOCABULARY", trustgap_domain::vocab::vocabulary())
+        .commands(tauri_specta::collect_commands![
+            app_info,
+            ui_ready,
+            diagnostics,
+            get_catalog,
+            recommend_scope,
+            workspace_overview,
+            create_client,
+            create_assessment,
+            create_sample_assessment,
+            open_assessment,
+            save_answer,
+            update_assessment_details,
+            set_archived,
+            set_trashed,
+            purge_assessment,
+            reassess,
+            rename_client,
+            delete_client,
+            get_plan,
+            update_action,
+            set_audit_profile,
+            take_snapshot,
+            list_snapshots,
+            compare_snapshot,
+            question_history,
+            export::export_summary_pdf,
+            export::export_report,
+            export::export_data,
+            export::report_preview,
+            export::open_last_export,
+            export::show_last_export,
+            data::list_backups,
+            data::backup_now,
+            data::restore_backup,
+            data::restore_backup_file,
+            data::export_portable,
+            data::choose_import_file,
+            data::import_chosen,
+            data::startup_problem,
+            data::recover_workspace,
+            people::list_people,
+            people::add_person,
+            people::update_person,
+            people::remove_person,
+            people::get_client_calendar,
+            people::set_client_calendar,
+            people::audit_profile_warnings,
+        ])
 }
 
 /// The TypeScript bindings for [`builder`], as committed in `ui/src/lib/bindings.gen.ts`.

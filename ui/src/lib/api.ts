@@ -79,6 +79,8 @@ async function call<T>(pending: Promise<Outcome<T>>): Promise<T> {
 
 export const api = {
   appInfo: (): Promise<AppInfo> => call(commands.appInfo()),
+  /** Versions, system and the log's last lines, for a support request (no answer text). */
+  diagnostics: (): Promise<string> => call(commands.diagnostics()),
   /** Tells the backend the first screen is on display (the start-up benchmark waits for it). */
   uiReady: (): Promise<void> => commands.uiReady().catch(() => undefined),
   catalog: (): Promise<Catalog> => call(commands.getCatalog()),

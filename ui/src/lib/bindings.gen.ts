@@ -28,6 +28,18 @@ async uiReady() : Promise<void> {
     await TAURI_INVOKE("ui_ready");
 },
 /**
+ * Versions, system, the log's path and its last lines, for the user to paste into a support
+ * request ("Copy diagnostics"). Holds no answer text.
+ */
+async diagnostics() : Promise<Result<string, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("diagnostics") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * The whole question bank (sent once; the UI indexes it).
  */
 async getCatalog() : Promise<Result<Catalog, ApiError>> {
@@ -407,6 +419,75 @@ async recoverWorkspace(restoreLatest: boolean) : Promise<Result<null, ApiError>>
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The people of a client, by name.
+ */
+async listPeople(clientId: number) : Promise<Result<Person[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_people", { clientId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async addPerson(clientId: number, input: PersonInput) : Promise<Result<Person, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_person", { clientId, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Changes a person; every answer and action they own follows.
+ */
+async updatePerson(id: number, input: PersonInput) : Promise<Result<Person, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_person", { id, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Removes a person; what they owned goes to their role, as a role nobody holds yet.
+ */
+async removePerson(id: number) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("remove_person", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getClientCalendar(clientId: number) : Promise<Result<ClientCalendar, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_client_calendar", { clientId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setClientCalendar(clientId: number, calendar: ClientCalendar) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_client_calendar", { clientId, calendar }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What to tell the user about an audit profile before saving it (a past date, a short
+ * observation period); refused when the profile is invalid.
+ */
+async auditProfileWarnings(profile: AuditProfile) : Promise<Result<string[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("audit_profile_warnings", { profile }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -416,7 +497,7 @@ async recoverWorkspace(restoreLatest: boolean) : Promise<Result<null, ApiError>>
 
 /** user-defined constants **/
 
-
+export const VOCABULARY = {"answers":[{"label":"Implemented","value":"implemented"},{"label":"Partially implemented","value":"partial"},{"label":"Not implemented","value":"not_implemented"},{"label":"Not applicable","value":"not_applicable"},{"label":"Don't know","value":"unknown"}],"bands":[{"label":"Incomplete","value":"incomplete"},{"label":"Not ready","value":"not_ready"},{"label":"Significant gaps","value":"significant_gaps"},{"label":"Nearly ready","value":"nearly_ready"},{"label":"Ready","value":"ready"}],"cadences":[{"label":"Continuous","value":"continuous"},{"label":"Weekly","value":"weekly"},{"label":"Monthly","value":"monthly"},{"label":"Quarterly","value":"quarterly"},{"label":"Every six months","value":"semiannual"},{"label":"Yearly","value":"annual"}],"default_share":20,"limits":{"evidence_description_chars":200,"evidence_link_chars":500,"evidence_refs":20,"name_chars":120,"note_chars":10000},"phases":[{"label":"First 30 days","value":"first_30_days"},{"label":"Days 31 to 90","value":"days_31_to_90"},{"label":"Before the audit","value":"before_audit"}],"priorities":[{"label":"P1","value":"P1"},{"label":"P2","value":"P2"},{"label":"P3","value":"P3"},{"label":"P4","value":"P4"}],"score_levels":[{"label":"85% or more","min_score":85.0,"value":"good"},{"label":"70–84%","min_score":70.0,"value":"fair"},{"label":"40–69%, or a high-severity gap","min_score":40.0,"value":"weak"},{"label":"under 40%","min_score":0.0,"value":"poor"}],"severities":[{"label":"High","value":"high"},{"label":"Medium","value":"medium"},{"label":"Low","value":"low"}],"statuses":[{"label":"Not started","value":"not_started"},{"label":"In progress","value":"in_progress"},{"label":"Done","value":"done"},{"label":"Risk accepted","value":"risk_accepted"}]} as const;
 
 /** user-defined types **/
 
@@ -435,19 +516,56 @@ criteria: string[];
 /**
  * Questions whose gaps it closes.
  */
-questions: string[]; severity: Severity; priority: Priority; effort: Effort; 
+questions: string[]; 
 /**
- * The catalog's role, or the person the user assigned.
+ * The findings it closes, most severe first.
  */
-owner: string; owner_is_default: boolean; start: string; due: string; dates_are_default: boolean; phase: Phase; status: ActionStatus; justification: string; notes: string; 
+findings: string[]; severity: Severity; priority: Priority; effort: Effort; 
+/**
+ * The owner's working days the schedule counts.
+ */
+effort_days: number; 
+/**
+ * Minimum elapsed weeks when it waits on outsiders.
+ */
+lead_weeks: number | null; 
+/**
+ * Keys of the actions that must be done first (those in this plan).
+ */
+depends_on: string[]; owner: Owner; 
+/**
+ * The person's name, or the role marked as not yet named.
+ */
+owner_name: string; owner_is_default: boolean; start: string; due: string; dates_are_default: boolean; phase: Phase; status: ActionStatus; justification: string; notes: string; 
 /**
  * The evidence that shows the action is done.
  */
-evidence: string }
+evidence: string; 
 /**
- * What the user changed on an action; `None` keeps the generated value.
+ * The recurring control it sets up, and for a Type II audit how many runs the observation
+ * period needs (the first one due with the action).
  */
-export type ActionEdit = { owner: string | null; start: string | null; due: string | null; status: ActionStatus | null; justification: string; notes: string }
+runs: Cadence | null; runs_in_period: number | null; flags: ActionFlag[] }
+/**
+ * What the user changed on an action or a preparation task; `None` keeps the generated value.
+ */
+export type ActionEdit = { owner: Owner | null; start: string | null; due: string | null; status: ActionStatus | null; justification: string; notes: string }
+/**
+ * Something on an action the reader must see.
+ */
+export type ActionFlag = 
+/**
+ * Type II: a P1 or P2 action that finishes after the observation period starts.
+ */
+"after_observation_start" | 
+/**
+ * Its owner is a role nobody is named for yet.
+ */
+"unassigned" | 
+/**
+ * The owner's time does not fit the edited dates.
+ */
+"over_capacity"
 export type ActionStatus = "not_started" | "in_progress" | "done" | 
 /**
  * Leadership accepts the risk instead of fixing it; needs a justification.
@@ -480,7 +598,11 @@ scoring_method: string }
 /**
  * An open assessment: its summary, answers and scorecard.
  */
-export type AssessmentDetail = { summary: AssessmentSummary; responses: Response[]; scorecard: Scorecard }
+export type AssessmentDetail = { summary: AssessmentSummary; responses: Response[]; scorecard: Scorecard; 
+/**
+ * Answers to questions that left the question bank, kept for the record.
+ */
+retired: RetiredAnswer[] }
 /**
  * One assessment in lists: identity, scope and progress at a glance.
  */
@@ -493,6 +615,10 @@ based_on: number | null;
  * The question last answered, to resume there.
  */
 last_question: string | null; 
+/**
+ * The scoping questions answered "yes" when the scope was chosen, with their reasons.
+ */
+scoping: ScopingNote[]; 
 /**
  * Carried-over answers not confirmed since.
  */
@@ -536,6 +662,15 @@ from: string;
  */
 previous_ids: string[]; changed: string[]; split: Split[]; merged: Merged[]; retired: Retired[] }
 /**
+ * Who holds the plan up, and the share of time that would let it fit.
+ */
+export type Bottleneck = { owner: Owner; name: string; share: number; 
+/**
+ * Percent of their time their open work needs to end by the deadline (over 100: more than
+ * one person's time).
+ */
+needed_share: number }
+/**
  * How often a control runs. The bank gives a typical cadence; the company's own policy (and
  * the answer that records it) decides.
  */
@@ -563,6 +698,18 @@ export type Category = { id: CategoryId; name: string; optional: boolean; summar
 export type CategoryId = "security" | "availability" | "processing_integrity" | "confidentiality" | "privacy"
 export type CategoryScore = { category: CategoryId; name: string; tally: Tally }
 export type Client = { id: number; name: string; created_at: string; updated_at: string }
+/**
+ * The days a client does not work, beyond weekends.
+ */
+export type ClientCalendar = { 
+/**
+ * The week from 24 December to 1 January is closed every year.
+ */
+year_end_break: boolean; 
+/**
+ * Other closures (company holidays, an offsite).
+ */
+closures: DateRange[] }
 /**
  * Shown on the report cover and in the scope section. Every field may be left empty.
  */
@@ -613,6 +760,10 @@ export type DataFormat =
  */
 "json"
 /**
+ * A span of days, both ends included.
+ */
+export type DateRange = { from: string; to: string }
+/**
  * One score then and now. `change` is `None` when either side has no score.
  */
 export type Delta = { 
@@ -621,7 +772,7 @@ export type Delta = {
  */
 key: string; label: string; before: number | null; now: number | null; change: number | null }
 /**
- * How much work a remediation is for a small team (elapsed time).
+ * How much hands-on work a remediation is for its owner, in working days.
  */
 export type Effort = 
 /**
@@ -666,13 +817,27 @@ export type Fit =
  */
 { kind: "no_target_date" } | { kind: "fits"; deadline: string; spare_days: number } | 
 /**
- * The last open action ends after the deadline.
+ * An open action or preparation task ends after the deadline (or had to start before
+ * today).
  */
-{ kind: "late"; deadline: string; late_days: number }
+{ kind: "late"; deadline: string; late_days: number; bottleneck: Bottleneck | null; remedies: string[] }
 /**
- * A question answered partial, not implemented or don't know.
+ * A question answered partial, not implemented or don't know, or a control that started too
+ * late for a Type II observation period.
  */
-export type Gap = { question_id: string; criteria: string[]; question: string; answer: Answer; severity: Severity; weight: number; note: string; remediation: string }
+export type Gap = { question_id: string; criteria: string[]; question: string; 
+/**
+ * How the gap reads in a report ("No MFA on administrative consoles").
+ */
+finding: string; answer: Answer; kind: GapKind; severity: Severity; weight: number; 
+/**
+ * A key control in the bank.
+ */
+key: boolean; note: string; remediation: string; 
+/**
+ * Who owns the control, as chosen on the question.
+ */
+owner: Owner | null }
 /**
  * A question whose gap status changed.
  */
@@ -681,6 +846,18 @@ export type GapChange = { question_id: string; criterion: string; question: stri
  * Severity of the gap: the closed gap's as it was, the opened gap's as it is.
  */
 severity: Severity }
+/**
+ * Why a question is a gap.
+ */
+export type GapKind = 
+/**
+ * Answered partial, not implemented or don't know.
+ */
+"answer" | 
+/**
+ * Type II: implemented, but started after the observation period began.
+ */
+"started_too_late"
 /**
  * A criterion group such as "CC6 Logical and physical access".
  */
@@ -711,11 +888,23 @@ export type ImportPreview = { file_name: string; assessments: string[];
  */
 clashes: string[] }
 export type Merged = { from: string[]; into: string }
-export type NewAssessmentInput = { client_id: number; name: string; 
+export type NewAssessmentInput = { 
+/**
+ * The client; ignored when `new_client_name` is set.
+ */
+client_id: number; 
+/**
+ * A new client to create with the assessment: both are created, or neither.
+ */
+new_client_name?: string | null; name: string; 
 /**
  * Optional categories to include; Security is always added.
  */
-scope: CategoryId[]; profile: AuditProfile; company?: CompanyProfile }
+scope: CategoryId[]; profile: AuditProfile; company?: CompanyProfile; 
+/**
+ * The scoping questions answered "yes" (ids); kept with their reasons.
+ */
+scoping_yes?: string[] }
 /**
  * One entry of a report's outline, as shown in the app before exporting.
  */
@@ -745,6 +934,46 @@ assessments: AssessmentSummary[];
  */
 trash: AssessmentSummary[] }
 /**
+ * Who owns an answer or an action: a person of the client, or a role nobody is named for yet.
+ */
+export type Owner = { kind: "person"; id: number } | 
+/**
+ * "Security lead — not yet named".
+ */
+{ kind: "role"; role: string }
+/**
+ * Someone at a client who can own answers and actions.
+ */
+export type Person = { id: number; client_id: number; name: string; 
+/**
+ * Role or title, e.g. "CTO".
+ */
+role: string; email: string; 
+/**
+ * Percent of their working time available for compliance work (1 to 100).
+ */
+share: number; 
+/**
+ * Holidays and other days they do not work.
+ */
+days_off: DateRange[] }
+/**
+ * What a user enters for a person.
+ */
+export type PersonInput = { name: string; role: string; email: string; share: number; days_off: DateRange[] }
+/**
+ * An owner's planned load, week by week.
+ */
+export type PersonLoad = { owner: Owner; name: string; 
+/**
+ * Percent of their time for compliance work.
+ */
+share: number; 
+/**
+ * The share is assumed (a role nobody is named for).
+ */
+assumed: boolean; total_days: number; weeks: WeekLoad[] }
+/**
  * When in the run-up to the audit an action falls, by its due date.
  */
 export type Phase = 
@@ -760,11 +989,32 @@ export type Phase =
  * Due later, before the audit.
  */
 "before_audit"
-export type Plan = { plan_date: string; profile: AuditProfile; fit: Fit; gaps: Gap[]; actions: Action[]; 
+export type Plan = { plan_date: string; profile: AuditProfile; 
+/**
+ * The date every open action must be done by, when the audit has a date.
+ */
+deadline: string | null; fit: Fit; gaps: Gap[]; actions: Action[]; prep: PrepTask[]; load: PersonLoad[]; 
+/**
+ * Things about the plan's inputs the reader should know (a past audit date, unnamed
+ * owners, a short observation period).
+ */
+warnings: string[]; 
 /**
  * Edited actions whose gaps have all been closed since.
  */
 retired: RetiredAction[] }
+/**
+ * A step of getting the audit itself ready, placed backwards from the audit date.
+ */
+export type PrepTask = { 
+/**
+ * Stable key ("prep-audit-firm"); edits follow it.
+ */
+key: string; title: string; description: string; owner: Owner; owner_name: string; effort_days: number; start: string; due: string; 
+/**
+ * Its owner has too little free time before it is due: it should have started already.
+ */
+late: boolean; status: ActionStatus; notes: string }
 export type Priority = "P1" | "P2" | "P3" | "P4"
 export type Question = { 
 /**
@@ -887,15 +1137,40 @@ note: string; updated_at: string;
  */
 flagged: boolean; 
 /**
- * Who in the company owns this control.
+ * Who in the company owns this control: a person, or a role nobody holds yet.
  */
-owner: string; evidence: EvidenceRef[]; 
+owner: Owner | null; evidence: EvidenceRef[]; 
 /**
- * Carried over from an earlier assessment and not confirmed since.
+ * Carried over from an earlier assessment (or bank) and not confirmed since.
  */
-needs_review: boolean }
+needs_review: boolean; 
+/**
+ * For a control that operates over time: since when it has run (a Type II audit needs it
+ * running across the whole observation period).
+ */
+since: string | null; 
+/**
+ * How often it runs, as the company's policy sets it (the bank gives a typical cadence).
+ */
+cadence: Cadence | null; 
+/**
+ * The assessor checked the answer against evidence (otherwise it is self-reported).
+ */
+verified: boolean }
 export type Retired = { id: string; reason: string }
 export type RetiredAction = { key: string; title: string; status: ActionStatus; owner: string | null; notes: string }
+/**
+ * An answer to a question that left the bank without a successor, kept for the record.
+ */
+export type RetiredAnswer = { question_id: string; answer: Answer | null; note: string; 
+/**
+ * Why the question left, in words for the user.
+ */
+reason: string; 
+/**
+ * The bank version the answer was given against.
+ */
+catalog_version: string }
 export type SaveAnswerInput = { assessment_id: number; question_id: string; 
 /**
  * `null` clears the answer.
@@ -904,7 +1179,24 @@ answer: Answer | null;
 /**
  * Free notes; required (the justification) for a not-applicable answer.
  */
-note: string; flagged?: boolean; owner?: string; evidence?: EvidenceRef[] }
+note: string; flagged?: boolean; 
+/**
+ * A person of the client, or a role nobody holds yet.
+ */
+owner?: Owner | null; evidence?: EvidenceRef[]; 
+/**
+ * For a control that operates over time: since when, and how often.
+ */
+since?: string | null; cadence?: Cadence | null; 
+/**
+ * The assessor checked the answer against evidence.
+ */
+verified?: boolean }
+/**
+ * A scoping question answered "yes" when the scope was chosen, as it read then: kept with the
+ * assessment and printed in the report's scope section.
+ */
+export type ScopingNote = { id: string; question: string; recommends: CategoryId[]; reason: string; advice: string | null }
 /**
  * A yes/no question that recommends optional categories when answered yes.
  */
@@ -922,13 +1214,21 @@ reason: string;
  */
 advice?: string | null }
 /**
+ * How a score reads on a heat map or a card: the colour band, from the thresholds below.
+ */
+export type ScoreLevel = "poor" | "weak" | "fair" | "good"
+/**
  * Everything the dashboard and reports show about readiness.
  */
 export type Scorecard = { overall: Tally; band: Band; 
 /**
- * Gaps of high severity (a heavy control missing or unknown).
+ * Gaps of high severity (a key or heavy control missing, or a key control partial).
  */
-high_gaps: number; categories: CategoryScore[]; groups: GroupScore[]; criteria: CriterionScore[] }
+high_gaps: number; 
+/**
+ * Type II: implemented controls that started after the observation period began.
+ */
+late_controls: number; categories: CategoryScore[]; groups: GroupScore[]; criteria: CriterionScore[] }
 export type Severity = "low" | "medium" | "high"
 /**
  * A snapshot as listed: what it is called, when it was taken, its readiness then.
@@ -950,7 +1250,15 @@ export type Tally = {
 /**
  * 0–100, or `None` when nothing applicable remains.
  */
-score: number | null; questions: number; answered: number; not_applicable: number; unknown: number }
+score: number | null; questions: number; answered: number; not_applicable: number; unknown: number; 
+/**
+ * Gaps of high severity among these questions.
+ */
+high_gaps: number; 
+/**
+ * How the score reads (never better than weak with a high gap inside); `None` without one.
+ */
+level: ScoreLevel | null }
 /**
  * A change to one remediation action, keyed by its remediation key.
  */
@@ -958,7 +1266,27 @@ export type UpdateActionInput = { assessment_id: number; key: string; edit: Acti
 /**
  * New name, company profile and scope of an existing assessment.
  */
-export type UpdateDetailsInput = { id: number; name: string; company: CompanyProfile; scope: CategoryId[] }
+export type UpdateDetailsInput = { id: number; name: string; company: CompanyProfile; scope: CategoryId[]; 
+/**
+ * The scoping questions answered "yes" (ids).
+ */
+scoping_yes?: string[] }
+/**
+ * One week of one owner's compliance work.
+ */
+export type WeekLoad = { 
+/**
+ * The Monday of the week.
+ */
+week: string; 
+/**
+ * Working days of planned work.
+ */
+days: number; 
+/**
+ * Working days the owner has for compliance work that week.
+ */
+capacity: number }
 
 /** tauri-specta globals **/
 

@@ -2,11 +2,12 @@
 //! `trustgap-cli` (headless only, links no GUI library, so it starts in milliseconds). Both parse
 //! the same definition and run subcommands headless on the same workspace.
 
+mod people;
 mod run;
 mod table;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustgap_workspace::paths::{resolve_data_dir, DATA_DIR_ENV};
 
@@ -31,6 +32,20 @@ pub struct Cli {
 pub enum Command {
     /// Show the version, the question bank version and where the workspace lives.
     Info,
+    /// Print an assessment's remediation plan: every action with its severity, priority,
+    /// owner, dates and dependencies, the load per person by week, the deadline, whether it
+    /// fits and the warnings (`--format json` for everything).
+    Plan {
+        #[arg(long, value_name = "ID")]
+        assessment: i64,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// List, add, change or remove a client's people (the owners of answers and actions).
+    People {
+        #[command(subcommand)]
+        command: people::PeopleCommand,
+    },
     /// Create the sample assessment (a small SaaS company, fully answered) and print its id.
     Demo,
     /// List clients and assessments with progress and readiness.
@@ -181,22 +196,14 @@ where
     let Some(command) = cli.command else {
         return Dispatch::Window(data_dir);
     };
-    let result = match command {
-        Command::Info => run::info(&data_dir),
-        Command::Demo => run::demo(&data_dir),
-        Command::List { format } => run::list(&data_dir, format),
-        Command::Catalog { format } => run::catalog(format),
-        Command::Report { report } => run::report(&data_dir, report),
-        Command::Export {
-            assessment,
-            client,
-            format,
-            out,
-        } => run::export(&data_dir, assessment, client, format, &out),
-        Command::Import { file, mode } => run::import(&data_dir, &file, mode),
-        Command::Backup { out } => run::backup(&data_dir, &out),
-        Command::Restore { file } => run::restore(&data_dir, &file),
-    };
+    // The catalog reads no workspace; every other subcommand leaves its line in the log.
+    if !matches!(command, Command::Catalog { .. }) {
+        if let Err(e) = trustgap_workspace::diagnostics::start_log(&data_dir) {
+            eprintln!("warning: {}", e.message);
+        }
+    }
+    let name = format!("cli {}", command.name());
+    let result = trustgap_workspace::diagnostics::logged(&name, || run_command(command, &data_dir));
     Dispatch::Exit(match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -204,4 +211,44 @@ where
             ExitCode::FAILURE
         }
     })
+}
+
+impl Command {
+    /// The subcommand as typed, for the log.
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Info => "info",
+            Command::Demo => "demo",
+            Command::List { .. } => "list",
+            Command::Catalog { .. } => "catalog",
+            Command::Report { .. } => "report",
+            Command::Export { .. } => "export",
+            Command::Import { .. } => "import",
+            Command::Backup { .. } => "backup",
+            Command::Restore { .. } => "restore",
+            Command::Plan { .. } => "plan",
+            Command::People { .. } => "people",
+        }
+    }
+}
+
+fn run_command(command: Command, data_dir: &Path) -> Result<(), trustgap_workspace::ApiError> {
+    match command {
+        Command::Info => run::info(data_dir),
+        Command::Demo => run::demo(data_dir),
+        Command::List { format } => run::list(data_dir, format),
+        Command::Catalog { format } => run::catalog(format),
+        Command::Report { report } => run::report(data_dir, report),
+        Command::Export {
+            assessment,
+            client,
+            format,
+            out,
+        } => run::export(data_dir, assessment, client, format, &out),
+        Command::Import { file, mode } => run::import(data_dir, &file, mode),
+        Command::Backup { out } => run::backup(data_dir, &out),
+        Command::Restore { file } => run::restore(data_dir, &file),
+        Command::Plan { assessment, format } => people::plan(data_dir, assessment, format),
+        Command::People { command } => people::people(data_dir, command),
+    }
 }

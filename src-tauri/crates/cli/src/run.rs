@@ -8,11 +8,12 @@ use trustgap_workspace::{ApiError, ImportMode, Workspace, WorkspaceLock};
 pub(super) fn info(data_dir: &Path) -> Result<(), ApiError> {
     let ws = Workspace::open(data_dir)?;
     print_out(&format!(
-        "trustgap {}\nquestion bank {}\ndata folder {}\ndatabase {}",
+        "trustgap {}\nquestion bank {}\ndata folder {}\ndatabase {}\nlog {}",
         env!("CARGO_PKG_VERSION"),
         ws.catalog.version,
         data_dir.display(),
-        ws.database().display()
+        ws.database().display(),
+        trustgap_workspace::diagnostics::log_path(data_dir).display()
     ))
 }
 
@@ -160,7 +161,7 @@ fn check_out(out: &Path) -> Result<(), ApiError> {
     Ok(())
 }
 
-fn stamp() -> (chrono::DateTime<chrono::Utc>, chrono::NaiveDate) {
+pub(super) fn stamp() -> (chrono::DateTime<chrono::Utc>, chrono::NaiveDate) {
     (chrono::Utc::now(), chrono::Local::now().date_naive())
 }
 

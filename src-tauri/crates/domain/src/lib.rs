@@ -8,8 +8,10 @@ pub mod assessment;
 pub mod catalog;
 pub mod error;
 pub mod limits;
+pub mod people;
 pub mod plan;
 pub mod scoring;
 pub mod snapshot;
+pub mod vocab;
 
 pub use error::DomainError;

@@ -39,6 +39,18 @@ pub fn line(what: &str, raw: &str) -> Result<String> {
     Ok(value.to_owned())
 }
 
+/// A date a person typed: between the years 2000 and 2100.
+pub fn plausible_date(what: &str, d: chrono::NaiveDate) -> Result<()> {
+    use chrono::Datelike;
+    if (2000..=2100).contains(&d.year()) {
+        Ok(())
+    } else {
+        Err(DomainError::invalid(format!(
+            "{what} must be between the years 2000 and 2100."
+        )))
+    }
+}
+
 /// Free text (any characters, line breaks included) of at most [`MAX_NOTE_CHARS`] characters.
 pub fn note(what: &str, text: &str) -> Result<()> {
     if text.chars().count() > MAX_NOTE_CHARS {

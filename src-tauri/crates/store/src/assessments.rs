@@ -4,17 +4,23 @@ use super::{new_uid, now, OptionalRow, Result, Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::{params, Row};
 use trustgap_domain::assessment::{CompanyProfile, Scope};
+use trustgap_domain::catalog::ScopingNote;
 use trustgap_domain::limits;
 use trustgap_domain::plan::{AuditProfile, AuditType};
 
 /// What the user supplies to start an assessment.
 pub struct NewAssessment<'a> {
+    /// An existing client; ignored when `new_client` is set.
     pub client_id: i64,
+    /// A client to create with the assessment, in the same transaction: both or neither.
+    pub new_client: Option<&'a str>,
     pub name: &'a str,
     pub catalog_version: &'a str,
     pub scope: Scope,
     pub profile: AuditProfile,
     pub company: CompanyProfile,
+    /// The scoping questions answered "yes", as they read then.
+    pub scoping: Vec<ScopingNote>,
 }
 
 /// An assessment as stored; scoring and progress are computed above the store.
@@ -38,13 +44,14 @@ pub struct AssessmentRecord {
     pub based_on: Option<i64>,
     /// The question last answered: where to resume.
     pub last_question: Option<String>,
+    pub scoping: Vec<ScopingNote>,
 }
 
 pub(super) const SELECT: &str =
     "SELECT a.id, a.client_id, c.name AS client_name, a.name, a.catalog_version, \
      a.scope, a.audit_type, a.target_date, a.observation_start, a.industry, a.headcount, \
      a.system_name, a.system_description, a.hosting, a.assessor, a.created_at, a.updated_at, \
-     a.opened_at, a.archived_at, a.deleted_at, a.based_on, a.last_question \
+     a.opened_at, a.archived_at, a.deleted_at, a.based_on, a.last_question, a.scoping \
      FROM assessments a JOIN clients c ON c.id = a.client_id";
 
 impl AssessmentRecord {
@@ -81,6 +88,8 @@ impl AssessmentRecord {
             deleted_at: r.get("deleted_at")?,
             based_on: r.get("based_on")?,
             last_question: r.get("last_question")?,
+            // Written by this module from checked notes; an unreadable list reads as empty.
+            scoping: serde_json::from_str(&r.get::<_, String>("scoping")?).unwrap_or_default(),
         })
     }
 }
@@ -89,17 +98,37 @@ impl Store {
     pub fn create_assessment(&mut self, new: NewAssessment<'_>) -> Result<AssessmentRecord> {
         let name = limits::name("An assessment name", new.name)?;
         let company = new.company.cleaned()?;
-        self.client(new.client_id)?;
+        let scoping = scoping_json(&new.scoping)?;
+        let new_client = new
+            .new_client
+            .map(|n| limits::name("A client name", n))
+            .transpose()?;
+        if new_client.is_none() {
+            self.client(new.client_id)?;
+        }
         let id = self.write(|tx| {
             let t = now();
+            let client_id = match &new_client {
+                Some(client) => {
+                    tx.execute(
+                        "INSERT INTO clients (uid, name, created_at, updated_at) \
+                         VALUES (?1, ?2, ?3, ?3)",
+                        params![new_uid(), client, t],
+                    )?;
+                    tx.last_insert_rowid()
+                }
+                None => new.client_id,
+            };
             tx.execute(
                 "INSERT INTO assessments (uid, client_id, name, catalog_version, scope, audit_type, \
                  target_date, observation_start, industry, headcount, system_name, \
-                 system_description, hosting, assessor, created_at, updated_at, opened_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?15)",
+                 system_description, hosting, assessor, created_at, updated_at, opened_at, \
+                 scoping) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?15, \
+                 ?16)",
                 params![
                     new_uid(),
-                    new.client_id,
+                    client_id,
                     name,
                     new.catalog_version,
                     new.scope.to_db(),
@@ -112,7 +141,8 @@ impl Store {
                     company.system_description,
                     company.hosting,
                     company.assessor,
-                    t
+                    t,
+                    scoping
                 ],
             )?;
             Ok(tx.last_insert_rowid())
@@ -177,21 +207,23 @@ impl Store {
         )
     }
 
-    /// Renames an assessment and replaces its company profile and scope.
+    /// Renames an assessment and replaces its company profile, scope and scoping answers.
     pub fn update_details(
         &mut self,
         id: i64,
         name: &str,
         company: &CompanyProfile,
         scope: &Scope,
+        scoping: &[ScopingNote],
     ) -> Result<()> {
         let name = limits::name("An assessment name", name)?;
         let c = company.cleaned()?;
+        let scoping = scoping_json(scoping)?;
         self.update(
             id,
             "UPDATE assessments SET name = ?2, industry = ?3, headcount = ?4, system_name = ?5, \
-             system_description = ?6, hosting = ?7, assessor = ?8, scope = ?9, updated_at = ?10 \
-             WHERE id = ?1",
+             system_description = ?6, hosting = ?7, assessor = ?8, scope = ?9, updated_at = ?10, \
+             scoping = ?11 WHERE id = ?1",
             &[
                 &name,
                 &c.industry,
@@ -202,6 +234,7 @@ impl Store {
                 &c.assessor,
                 &scope.to_db(),
                 &now(),
+                &scoping,
             ],
         )
     }
@@ -256,28 +289,43 @@ impl Store {
             tx.execute(
                 "INSERT INTO assessments (uid, client_id, name, catalog_version, scope, audit_type, \
                  target_date, observation_start, industry, headcount, system_name, \
-                 system_description, hosting, assessor, created_at, updated_at, opened_at, based_on) \
+                 system_description, hosting, assessor, created_at, updated_at, opened_at, based_on, \
+                 scoping) \
                  SELECT ?2, client_id, ?3, catalog_version, scope, audit_type, target_date, \
                  observation_start, industry, headcount, system_name, system_description, hosting, \
-                 assessor, ?4, ?4, ?4, id FROM assessments WHERE id = ?1",
+                 assessor, ?4, ?4, ?4, id, scoping FROM assessments WHERE id = ?1",
                 params![id, new_uid(), name, t],
             )?;
             let copy = tx.last_insert_rowid();
+            // Answers are carried over for review; none counts as verified until checked again.
             tx.execute(
                 "INSERT INTO responses (assessment_id, question_id, answer, note, updated_at, \
-                 flagged, owner, evidence, needs_review) \
-                 SELECT ?2, question_id, answer, note, ?3, flagged, owner, evidence, 1 \
-                 FROM responses WHERE assessment_id = ?1",
+                 flagged, owner_person, owner_role, evidence, needs_review, since, cadence, \
+                 verified) \
+                 SELECT ?2, question_id, answer, note, ?3, flagged, owner_person, owner_role, \
+                 evidence, 1, since, cadence, 0 FROM responses WHERE assessment_id = ?1",
                 params![id, copy, t],
             )?;
             tx.execute(
-                "INSERT INTO plan_edits (assessment_id, remediation_key, owner, start_date, \
-                 due_date, status, justification, notes, updated_at) \
-                 SELECT ?2, remediation_key, owner, start_date, due_date, status, justification, \
-                 notes, ?3 FROM plan_edits WHERE assessment_id = ?1",
+                "INSERT INTO plan_edits (assessment_id, remediation_key, owner_person, owner_role, \
+                 start_date, due_date, status, justification, notes, updated_at) \
+                 SELECT ?2, remediation_key, owner_person, owner_role, start_date, due_date, \
+                 status, justification, notes, ?3 FROM plan_edits WHERE assessment_id = ?1",
                 params![id, copy, t],
+            )?;
+            tx.execute(
+                "INSERT INTO retired_answers (assessment_id, question_id, answer, note, reason, \
+                 catalog_version, retired_at) \
+                 SELECT ?2, question_id, answer, note, reason, catalog_version, retired_at \
+                 FROM retired_answers WHERE assessment_id = ?1",
+                params![id, copy],
             )?;
             Ok(copy)
         })
     }
+}
+
+fn scoping_json(notes: &[ScopingNote]) -> Result<String> {
+    serde_json::to_string(notes)
+        .map_err(|e| StoreError::Invalid(format!("scoping answers could not be stored: {e}")))
 }

@@ -9,9 +9,11 @@ pub mod backup;
 mod clients;
 pub mod lock;
 pub mod migrations;
+mod people;
 mod plan_edits;
 pub mod portable;
 mod responses;
+mod retired;
 mod settings;
 mod snapshots;
 

@@ -26,10 +26,14 @@ pub const ALL: &[Migration] = &[
         version: 4,
         sql: include_str!("migrations/0004_workflow.sql"),
     },
+    Migration {
+        version: 5,
+        sql: include_str!("migrations/0005_people_bank2.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 4;
+pub const LATEST: i64 = 5;
 
 pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))

@@ -3,14 +3,17 @@
 use super::{now, Result, Store, StoreError};
 use rusqlite::params;
 use trustgap_domain::assessment::{check_response, Answer, Response};
+use trustgap_domain::catalog::Cadence;
+use trustgap_domain::people::Owner;
 
 impl Store {
-    /// Saves one answer with its note, flag, owner and evidence durably, with a history entry
-    /// naming `assessor`, and records the question as where the user left off. Saving marks a
-    /// carried-over answer as reviewed. Returns the stored response.
+    /// Saves one answer with its note, flag, owner, evidence, timing and verification durably,
+    /// with a history entry naming `assessor`, and records the question as where the user left
+    /// off. Saving marks a carried-over answer as reviewed. Returns the stored response.
     ///
-    /// The caller checks that the question belongs to the assessment's catalog and scope; the
-    /// store checks the assessment exists and the lengths.
+    /// The caller checks that the question belongs to the assessment's catalog and scope, and
+    /// that a person owner belongs to its client; the store checks the assessment exists and the
+    /// lengths.
     pub fn save_response(
         &mut self,
         assessment_id: i64,
@@ -22,6 +25,7 @@ impl Store {
             .map_err(|e| StoreError::Invalid(format!("evidence could not be stored: {e}")))?;
         let t = now();
         let answer = r.answer.map(Answer::as_str);
+        let (person, role) = owner_columns(r.owner.as_ref());
         // Saves run on every keystroke-sized change: cached statements, one commit, and the
         // assessment's existence checked by the update that records the resume point.
         self.write(|tx| {
@@ -35,12 +39,15 @@ impl Store {
             }
             tx.prepare_cached(
                 "INSERT INTO responses (assessment_id, question_id, answer, note, updated_at, \
-                 flagged, owner, evidence, needs_review) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0) \
+                 flagged, owner_person, owner_role, evidence, needs_review, since, cadence, \
+                 verified) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?11, ?12) \
                  ON CONFLICT (assessment_id, question_id) DO UPDATE SET \
                  answer = excluded.answer, note = excluded.note, updated_at = excluded.updated_at, \
-                 flagged = excluded.flagged, owner = excluded.owner, evidence = excluded.evidence, \
-                 needs_review = 0",
+                 flagged = excluded.flagged, owner_person = excluded.owner_person, \
+                 owner_role = excluded.owner_role, evidence = excluded.evidence, \
+                 needs_review = 0, since = excluded.since, cadence = excluded.cadence, \
+                 verified = excluded.verified",
             )?
             .execute(params![
                 assessment_id,
@@ -49,8 +56,12 @@ impl Store {
                 r.note,
                 t,
                 r.flagged,
-                r.owner.trim(),
-                evidence
+                person,
+                role,
+                evidence,
+                r.since,
+                r.cadence.map(cadence_str),
+                r.verified
             ])?;
             tx.prepare_cached(
                 "INSERT INTO response_history \
@@ -68,7 +79,7 @@ impl Store {
             Ok(())
         })?;
         Ok(Response {
-            owner: r.owner.trim().to_owned(),
+            owner: r.owner.as_ref().map(|o| o.cleaned()).transpose()?,
             updated_at: t,
             needs_review: false,
             ..r.clone()
@@ -77,28 +88,70 @@ impl Store {
 
     /// Every stored response of an assessment, by question id.
     pub fn responses(&self, assessment_id: i64) -> Result<Vec<Response>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT question_id, answer, note, updated_at, flagged, owner, evidence, needs_review \
-             FROM responses WHERE assessment_id = ?1 ORDER BY question_id",
-        )?;
-        let rows = stmt.query_map([assessment_id], |r| {
-            let answer: Option<String> = r.get(1)?;
-            let evidence: String = r.get(6)?;
-            Ok(Response {
-                question_id: r.get(0)?,
-                // The CHECK constraint keeps unknown spellings out of the table.
-                answer: answer.as_deref().and_then(Answer::parse),
-                note: r.get(2)?,
-                updated_at: r.get(3)?,
-                flagged: r.get(4)?,
-                owner: r.get(5)?,
-                // Written by save_response only; an unreadable list reads as empty.
-                evidence: serde_json::from_str(&evidence).unwrap_or_default(),
-                needs_review: r.get(7)?,
-            })
-        })?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {RESPONSE_SELECT} FROM responses WHERE assessment_id = ?1 ORDER BY question_id"
+        ))?;
+        let rows = stmt.query_map([assessment_id], response_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// The columns [`response_from_row`] reads, in its order.
+pub(crate) const RESPONSE_SELECT: &str = "question_id, answer, note, updated_at, flagged, \
+    owner_person, owner_role, evidence, needs_review, since, cadence, verified";
+
+/// A response as the app reads it (imports are read back the same way before they commit).
+pub(crate) fn response_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Response> {
+    let answer: Option<String> = r.get(1)?;
+    let evidence: String = r.get(7)?;
+    let cadence: Option<String> = r.get(10)?;
+    Ok(Response {
+        question_id: r.get(0)?,
+        // The CHECK constraints keep unknown spellings out of the table.
+        answer: answer.as_deref().and_then(Answer::parse),
+        note: r.get(2)?,
+        updated_at: r.get(3)?,
+        flagged: r.get(4)?,
+        owner: owner_from(r.get(5)?, r.get(6)?),
+        // Written by save_response only; an unreadable list reads as empty.
+        evidence: serde_json::from_str(&evidence).unwrap_or_default(),
+        needs_review: r.get(8)?,
+        since: r.get(9)?,
+        cadence: cadence.as_deref().and_then(cadence_parse),
+        verified: r.get(11)?,
+    })
+}
+
+/// An owner as its two columns: a person's id, or a role's text ('' for none).
+pub(crate) fn owner_columns(owner: Option<&Owner>) -> (Option<i64>, String) {
+    match owner {
+        Some(Owner::Person { id }) => (Some(*id), String::new()),
+        Some(Owner::Role { role }) => (None, role.trim().to_owned()),
+        None => (None, String::new()),
+    }
+}
+
+pub(crate) fn owner_from(person: Option<i64>, role: String) -> Option<Owner> {
+    match (person, role.is_empty()) {
+        (Some(id), _) => Some(Owner::Person { id }),
+        (None, false) => Some(Owner::Role { role }),
+        (None, true) => None,
+    }
+}
+
+pub(crate) fn cadence_str(c: Cadence) -> &'static str {
+    match c {
+        Cadence::Continuous => "continuous",
+        Cadence::Weekly => "weekly",
+        Cadence::Monthly => "monthly",
+        Cadence::Quarterly => "quarterly",
+        Cadence::Semiannual => "semiannual",
+        Cadence::Annual => "annual",
+    }
+}
+
+fn cadence_parse(s: &str) -> Option<Cadence> {
+    Cadence::ALL.into_iter().find(|c| cadence_str(*c) == s)
 }
 
 /// What a list of assessments needs of one response: no notes or evidence.
@@ -108,13 +161,16 @@ pub struct AnswerMark {
     pub answer: Option<Answer>,
     pub flagged: bool,
     pub needs_review: bool,
+    /// When the control started operating (Type II timing).
+    pub since: Option<chrono::NaiveDate>,
 }
 
 impl Store {
     /// The answer marks of every assessment in the workspace, by assessment id, in one query.
     pub fn answer_marks(&self) -> Result<std::collections::HashMap<i64, Vec<AnswerMark>>> {
         let mut stmt = self.conn.prepare(
-            "SELECT assessment_id, question_id, answer, flagged, needs_review FROM responses",
+            "SELECT assessment_id, question_id, answer, flagged, needs_review, since \
+             FROM responses",
         )?;
         let mut rows = stmt.query([])?;
         let mut marks: std::collections::HashMap<i64, Vec<AnswerMark>> = Default::default();
@@ -125,6 +181,7 @@ impl Store {
                 answer: answer.as_deref().and_then(Answer::parse),
                 flagged: r.get(3)?,
                 needs_review: r.get(4)?,
+                since: r.get(5)?,
             });
         }
         Ok(marks)

@@ -166,8 +166,11 @@ impl Workspace {
     }
 
     /// Imports every assessment of a `.trustgap` file, all or nothing; returns the new ids.
+    /// Assessments answered against an earlier question bank are carried to this one.
     pub fn import_portable(&mut self, path: &Path, mode: ImportMode) -> Result<Vec<i64>> {
-        Ok(self.store.import_portable(path, mode)?)
+        let ids = self.store.import_portable(path, mode)?;
+        self.upgrade_assessments()?;
+        Ok(ids)
     }
 
     /// A remembered setting of the app (window geometry and the like).

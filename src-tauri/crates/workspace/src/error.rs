@@ -48,7 +48,9 @@ impl ApiError {
         ApiError::new(ErrorCode::Io, message)
     }
 
-    fn internal(detail: impl fmt::Display) -> ApiError {
+    /// A fault of ours: its causes go to the log, a short form to the user.
+    fn internal(detail: &dyn std::error::Error) -> ApiError {
+        log::error!(target: "trustgap::error", "{}", crate::diagnostics::cause_chain(detail));
         ApiError::new(
             ErrorCode::Internal,
             format!("Something went wrong inside Trustgap ({detail}). Nothing was changed."),
@@ -71,7 +73,7 @@ impl From<StoreError> for ApiError {
             StoreKind::Invalid => ErrorCode::Validation,
             StoreKind::Conflict => ErrorCode::Conflict,
             StoreKind::Io => ErrorCode::Io,
-            StoreKind::Internal => return ApiError::internal(e),
+            StoreKind::Internal => return ApiError::internal(&e),
         };
         ApiError::new(code, e.to_string())
     }
@@ -88,7 +90,7 @@ impl From<DomainError> for ApiError {
 
 impl From<ReportError> for ApiError {
     fn from(e: ReportError) -> ApiError {
-        ApiError::internal(e)
+        ApiError::internal(&e)
     }
 }
 
@@ -100,6 +102,7 @@ impl From<&CatalogError> for ApiError {
 
 impl From<std::io::Error> for ApiError {
     fn from(e: std::io::Error) -> ApiError {
+        log::error!(target: "trustgap::error", "{}", crate::diagnostics::cause_chain(&e));
         ApiError::io(format!("Could not write the file: {e}"))
     }
 }

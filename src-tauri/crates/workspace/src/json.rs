@@ -8,7 +8,7 @@ use trustgap_domain::plan::Plan;
 
 /// Identifies the document; bump `FORMAT_VERSION` when a field changes meaning.
 pub const FORMAT: &str = "trustgap-assessment";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct AssessmentExport<'a> {
@@ -21,12 +21,16 @@ struct AssessmentExport<'a> {
     responses: &'a [trustgap_domain::assessment::Response],
     scorecard: &'a trustgap_domain::scoring::Scorecard,
     plan: &'a Plan,
+    /// The client's people, whom owners name by id.
+    people: &'a [trustgap_domain::people::Person],
+    retired_answers: &'a [trustgap_domain::catalog::RetiredAnswer],
 }
 
 /// Pretty-printed JSON of the assessment.
 pub fn assessment_json(
     detail: &AssessmentDetail,
     plan: &Plan,
+    people: &[trustgap_domain::people::Person],
     generated_at: DateTime<Utc>,
 ) -> Result<String, serde_json::Error> {
     let doc = AssessmentExport {
@@ -39,6 +43,8 @@ pub fn assessment_json(
         responses: &detail.responses,
         scorecard: &detail.scorecard,
         plan,
+        people,
+        retired_answers: &detail.retired,
     };
     let mut text = serde_json::to_string_pretty(&doc)?;
     text.push('\n');

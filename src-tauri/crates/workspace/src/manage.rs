@@ -2,15 +2,18 @@
 
 use super::{AssessmentSummary, Result, UpdateDetailsInput, Workspace};
 use trustgap_domain::assessment::Scope;
+use trustgap_domain::catalog::scoping_notes;
 use trustgap_store::Client;
 
 impl Workspace {
     pub fn update_details(&mut self, input: &UpdateDetailsInput) -> Result<AssessmentSummary> {
+        let scoping = scoping_notes(self.catalog, &input.scoping_yes)?;
         self.store.update_details(
             input.id,
             &input.name,
             &input.company,
             &Scope::new(&input.scope),
+            &scoping,
         )?;
         Ok(self.detail(input.id)?.summary)
     }

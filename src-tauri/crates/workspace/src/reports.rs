@@ -12,6 +12,7 @@ use trustgap_documents::export::{gaps_csv, plan_csv};
 use trustgap_documents::report::{
     readiness_report, remediation_report, OutlineEntry, ReadinessOptions, Report, ReportContext,
 };
+use trustgap_domain::people::Person;
 use trustgap_domain::plan::Plan;
 
 /// Which multi-page report.
@@ -77,13 +78,16 @@ impl ReportKind {
 struct Sources {
     detail: AssessmentDetail,
     plan: Plan,
+    people: Vec<Person>,
 }
 
 impl Workspace {
     fn sources(&self, id: i64, today: NaiveDate) -> Result<Sources> {
+        let detail = self.detail(id)?;
         Ok(Sources {
-            detail: self.detail(id)?,
+            people: self.store.people(detail.summary.client_id)?,
             plan: self.plan(id, today)?,
+            detail,
         })
     }
 
@@ -105,6 +109,7 @@ impl Workspace {
             responses: &s.detail.responses,
             card: &s.detail.scorecard,
             plan: &s.plan,
+            people: &s.people,
             generated_at,
             date: today,
         }
@@ -198,7 +203,7 @@ impl Workspace {
             DataFormat::CsvPlan => ("remediation plan", plan_csv(&s.plan, &refs).into_bytes()),
             DataFormat::Json => (
                 "assessment",
-                assessment_json(&s.detail, &s.plan, generated_at)
+                assessment_json(&s.detail, &s.plan, &s.people, generated_at)
                     .map_err(|e| ApiError::io(format!("Could not encode the assessment: {e}")))?
                     .into_bytes(),
             ),

@@ -8,10 +8,22 @@ use super::{AssessmentSummary, NewAssessmentInput, Result, SaveAnswerInput, Work
 use chrono::{Days, NaiveDate};
 use trustgap_domain::assessment::{Answer, CompanyProfile};
 use trustgap_domain::catalog::CategoryId;
+use trustgap_domain::people::{Owner, PersonInput};
 use trustgap_domain::plan::{ActionEdit, ActionStatus, AuditProfile, AuditType};
 
 pub const SAMPLE_CLIENT: &str = "Brightwave Analytics (sample)";
 const SAMPLE_NAME: &str = "SOC 2 Type I readiness";
+
+/// The sample's people: name, role (as the bank names them), share of time for compliance work.
+/// Nobody holds the legal and finance roles: their work shows as a role not yet named.
+const PEOPLE: &[(&str, &str, u8)] = &[
+    ("Priya Nair", "CEO", 15),
+    ("Maya Chen", "CTO", 40),
+    ("Jon Reyes", "Security lead", 40),
+    ("Sam Ortiz", "Engineering lead", 30),
+    ("Lena Brooks", "People / HR lead", 20),
+    ("Tomás Ruiz", "IT / Operations lead", 30),
+];
 
 /// Controls a 25-person startup has not started yet.
 const MISSING: &[&str] = &[
@@ -23,6 +35,10 @@ const MISSING: &[&str] = &[
     "gov-management-review",
     "gov-control-matrix",
     "sec-cyber-insurance",
+    "sec-restore-test",
+    "sec-incident-exercise",
+    "gov-succession",
+    "sec-secure-coding-training",
 ];
 
 /// Controls that exist in part: informal, undocumented or not everywhere yet.
@@ -50,6 +66,10 @@ const PARTIAL: &[&str] = &[
     "sec-post-incident-review",
     "gov-deficiency-tracking",
     "avl-capacity-review",
+    "sec-patching",
+    "gov-confidentiality-agreements",
+    "sec-personal-devices",
+    "sec-product-audit-log",
 ];
 
 /// Things nobody in the room could answer.
@@ -93,13 +113,15 @@ fn answer_for(key: &str) -> (Answer, &'static str) {
 }
 
 impl Workspace {
-    /// Creates the sample client and assessment, answered in full, with a Type I audit six
-    /// months after `today` and a few plan edits; returns the assessment.
+    /// Creates the sample client and assessment, answered in full, with a Type I audit a
+    /// year after `today` and a few plan edits; returns the assessment.
     pub fn create_sample(&mut self, today: NaiveDate) -> Result<AssessmentSummary> {
         let client = self.create_client(SAMPLE_CLIENT)?;
-        let target = today.checked_add_days(Days::new(182)).unwrap_or(today);
+        let target = today.checked_add_days(Days::new(365)).unwrap_or(today);
         let created = self.create_assessment(&NewAssessmentInput {
             client_id: client.id,
+            new_client_name: None,
+            scoping_yes: vec!["SCP-01".to_owned(), "SCP-07".to_owned()],
             name: SAMPLE_NAME.to_owned(),
             scope: vec![CategoryId::Availability, CategoryId::Confidentiality],
             profile: AuditProfile {
@@ -119,12 +141,42 @@ impl Workspace {
                 assessor: "Alex Morgan (consultant)".to_owned(),
             },
         })?;
-        let questions: Vec<(String, String)> = self
+        let mut people = Vec::new();
+        for (name, role, share) in PEOPLE {
+            people.push(self.add_person(
+                client.id,
+                &PersonInput {
+                    name: (*name).to_owned(),
+                    role: (*role).to_owned(),
+                    email: format!(
+                        "{}@brightwave.example",
+                        name.split(' ').next().unwrap_or("team").to_lowercase()
+                    ),
+                    share: *share,
+                    days_off: Vec::new(),
+                },
+            )?);
+        }
+        // Each control is owned by the person holding its remediation's role, when one does.
+        let owner_for = |role: &str| -> Option<Owner> {
+            people
+                .iter()
+                .find(|p| p.role == role)
+                .map(|p| Owner::Person { id: p.id })
+                .or_else(|| Some(Owner::role(role)))
+        };
+        let questions: Vec<(String, String, Option<Owner>)> = self
             .catalog
             .questions_in(&created.scope)
-            .map(|q| (q.id.clone(), q.remediation.clone()))
+            .map(|q| {
+                let role = self
+                    .catalog
+                    .remediation(&q.remediation)
+                    .map_or("Security lead", |r| r.owner.as_str());
+                (q.id.clone(), q.remediation.clone(), owner_for(role))
+            })
             .collect();
-        for (id, key) in questions {
+        for (id, key, owner) in questions {
             let (answer, note) = answer_for(&key);
             self.save_answer(&SaveAnswerInput {
                 assessment_id: created.id,
@@ -132,30 +184,23 @@ impl Workspace {
                 answer: Some(answer),
                 note: note.to_owned(),
                 flagged: answer == Answer::Unknown,
-                owner: String::new(),
-                evidence: Vec::new(),
+                owner,
+                verified: answer == Answer::Implemented,
+                ..SaveAnswerInput::default()
             })?;
         }
         let edits = [
-            (
-                "mfa-everywhere",
-                "Maya Chen (CTO)",
-                ActionStatus::InProgress,
-            ),
-            (
-                "background-checks",
-                "Sam Ortiz (People)",
-                ActionStatus::NotStarted,
-            ),
-            (
-                "risk-assessment",
-                "Priya Nair (CEO)",
-                ActionStatus::NotStarted,
-            ),
+            ("mfa-everywhere", "Maya Chen", ActionStatus::InProgress),
+            ("background-checks", "Lena Brooks", ActionStatus::NotStarted),
+            ("risk-assessment", "Priya Nair", ActionStatus::NotStarted),
         ];
-        for (key, owner, status) in edits {
+        for (key, name, status) in edits {
+            let owner = people
+                .iter()
+                .find(|p| p.name == name)
+                .map(|p| Owner::Person { id: p.id });
             let edit = ActionEdit {
-                owner: Some(owner.to_owned()),
+                owner,
                 status: Some(status),
                 ..ActionEdit::default()
             };

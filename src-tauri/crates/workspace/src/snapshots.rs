@@ -12,7 +12,9 @@ impl Workspace {
             id: s.id,
             label: s.label.clone(),
             created_at: s.created_at.clone(),
-            readiness: score(self.catalog, &s.scope, &s.responses).overall.score,
+            readiness: score(self.catalog, &s.scope, &s.responses, None)
+                .overall
+                .score,
         }
     }
 

@@ -1,9 +1,11 @@
 //! What the UI and the CLI are shown: inputs and views built from the store and the scorecard.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use trustgap_domain::assessment::{Answer, CompanyProfile, EvidenceRef, Response};
-use trustgap_domain::catalog::CategoryId;
+use trustgap_domain::catalog::{Cadence, CategoryId, RetiredAnswer, ScopingNote};
+use trustgap_domain::people::Owner;
 use trustgap_domain::plan::{ActionEdit, AuditProfile};
 use trustgap_domain::scoring::{Band, Scorecard};
 use trustgap_store::Client;
@@ -28,6 +30,8 @@ pub struct AssessmentSummary {
     pub based_on: Option<i64>,
     /// The question last answered, to resume there.
     pub last_question: Option<String>,
+    /// The scoping questions answered "yes" when the scope was chosen, with their reasons.
+    pub scoping: Vec<ScopingNote>,
     /// Carried-over answers not confirmed since.
     pub needs_review: u32,
     pub flagged: u32,
@@ -53,17 +57,26 @@ pub struct AssessmentDetail {
     pub summary: AssessmentSummary,
     pub responses: Vec<Response>,
     pub scorecard: Scorecard,
+    /// Answers to questions that left the question bank, kept for the record.
+    pub retired: Vec<RetiredAnswer>,
 }
 
 #[derive(Debug, Clone, Deserialize, Type)]
 pub struct NewAssessmentInput {
+    /// The client; ignored when `new_client_name` is set.
     pub client_id: i64,
+    /// A new client to create with the assessment: both are created, or neither.
+    #[serde(default)]
+    pub new_client_name: Option<String>,
     pub name: String,
     /// Optional categories to include; Security is always added.
     pub scope: Vec<CategoryId>,
     pub profile: AuditProfile,
     #[serde(default)]
     pub company: CompanyProfile,
+    /// The scoping questions answered "yes" (ids); kept with their reasons.
+    #[serde(default)]
+    pub scoping_yes: Vec<String>,
 }
 
 /// New name, company profile and scope of an existing assessment.
@@ -73,6 +86,9 @@ pub struct UpdateDetailsInput {
     pub name: String,
     pub company: CompanyProfile,
     pub scope: Vec<CategoryId>,
+    /// The scoping questions answered "yes" (ids).
+    #[serde(default)]
+    pub scoping_yes: Vec<String>,
 }
 
 /// A change to one remediation action, keyed by its remediation key.
@@ -93,10 +109,19 @@ pub struct SaveAnswerInput {
     pub note: String,
     #[serde(default)]
     pub flagged: bool,
+    /// A person of the client, or a role nobody holds yet.
     #[serde(default)]
-    pub owner: String,
+    pub owner: Option<Owner>,
     #[serde(default)]
     pub evidence: Vec<EvidenceRef>,
+    /// For a control that operates over time: since when, and how often.
+    #[serde(default)]
+    pub since: Option<NaiveDate>,
+    #[serde(default)]
+    pub cadence: Option<Cadence>,
+    /// The assessor checked the answer against evidence.
+    #[serde(default)]
+    pub verified: bool,
 }
 
 /// The saved response and everything on screen that it changed.

@@ -3,8 +3,7 @@
 
 use super::csv::CsvWriter;
 use trustgap_domain::catalog::Catalog;
-use trustgap_domain::plan::{Action, Phase, Plan, Priority};
-use trustgap_domain::scoring::Severity;
+use trustgap_domain::plan::{Action, Plan};
 
 const GAP_HEADER: [&str; 14] = [
     "ref",
@@ -45,31 +44,6 @@ const PLAN_HEADER: [&str; 19] = [
     "dates_are_default",
 ];
 
-pub fn severity_name(s: Severity) -> &'static str {
-    match s {
-        Severity::High => "high",
-        Severity::Medium => "medium",
-        Severity::Low => "low",
-    }
-}
-
-fn priority_name(p: Priority) -> &'static str {
-    match p {
-        Priority::P1 => "P1",
-        Priority::P2 => "P2",
-        Priority::P3 => "P3",
-        Priority::P4 => "P4",
-    }
-}
-
-pub fn phase_name(p: Phase) -> &'static str {
-    match p {
-        Phase::First30Days => "first 30 days",
-        Phase::Days31To90 => "days 31-90",
-        Phase::BeforeAudit => "before the audit",
-    }
-}
-
 /// The gap register, most severe first. `refs` are the action references in plan order.
 pub fn gaps_csv(catalog: &Catalog, plan: &Plan, refs: &[String]) -> String {
     let mut w = CsvWriter::new(&GAP_HEADER);
@@ -89,15 +63,15 @@ pub fn gaps_csv(catalog: &Catalog, plan: &Plan, refs: &[String]) -> String {
             Some((n, a)) => (
                 refs.get(n).cloned().unwrap_or_default(),
                 a.title.as_str(),
-                priority_name(a.priority),
-                a.owner.as_str(),
+                a.priority.label(),
+                a.owner_name.as_str(),
                 a.due.to_string(),
             ),
             None => (String::new(), "", "", "", String::new()),
         };
         w.row([
             format!("G{:02}", i + 1).as_str(),
-            severity_name(g.severity),
+            g.severity.label(),
             &g.question_id,
             category,
             &g.criteria.join("; "),
@@ -123,13 +97,13 @@ fn action_row(w: &mut CsvWriter, reference: &str, a: &Action) {
         &a.description,
         &a.criteria.join("; "),
         &a.questions.join("; "),
-        severity_name(a.severity),
-        priority_name(a.priority),
+        a.severity.label(),
+        a.priority.label(),
         &format!("{:?}", a.effort),
-        &a.owner,
+        &a.owner_name,
         &a.start.to_string(),
         &a.due.to_string(),
-        phase_name(a.phase),
+        a.phase.label(),
         a.status.as_str(),
         &a.justification,
         &a.notes,

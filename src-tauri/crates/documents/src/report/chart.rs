@@ -5,13 +5,17 @@
 use super::fonts::{face, FontError, Weight};
 use super::layout::{wrap, Canvas, Rgb8};
 use super::shapes::Paint;
-use super::theme::{percent, score_color, style, BRAND, FAINT, INK, MUTED, RULE, SMALL, TRACK};
+use super::theme::{
+    level_color, percent, score_color, style, BRAND, FAINT, INK, MUTED, RULE, SMALL, TRACK,
+};
 use std::f32::consts::PI;
+use trustgap_domain::scoring::{ScoreLevel, Tally};
 
-/// One labelled score.
+/// One labelled score, with the level it reads as.
 pub struct Datum {
     pub label: String,
     pub score: Option<f64>,
+    pub level: Option<ScoreLevel>,
 }
 
 impl Datum {
@@ -19,6 +23,16 @@ impl Datum {
         Datum {
             label: label.into(),
             score,
+            level: score.map(|s| ScoreLevel::of(s, 0)),
+        }
+    }
+
+    /// A tally's score and level (a high gap inside caps the level).
+    pub fn of(label: impl Into<String>, tally: &Tally) -> Datum {
+        Datum {
+            label: label.into(),
+            score: tally.score,
+            level: tally.level,
         }
     }
 }
@@ -195,11 +209,11 @@ fn per_line(label_width: f32, width: f32) -> usize {
     (((width - label_width) / 44.0).floor() as usize).max(1)
 }
 
-/// The colour a heat-map cell takes for a score: a tint of the score colour.
-pub fn heat_fill(score: Option<f64>) -> Rgb8 {
-    match score {
+/// The colour a heat-map cell takes for a level: a tint of the level's colour.
+pub fn heat_fill(level: Option<ScoreLevel>) -> Rgb8 {
+    match level {
         None => TRACK,
-        Some(_) => score_color(score).tint(0.55),
+        Some(_) => level_color(level).tint(0.55),
     }
 }
 
@@ -228,7 +242,7 @@ pub fn heatmap(
         for (i, d) in row.cells.iter().enumerate() {
             let cx = x + label_width + (i % per_line) as f32 * (cell_w + HEAT_GAP);
             let cy = y + (i / per_line) as f32 * (HEAT_CELL_H + HEAT_GAP);
-            c.fill_rect(cx, cy, cell_w, HEAT_CELL_H, heat_fill(d.score));
+            c.fill_rect(cx, cy, cell_w, HEAT_CELL_H, heat_fill(d.level));
             c.text(cx + 4.0, cy + 11.0, id, &d.label)?;
             c.text(cx + 4.0, cy + 22.0, val, &percent(d.score))?;
         }
@@ -238,14 +252,10 @@ pub fn heatmap(
     // Legend.
     let y = y + 10.0;
     let mut lx = x + label_width;
-    for (text, score) in [
-        ("Below 40%", Some(10.0)),
-        ("40–69%", Some(50.0)),
-        ("70–84%", Some(75.0)),
-        ("85% or more", Some(90.0)),
-        ("No score", None),
-    ] {
-        c.fill_rect(lx, y, 10.0, 10.0, heat_fill(score));
+    let levels = ScoreLevel::THRESHOLDS.iter().rev().map(|(l, _)| Some(*l));
+    for level in levels.chain([None]) {
+        let text = level.map_or("No score", ScoreLevel::label);
+        c.fill_rect(lx, y, 10.0, 10.0, heat_fill(level));
         let w = c.text(lx + 14.0, y + 8.0, SMALL, text)?;
         lx += w + 22.0;
     }

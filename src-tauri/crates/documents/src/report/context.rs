@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 use trustgap_domain::assessment::{CompanyProfile, Response};
 use trustgap_domain::catalog::{Catalog, CategoryId, Question};
+use trustgap_domain::people::{Owner, Person};
 use trustgap_domain::plan::{deadline, Action, AuditProfile, AuditType, Plan};
 use trustgap_domain::scoring::{Scorecard, Severity};
 
@@ -23,6 +24,8 @@ pub struct ReportContext<'a> {
     pub responses: &'a [Response],
     pub card: &'a Scorecard,
     pub plan: &'a Plan,
+    /// The client's people, who own answers and actions.
+    pub people: &'a [Person],
     /// Time stamp of the file (metadata, document control).
     pub generated_at: DateTime<Utc>,
     /// The report's date as printed (the user's calendar day).
@@ -34,6 +37,11 @@ impl ReportContext<'_> {
         self.catalog
             .category(id)
             .map_or_else(|| id.as_str().to_owned(), |c| c.name.clone())
+    }
+
+    /// An owner as printed: the person's name, or the role marked as not yet named.
+    pub fn owner_name(&self, owner: &Owner) -> String {
+        owner.display(self.people)
     }
 
     pub fn scope_names(&self) -> String {
@@ -147,16 +155,28 @@ impl ReportContext<'_> {
             .filter(|a| !matches!(a.status, ActionStatus::Done | ActionStatus::RiskAccepted))
             .collect();
         let last = open.iter().map(|a| a.due).max();
+        if let Fit::Late {
+            deadline,
+            late_days,
+            bottleneck,
+            ..
+        } = &self.plan.fit
+        {
+            return format!(
+                "The plan does not fit: at the time its owners have for it, it ends {} after the \
+                 readiness deadline of {}.{}",
+                plural(usize::try_from(*late_days).unwrap_or(0), "day", "days"),
+                long_date(*deadline),
+                bottleneck.as_ref().map_or_else(String::new, |b| format!(
+                    " {} holds it up ({}% of their time is planned for compliance work).",
+                    b.name, b.share
+                ))
+            );
+        }
         match (&self.plan.fit, last) {
             (_, None) => "No remediation action is open: nothing stands between the company and \
                           the audit in this plan."
                 .to_owned(),
-            (Fit::NoTargetDate, Some(last)) => format!(
-                "No target audit date is set yet, so the plan cannot be measured against a \
-                 deadline. At the planned pace the {} would be finished by {}.",
-                plural(open.len(), "open action", "open actions"),
-                long_date(last)
-            ),
             (
                 Fit::Fits {
                     deadline,
@@ -164,26 +184,18 @@ impl ReportContext<'_> {
                 },
                 Some(last),
             ) => format!(
-                "The plan fits: the last of the {} is due on {}, {} before the readiness \
-                 deadline of {}.",
+                "The plan fits: at the time each owner has for compliance work, the last of the \
+                 {} is due on {}, {} before the readiness deadline of {}.",
                 plural(open.len(), "open action", "open actions"),
                 long_date(last),
                 plural(usize::try_from(*spare_days).unwrap_or(0), "day", "days"),
                 long_date(*deadline)
             ),
-            (
-                Fit::Late {
-                    deadline,
-                    late_days,
-                },
-                Some(last),
-            ) => format!(
-                "The plan does not fit: the last of the {} is due on {}, {} after the readiness \
-                 deadline of {}. Add people, narrow the scope or move the audit date.",
+            (_, Some(last)) => format!(
+                "No target audit date is set yet, so the plan cannot be measured against a \
+                 deadline. At the planned pace the {} would be finished by {}.",
                 plural(open.len(), "open action", "open actions"),
-                long_date(last),
-                plural(usize::try_from(*late_days).unwrap_or(0), "day", "days"),
-                long_date(*deadline)
+                long_date(last)
             ),
         }
     }

@@ -2,17 +2,14 @@
 
 use super::fonts::{face, Weight};
 use super::layout::{
-    wrap, Canvas, Document, Rgb8, Style, CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH,
+    wrap, Canvas, Document, Style, CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH,
+};
+use super::theme::{
+    band_color, level_color, percent, score_color, BRAND, BRAND_SOFT, INK, MUTED, TRACK, WHITE,
 };
 use super::ReportError;
 use chrono::{DateTime, Utc};
 use trustgap_domain::scoring::{Band, Scorecard, Severity, METHOD};
-
-const INK: Rgb8 = Rgb8(0x1d2433);
-const MUTED: Rgb8 = Rgb8(0x5b6475);
-const BRAND: Rgb8 = Rgb8(0x1f4e79);
-const TRACK: Rgb8 = Rgb8(0xe6e9ef);
-const WHITE: Rgb8 = Rgb8(0xffffff);
 
 /// What the summary prints.
 pub struct SummaryInput<'a> {
@@ -32,31 +29,6 @@ pub struct GapLine {
     pub criterion: String,
     pub question: String,
     pub answer: String,
-}
-
-/// Colour that carries the band's meaning (also used for bars of similar scores).
-fn band_color(band: Band) -> Rgb8 {
-    match band {
-        Band::Ready => Rgb8(0x1b7f4c),
-        Band::NearlyReady => Rgb8(0x2f6fb0),
-        Band::SignificantGaps => Rgb8(0xb7791f),
-        Band::NotReady => Rgb8(0xb42318),
-        Band::Incomplete => MUTED,
-    }
-}
-
-fn score_color(score: Option<f64>) -> Rgb8 {
-    match score {
-        Some(s) if s >= 85.0 => band_color(Band::Ready),
-        Some(s) if s >= 70.0 => band_color(Band::NearlyReady),
-        Some(s) if s >= 40.0 => band_color(Band::SignificantGaps),
-        Some(_) => band_color(Band::NotReady),
-        None => MUTED,
-    }
-}
-
-fn percent(score: Option<f64>) -> String {
-    score.map_or_else(|| "n/a".to_owned(), |s| format!("{s:.0}%"))
 }
 
 /// Renders the summary to PDF bytes.
@@ -87,7 +59,7 @@ fn draw(c: &mut Canvas, input: &SummaryInput<'_>) -> Result<(), ReportError> {
     c.text(
         MARGIN,
         40.0,
-        Style::new(9.0, Weight::Bold, Rgb8(0xc9d8ea)),
+        Style::new(9.0, Weight::Bold, BRAND_SOFT),
         "SOC 2 READINESS SUMMARY",
     )?;
     c.text(
@@ -99,7 +71,7 @@ fn draw(c: &mut Canvas, input: &SummaryInput<'_>) -> Result<(), ReportError> {
     c.text_right(
         right,
         40.0,
-        Style::new(9.0, Weight::Regular, Rgb8(0xc9d8ea)),
+        Style::new(9.0, Weight::Regular, BRAND_SOFT),
         "Confidential",
     )?;
 
@@ -196,7 +168,7 @@ fn draw(c: &mut Canvas, input: &SummaryInput<'_>) -> Result<(), ReportError> {
         c.text_right(
             right,
             y,
-            Style::new(10.0, Weight::Bold, score_color(crit.tally.score)),
+            Style::new(10.0, Weight::Bold, level_color(crit.tally.level)),
             &percent(crit.tally.score),
         )?;
         y += 17.0;

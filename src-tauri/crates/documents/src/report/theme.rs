@@ -5,8 +5,8 @@ use super::fonts::Weight;
 use super::layout::{Rgb8, Style};
 use chrono::NaiveDate;
 use trustgap_domain::assessment::Answer;
-use trustgap_domain::plan::{ActionStatus, Phase, Priority};
-use trustgap_domain::scoring::{Band, Severity};
+use trustgap_domain::plan::Priority;
+use trustgap_domain::scoring::{Band, ScoreLevel, Severity};
 
 pub const INK: Rgb8 = Rgb8(0x1d2433);
 pub const MUTED: Rgb8 = Rgb8(0x5b6475);
@@ -67,15 +67,20 @@ pub fn band_color(band: Band) -> Rgb8 {
     }
 }
 
-/// Colour of a score on the same thresholds as the bands.
-pub fn score_color(score: Option<f64>) -> Rgb8 {
-    match score {
-        Some(s) if s >= 85.0 => GOOD,
-        Some(s) if s >= 70.0 => FAIR,
-        Some(s) if s >= 40.0 => WARN,
-        Some(_) => BAD,
+/// Colour of a score level (the domain's thresholds, and its rule that a high gap caps it).
+pub fn level_color(level: Option<ScoreLevel>) -> Rgb8 {
+    match level {
+        Some(ScoreLevel::Good) => GOOD,
+        Some(ScoreLevel::Fair) => FAIR,
+        Some(ScoreLevel::Weak) => WARN,
+        Some(ScoreLevel::Poor) => BAD,
         None => FAINT,
     }
+}
+
+/// Colour of a score on its own (no gap information): bars of categories and averages.
+pub fn score_color(score: Option<f64>) -> Rgb8 {
+    level_color(score.map(|s| ScoreLevel::of(s, 0)))
 }
 
 pub fn severity_color(s: Severity) -> Rgb8 {
@@ -86,46 +91,12 @@ pub fn severity_color(s: Severity) -> Rgb8 {
     }
 }
 
-pub fn severity_label(s: Severity) -> &'static str {
-    match s {
-        Severity::High => "High",
-        Severity::Medium => "Medium",
-        Severity::Low => "Low",
-    }
-}
-
 pub fn priority_color(p: Priority) -> Rgb8 {
     match p {
         Priority::P1 => BAD,
         Priority::P2 => WARN,
         Priority::P3 => FAIR,
         Priority::P4 => MUTED,
-    }
-}
-
-pub fn priority_label(p: Priority) -> &'static str {
-    match p {
-        Priority::P1 => "P1",
-        Priority::P2 => "P2",
-        Priority::P3 => "P3",
-        Priority::P4 => "P4",
-    }
-}
-
-pub fn status_label(s: ActionStatus) -> &'static str {
-    match s {
-        ActionStatus::NotStarted => "Not started",
-        ActionStatus::InProgress => "In progress",
-        ActionStatus::Done => "Done",
-        ActionStatus::RiskAccepted => "Risk accepted",
-    }
-}
-
-pub fn phase_label(p: Phase) -> &'static str {
-    match p {
-        Phase::First30Days => "First 30 days",
-        Phase::Days31To90 => "Days 31 to 90",
-        Phase::BeforeAudit => "Before the audit",
     }
 }
 

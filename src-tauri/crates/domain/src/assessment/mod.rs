@@ -7,9 +7,11 @@ mod profile;
 
 pub use profile::CompanyProfile;
 
-use crate::catalog::CategoryId;
+use crate::catalog::{Cadence, CategoryId};
 use crate::error::{DomainError, Result};
 use crate::limits;
+use crate::people::Owner;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -70,11 +72,18 @@ pub struct Response {
     pub updated_at: String,
     /// Marked for follow-up.
     pub flagged: bool,
-    /// Who in the company owns this control.
-    pub owner: String,
+    /// Who in the company owns this control: a person, or a role nobody holds yet.
+    pub owner: Option<Owner>,
     pub evidence: Vec<EvidenceRef>,
-    /// Carried over from an earlier assessment and not confirmed since.
+    /// Carried over from an earlier assessment (or bank) and not confirmed since.
     pub needs_review: bool,
+    /// For a control that operates over time: since when it has run (a Type II audit needs it
+    /// running across the whole observation period).
+    pub since: Option<NaiveDate>,
+    /// How often it runs, as the company's policy sets it (the bank gives a typical cadence).
+    pub cadence: Option<Cadence>,
+    /// The assessor checked the answer against evidence (otherwise it is self-reported).
+    pub verified: bool,
 }
 
 /// Where the evidence for an answer lives: a description and, optionally, a link or file name.
@@ -86,6 +95,9 @@ pub struct EvidenceRef {
 
 /// Most evidence references one answer may hold.
 pub const MAX_EVIDENCE: usize = 20;
+/// Longest description of an evidence reference, and of its link or file name.
+pub const MAX_EVIDENCE_DESCRIPTION: usize = 200;
+pub const MAX_EVIDENCE_LINK: usize = 500;
 
 /// Checks evidence references: a description of 1 to 200 characters, a link up to 500.
 pub fn check_evidence(evidence: &[EvidenceRef]) -> Result<()> {
@@ -96,12 +108,12 @@ pub fn check_evidence(evidence: &[EvidenceRef]) -> Result<()> {
     }
     for e in evidence {
         let n = e.description.trim().chars().count();
-        if n == 0 || n > 200 {
+        if n == 0 || n > MAX_EVIDENCE_DESCRIPTION {
             return Err(DomainError::invalid(
                 "Each evidence reference needs a description of 1 to 200 characters.",
             ));
         }
-        if e.link.chars().count() > 500 || e.link.chars().any(char::is_control) {
+        if e.link.chars().count() > MAX_EVIDENCE_LINK || e.link.chars().any(char::is_control) {
             return Err(DomainError::invalid(
                 "An evidence link or file name is one line of at most 500 characters.",
             ));
@@ -110,10 +122,15 @@ pub fn check_evidence(evidence: &[EvidenceRef]) -> Result<()> {
     Ok(())
 }
 
-/// Checks a response's free fields: the note and the owner (one line, may be empty).
+/// Checks a response's free fields: the note, a role owner's text, the evidence, the date.
 pub fn check_response(r: &Response) -> Result<()> {
     limits::note("A note", &r.note)?;
-    limits::line("An owner", &r.owner)?;
+    if let Some(owner) = &r.owner {
+        owner.cleaned()?;
+    }
+    if let Some(since) = r.since {
+        limits::plausible_date("The date the control started", since)?;
+    }
     check_evidence(&r.evidence)
 }
 

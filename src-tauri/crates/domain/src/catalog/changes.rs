@@ -173,11 +173,7 @@ fn combine(id: &str, sources: &[(&Response, bool)]) -> Response {
         answer: weakest,
         note,
         flagged: sources.iter().any(|(r, _)| r.flagged),
-        owner: sources
-            .iter()
-            .map(|(r, _)| r.owner.clone())
-            .find(|o| !o.is_empty())
-            .unwrap_or_default(),
+        owner: sources.iter().find_map(|(r, _)| r.owner.clone()),
         evidence,
         needs_review: true,
         ..first.clone()

@@ -22,7 +22,7 @@ pub use coverage::CoverageTopic;
 pub use deps::dependency_order;
 pub use load::{embedded, embedded_sources, parse, CatalogSources};
 pub use model::*;
-pub use scoping::{recommend, Recommendation};
+pub use scoping::{recommend, scoping_notes, Recommendation, ScopingNote};
 pub use validate::{validate, ValidationError};
 
 /// Why a catalog could not be built.

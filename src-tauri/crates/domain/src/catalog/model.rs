@@ -45,7 +45,7 @@ impl CategoryId {
     }
 }
 
-/// How much work a remediation is for a small team (elapsed time).
+/// How much hands-on work a remediation is for its owner, in working days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
 pub enum Effort {
     /// One day or less.
@@ -69,6 +69,17 @@ impl Effort {
             Effort::M => (5, 10),
             Effort::L => (15, 30),
             Effort::XL => (30, 60),
+        }
+    }
+
+    /// The working days the plan schedules: the middle of the range (XS: one day).
+    pub fn planning_days(self) -> f32 {
+        match self {
+            Effort::XS => 1.0,
+            Effort::S => 3.0,
+            Effort::M => 7.0,
+            Effort::L => 22.0,
+            Effort::XL => 45.0,
         }
     }
 }

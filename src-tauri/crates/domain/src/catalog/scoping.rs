@@ -11,6 +11,34 @@ pub struct Recommendation {
     pub reasons: Vec<String>,
 }
 
+/// A scoping question answered "yes" when the scope was chosen, as it read then: kept with the
+/// assessment and printed in the report's scope section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, Type)]
+pub struct ScopingNote {
+    pub id: String,
+    pub question: String,
+    pub recommends: Vec<CategoryId>,
+    pub reason: String,
+    pub advice: Option<String>,
+}
+
+/// The notes for the scoping questions answered "yes", in the bank's order.
+pub fn scoping_notes(catalog: &Catalog, yes: &[String]) -> crate::error::Result<Vec<ScopingNote>> {
+    recommend(catalog, yes)?;
+    Ok(catalog
+        .scoping
+        .iter()
+        .filter(|s| yes.contains(&s.id))
+        .map(|s| ScopingNote {
+            id: s.id.clone(),
+            question: s.text.clone(),
+            recommends: s.recommends.clone(),
+            reason: s.reason.clone(),
+            advice: s.advice.clone(),
+        })
+        .collect())
+}
+
 /// Recommendations for the scoping questions answered "yes" (`yes` holds their ids), in the
 /// canonical category order. An id that is not a scoping question is an error.
 pub fn recommend(catalog: &Catalog, yes: &[String]) -> crate::error::Result<Vec<Recommendation>> {

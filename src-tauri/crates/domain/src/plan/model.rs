@@ -1,8 +1,9 @@
-//! Plan types: gaps, actions, the user's edits to them, and the audit profile they are
-//! scheduled against.
+//! Plan types: gaps, actions and preparation tasks, the user's edits to them, the audit profile
+//! they are scheduled against, the load per owner and whether it all fits.
 
 use crate::assessment::Answer;
-use crate::catalog::Effort;
+use crate::catalog::{Cadence, Effort};
+use crate::people::Owner;
 use crate::scoring::Severity;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -41,25 +42,58 @@ pub struct AuditProfile {
     pub observation_start: Option<NaiveDate>,
 }
 
-/// A question answered partial, not implemented or don't know.
+/// Why a question is a gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum GapKind {
+    /// Answered partial, not implemented or don't know.
+    Answer,
+    /// Type II: implemented, but started after the observation period began.
+    StartedTooLate,
+}
+
+/// A question answered partial, not implemented or don't know, or a control that started too
+/// late for a Type II observation period.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Gap {
     pub question_id: String,
     pub criteria: Vec<String>,
     pub question: String,
+    /// How the gap reads in a report ("No MFA on administrative consoles").
+    pub finding: String,
     pub answer: Answer,
+    pub kind: GapKind,
     pub severity: Severity,
     pub weight: u8,
+    /// A key control in the bank.
+    pub key: bool,
     pub note: String,
     pub remediation: String,
+    /// Who owns the control, as chosen on the question.
+    pub owner: Option<Owner>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Type)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Type,
+)]
 pub enum Priority {
     P1,
     P2,
     P3,
     P4,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 4] = [Priority::P1, Priority::P2, Priority::P3, Priority::P4];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Priority::P1 => "P1",
+            Priority::P2 => "P2",
+            Priority::P3 => "P3",
+            Priority::P4 => "P4",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -92,6 +126,20 @@ impl ActionStatus {
     pub fn parse(s: &str) -> Option<ActionStatus> {
         ActionStatus::ALL.into_iter().find(|a| a.as_str() == s)
     }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::NotStarted => "Not started",
+            ActionStatus::InProgress => "In progress",
+            ActionStatus::Done => "Done",
+            ActionStatus::RiskAccepted => "Risk accepted",
+        }
+    }
+
+    /// Done or accepted: no more work, no place in the schedule.
+    pub fn is_closed(self) -> bool {
+        matches!(self, ActionStatus::Done | ActionStatus::RiskAccepted)
+    }
 }
 
 /// When in the run-up to the audit an action falls, by its due date.
@@ -109,15 +157,39 @@ pub enum Phase {
     BeforeAudit,
 }
 
-/// What the user changed on an action; `None` keeps the generated value.
+impl Phase {
+    pub const ALL: [Phase; 3] = [Phase::First30Days, Phase::Days31To90, Phase::BeforeAudit];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::First30Days => "First 30 days",
+            Phase::Days31To90 => "Days 31 to 90",
+            Phase::BeforeAudit => "Before the audit",
+        }
+    }
+}
+
+/// What the user changed on an action or a preparation task; `None` keeps the generated value.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct ActionEdit {
-    pub owner: Option<String>,
+    pub owner: Option<Owner>,
     pub start: Option<NaiveDate>,
     pub due: Option<NaiveDate>,
     pub status: Option<ActionStatus>,
     pub justification: String,
     pub notes: String,
+}
+
+/// Something on an action the reader must see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionFlag {
+    /// Type II: a P1 or P2 action that finishes after the observation period starts.
+    AfterObservationStart,
+    /// Its owner is a role nobody is named for yet.
+    Unassigned,
+    /// The owner's time does not fit the edited dates.
+    OverCapacity,
 }
 
 /// One remediation action: every gap that shares a remediation key, as one piece of work.
@@ -131,11 +203,20 @@ pub struct Action {
     pub criteria: Vec<String>,
     /// Questions whose gaps it closes.
     pub questions: Vec<String>,
+    /// The findings it closes, most severe first.
+    pub findings: Vec<String>,
     pub severity: Severity,
     pub priority: Priority,
     pub effort: Effort,
-    /// The catalog's role, or the person the user assigned.
-    pub owner: String,
+    /// The owner's working days the schedule counts.
+    pub effort_days: f32,
+    /// Minimum elapsed weeks when it waits on outsiders.
+    pub lead_weeks: Option<u8>,
+    /// Keys of the actions that must be done first (those in this plan).
+    pub depends_on: Vec<String>,
+    pub owner: Owner,
+    /// The person's name, or the role marked as not yet named.
+    pub owner_name: String,
     pub owner_is_default: bool,
     pub start: NaiveDate,
     pub due: NaiveDate,
@@ -146,6 +227,64 @@ pub struct Action {
     pub notes: String,
     /// The evidence that shows the action is done.
     pub evidence: String,
+    /// The recurring control it sets up, and for a Type II audit how many runs the observation
+    /// period needs (the first one due with the action).
+    pub runs: Option<Cadence>,
+    pub runs_in_period: Option<u32>,
+    pub flags: Vec<ActionFlag>,
+}
+
+/// A step of getting the audit itself ready, placed backwards from the audit date.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct PrepTask {
+    /// Stable key ("prep-audit-firm"); edits follow it.
+    pub key: String,
+    pub title: String,
+    pub description: String,
+    pub owner: Owner,
+    pub owner_name: String,
+    pub effort_days: f32,
+    pub start: NaiveDate,
+    pub due: NaiveDate,
+    /// Its owner has too little free time before it is due: it should have started already.
+    pub late: bool,
+    pub status: ActionStatus,
+    pub notes: String,
+}
+
+/// One week of one owner's compliance work.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct WeekLoad {
+    /// The Monday of the week.
+    pub week: NaiveDate,
+    /// Working days of planned work.
+    pub days: f32,
+    /// Working days the owner has for compliance work that week.
+    pub capacity: f32,
+}
+
+/// An owner's planned load, week by week.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct PersonLoad {
+    pub owner: Owner,
+    pub name: String,
+    /// Percent of their time for compliance work.
+    pub share: u8,
+    /// The share is assumed (a role nobody is named for).
+    pub assumed: bool,
+    pub total_days: f32,
+    pub weeks: Vec<WeekLoad>,
+}
+
+/// Who holds the plan up, and the share of time that would let it fit.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Bottleneck {
+    pub owner: Owner,
+    pub name: String,
+    pub share: u8,
+    /// Percent of their time their open work needs to end by the deadline (over 100: more than
+    /// one person's time).
+    pub needed_share: u32,
 }
 
 /// Whether the plan finishes before its deadline.
@@ -158,17 +297,31 @@ pub enum Fit {
         deadline: NaiveDate,
         spare_days: i64,
     },
-    /// The last open action ends after the deadline.
-    Late { deadline: NaiveDate, late_days: i64 },
+    /// An open action or preparation task ends after the deadline (or had to start before
+    /// today).
+    Late {
+        deadline: NaiveDate,
+        late_days: i64,
+        bottleneck: Option<Bottleneck>,
+        /// What would make it fit, in plain sentences.
+        remedies: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Plan {
     pub plan_date: NaiveDate,
     pub profile: AuditProfile,
+    /// The date every open action must be done by, when the audit has a date.
+    pub deadline: Option<NaiveDate>,
     pub fit: Fit,
     pub gaps: Vec<Gap>,
     pub actions: Vec<Action>,
+    pub prep: Vec<PrepTask>,
+    pub load: Vec<PersonLoad>,
+    /// Things about the plan's inputs the reader should know (a past audit date, unnamed
+    /// owners, a short observation period).
+    pub warnings: Vec<String>,
     /// Edited actions whose gaps have all been closed since.
     pub retired: Vec<RetiredAction>,
 }

@@ -3,16 +3,10 @@
 use super::model::{ActionEdit, ActionStatus, AuditProfile, AuditType};
 use crate::error::{DomainError, Result};
 use crate::limits;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 fn plausible(d: NaiveDate, what: &str) -> Result<()> {
-    if (2000..=2100).contains(&d.year()) {
-        Ok(())
-    } else {
-        Err(DomainError::invalid(format!(
-            "The {what} must be between the years 2000 and 2100."
-        )))
-    }
+    limits::plausible_date(&format!("The {what}"), d)
 }
 
 pub fn validate_profile(p: &AuditProfile) -> Result<()> {
@@ -33,7 +27,7 @@ pub fn validate_profile(p: &AuditProfile) -> Result<()> {
 
 pub fn validate_edit(e: &ActionEdit) -> Result<()> {
     if let Some(owner) = &e.owner {
-        limits::name("An owner", owner)?;
+        owner.cleaned()?;
     }
     for (d, what) in [(e.start, "start date"), (e.due, "due date")] {
         if let Some(d) = d {
@@ -110,7 +104,7 @@ mod tests {
         };
         assert!(validate_edit(&backwards).is_err());
         let blank_owner = ActionEdit {
-            owner: Some("  ".into()),
+            owner: Some(crate::people::Owner::role("  ")),
             ..ActionEdit::default()
         };
         assert!(validate_edit(&blank_owner).is_err());

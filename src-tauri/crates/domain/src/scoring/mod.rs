@@ -8,10 +8,11 @@
 
 mod band;
 
-pub use band::{band_for, Band, Severity};
+pub use band::{band_for, Band, ScoreLevel, Severity};
 
 use crate::assessment::{Answer, Response, Scope};
 use crate::catalog::{Catalog, CategoryId, Question};
+use chrono::NaiveDate;
 use serde::Serialize;
 use specta::Type;
 use std::collections::HashMap;
@@ -20,7 +21,36 @@ use std::collections::HashMap;
 pub const METHOD: &str = "Each question in scope earns 1 point if implemented, half a point if \
 partially implemented and nothing if not implemented, unknown or not yet answered, multiplied by \
 its weight (1 to 5). A score is the points earned divided by the points possible; questions \
-marked not applicable count in neither.";
+marked not applicable count in neither. For a Type II audit, a control that started after the \
+observation period began counts as partially implemented: it did not run across the period.";
+
+/// Whether an implemented, recurring or continuous control started after a Type II observation
+/// period began (`observation_start`), so it cannot have operated across all of it.
+pub fn started_too_late(
+    q: &Question,
+    answer: Option<Answer>,
+    since: Option<NaiveDate>,
+    observation_start: Option<NaiveDate>,
+) -> bool {
+    matches!(
+        (answer, q.runs, since, observation_start),
+        (Some(Answer::Implemented), Some(_), Some(since), Some(start)) if since > start
+    )
+}
+
+/// The answer as scored and planned: a control that started too late counts as partial.
+pub fn effective_answer(
+    q: &Question,
+    answer: Option<Answer>,
+    since: Option<NaiveDate>,
+    observation_start: Option<NaiveDate>,
+) -> Option<Answer> {
+    if started_too_late(q, answer, since, observation_start) {
+        Some(Answer::Partial)
+    } else {
+        answer
+    }
+}
 
 /// Points and counts over a set of questions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Type)]
@@ -31,6 +61,10 @@ pub struct Tally {
     pub answered: u32,
     pub not_applicable: u32,
     pub unknown: u32,
+    /// Gaps of high severity among these questions.
+    pub high_gaps: u32,
+    /// How the score reads (never better than weak with a high gap inside); `None` without one.
+    pub level: Option<ScoreLevel>,
     #[serde(skip)]
     #[specta(skip)]
     earned: f64,
@@ -61,7 +95,10 @@ impl Tally {
         };
         self.earned += weight * value;
         self.possible += weight;
-        self.score = Some(100.0 * self.earned / self.possible);
+        self.high_gaps += u32::from(is_high_gap(q, answer));
+        let score = 100.0 * self.earned / self.possible;
+        self.score = Some(score);
+        self.level = Some(ScoreLevel::of(score, self.high_gaps));
     }
 }
 
@@ -93,8 +130,10 @@ pub struct CriterionScore {
 pub struct Scorecard {
     pub overall: Tally,
     pub band: Band,
-    /// Gaps of high severity (a heavy control missing or unknown).
+    /// Gaps of high severity (a key or heavy control missing, or a key control partial).
     pub high_gaps: u32,
+    /// Type II: implemented controls that started after the observation period began.
+    pub late_controls: u32,
     pub categories: Vec<CategoryScore>,
     pub groups: Vec<GroupScore>,
     pub criteria: Vec<CriterionScore>,
@@ -110,45 +149,58 @@ pub struct Headline {
 
 /// Whether an answer to `q` is a high-severity gap (counted by the band).
 fn is_high_gap(q: &Question, answer: Option<Answer>) -> bool {
-    answer.is_some() && Severity::of(q.weight, answer) == Some(Severity::High)
+    Severity::of(q, answer) == Some(Severity::High)
 }
 
 /// [`score`]'s overall tally, band and high-gap count without the breakdowns: what a list of
 /// hundreds of assessments needs, at a fraction of the cost.
+/// `answers` holds each question's answer and the date its control started.
 pub fn headline<'a>(
     catalog: &Catalog,
     scope: &Scope,
-    answers: impl IntoIterator<Item = (&'a str, Option<Answer>)>,
+    observation_start: Option<NaiveDate>,
+    answers: impl IntoIterator<Item = (&'a str, Option<Answer>, Option<NaiveDate>)>,
 ) -> Headline {
-    let answers: HashMap<&str, Option<Answer>> = answers.into_iter().collect();
+    let answers: HashMap<&str, (Option<Answer>, Option<NaiveDate>)> = answers
+        .into_iter()
+        .map(|(id, a, since)| (id, (a, since)))
+        .collect();
     let mut overall = Tally::default();
-    let mut high_gaps = 0;
     for q in catalog.questions_in(scope.categories()) {
-        let answer = answers.get(q.id.as_str()).copied().flatten();
-        overall.add(q, answer);
-        high_gaps += u32::from(is_high_gap(q, answer));
+        let (answer, since) = answers.get(q.id.as_str()).copied().unwrap_or_default();
+        overall.add(q, effective_answer(q, answer, since, observation_start));
     }
     Headline {
-        band: band_for(&overall, high_gaps),
+        band: band_for(&overall, overall.high_gaps),
+        high_gaps: overall.high_gaps,
         overall,
-        high_gaps,
     }
 }
 
 /// Scores the questions of `scope` from `responses` (which may be partial or contain retired ids).
-pub fn score(catalog: &Catalog, scope: &Scope, responses: &[Response]) -> Scorecard {
-    let answers: HashMap<&str, Option<Answer>> = responses
+/// For a Type II audit, `observation_start` makes controls that started after it count as
+/// partial ([`started_too_late`]).
+pub fn score(
+    catalog: &Catalog,
+    scope: &Scope,
+    responses: &[Response],
+    observation_start: Option<NaiveDate>,
+) -> Scorecard {
+    let answers: HashMap<&str, &Response> = responses
         .iter()
-        .map(|r| (r.question_id.as_str(), r.answer))
+        .map(|r| (r.question_id.as_str(), r))
         .collect();
     let in_scope = scope.categories();
     let mut overall = Tally::default();
     let mut by_category: HashMap<CategoryId, Tally> = HashMap::new();
     let mut by_criterion: HashMap<&str, Tally> = HashMap::new();
     let mut by_group: HashMap<&str, Tally> = HashMap::new();
-    let mut high_gaps = 0;
+    let mut late_controls = 0;
     for q in catalog.questions_in(in_scope) {
-        let answer = answers.get(q.id.as_str()).copied().flatten();
+        let r = answers.get(q.id.as_str());
+        let (given, since) = (r.and_then(|r| r.answer), r.and_then(|r| r.since));
+        late_controls += u32::from(started_too_late(q, given, since, observation_start));
+        let answer = effective_answer(q, given, since, observation_start);
         overall.add(q, answer);
         // Asked once, counted in every category it maps to.
         for c in &q.categories {
@@ -168,7 +220,6 @@ pub fn score(catalog: &Catalog, scope: &Scope, responses: &[Response]) -> Scorec
         for g in groups {
             by_group.entry(g).or_default().add(q, answer);
         }
-        high_gaps += u32::from(is_high_gap(q, answer));
     }
     let categories = in_scope
         .iter()
@@ -206,9 +257,10 @@ pub fn score(catalog: &Catalog, scope: &Scope, responses: &[Response]) -> Scorec
         })
         .collect();
     Scorecard {
-        band: band_for(&overall, high_gaps),
+        band: band_for(&overall, overall.high_gaps),
+        high_gaps: overall.high_gaps,
+        late_controls,
         overall,
-        high_gaps,
         categories,
         groups,
         criteria,

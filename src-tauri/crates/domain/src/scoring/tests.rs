@@ -39,6 +39,7 @@ fn pinned_numbers_for_a_fixed_assessment() {
             ("AAA-003", Some(NotImplemented)),
             ("PRV-001", Some(Unknown)),
         ]),
+        None,
     );
     // (5*1 + 1*0.5 + 3*0 + 2*0) / (5 + 1 + 3 + 2) = 5.5 / 11
     assert_eq!(card.overall.score, Some(50.0));
@@ -64,6 +65,7 @@ fn unanswered_questions_count_as_not_evidenced() {
         &fixture(),
         &all_scope(),
         &responses(&[("AAA-001", Some(Answer::Implemented))]),
+        None,
     );
     assert_eq!(card.overall.score, Some(100.0 * 5.0 / 11.0));
     assert_eq!(card.overall.answered, 1);
@@ -83,6 +85,7 @@ fn not_applicable_leaves_the_denominator_and_an_all_na_criterion_has_no_score() 
             ("AAA-003", Some(NotApplicable)),
             ("PRV-001", Some(Implemented)),
         ]),
+        None,
     );
     assert_eq!(card.overall.score, Some(100.0));
     assert_eq!(card.overall.not_applicable, 2);
@@ -96,6 +99,7 @@ fn scope_limits_questions_and_categories() {
         &fixture(),
         &Scope::new(&[]),
         &responses(&[("PRV-001", Some(Answer::NotImplemented))]),
+        None,
     );
     assert_eq!(card.overall.questions, 3);
     assert_eq!(card.categories.len(), 1);
@@ -112,6 +116,7 @@ fn retired_question_ids_are_ignored() {
         &fixture(),
         &all_scope(),
         &responses(&[("OLD-999", Some(Answer::Implemented))]),
+        None,
     );
     assert_eq!(card.overall.answered, 0);
 }
@@ -150,7 +155,7 @@ fn every_assessment() -> Vec<Vec<Option<Answer>>> {
 fn card_for(answers: &[Option<Answer>]) -> Scorecard {
     let ids = ["AAA-001", "AAA-002", "AAA-003", "PRV-001"];
     let pairs: Vec<_> = ids.iter().copied().zip(answers.iter().copied()).collect();
-    score(&fixture(), &all_scope(), &responses(&pairs))
+    score(&fixture(), &all_scope(), &responses(&pairs), None)
 }
 
 fn all_scores(card: &Scorecard) -> Vec<Option<f64>> {
@@ -199,21 +204,76 @@ fn improving_one_answer_never_lowers_any_score_or_the_band() {
     }
 }
 
+/// A fixture question with this weight, a key control or not.
+fn q(weight: u8, key: bool) -> crate::catalog::Question {
+    crate::catalog::Question {
+        weight,
+        key,
+        ..fixture().questions[0].clone()
+    }
+}
+
 #[test]
-fn severity_follows_weight_and_answer() {
+fn severity_follows_criticality_and_answer() {
     use Answer::*;
-    assert_eq!(Severity::of(5, Some(NotImplemented)), Some(Severity::High));
-    assert_eq!(Severity::of(4, Some(Unknown)), Some(Severity::High));
-    assert_eq!(Severity::of(5, Some(Partial)), Some(Severity::Medium));
-    assert_eq!(
-        Severity::of(3, Some(NotImplemented)),
-        Some(Severity::Medium)
+    let sev = |w, key, a| Severity::of(&q(w, key), Some(a));
+    assert_eq!(sev(5, false, NotImplemented), Some(Severity::High));
+    assert_eq!(sev(4, false, Unknown), Some(Severity::High));
+    assert_eq!(sev(5, false, Partial), Some(Severity::High));
+    assert_eq!(sev(4, false, Partial), Some(Severity::Medium));
+    assert_eq!(sev(3, false, NotImplemented), Some(Severity::Medium));
+    assert_eq!(sev(3, false, Partial), Some(Severity::Medium));
+    assert_eq!(sev(2, false, Partial), Some(Severity::Low));
+    assert_eq!(sev(1, false, NotImplemented), Some(Severity::Low));
+    // A key control is high when partial or missing, whatever its weight.
+    assert_eq!(sev(2, true, Partial), Some(Severity::High));
+    assert_eq!(sev(1, true, Unknown), Some(Severity::High));
+    assert_eq!(sev(5, true, Implemented), None);
+    assert_eq!(sev(5, false, NotApplicable), None);
+    assert_eq!(Severity::of(&q(5, true), None), None);
+}
+
+#[test]
+fn a_criterion_with_a_high_gap_never_reads_green() {
+    assert_eq!(ScoreLevel::of(96.0, 0), ScoreLevel::Good);
+    assert_eq!(ScoreLevel::of(96.0, 1), ScoreLevel::Weak);
+    assert_eq!(ScoreLevel::of(72.0, 0), ScoreLevel::Fair);
+    assert_eq!(ScoreLevel::of(20.0, 2), ScoreLevel::Poor);
+    // AAA-001 (weight 5) partial: high; its criterion scores 1/2 * 5 + 1 = 3.5 of 6 but reads weak.
+    let card = score(
+        &fixture(),
+        &all_scope(),
+        &responses(&[
+            ("AAA-001", Some(Answer::Partial)),
+            ("AAA-002", Some(Answer::Implemented)),
+        ]),
+        None,
     );
-    assert_eq!(Severity::of(3, Some(Partial)), Some(Severity::Low));
-    assert_eq!(Severity::of(1, Some(NotImplemented)), Some(Severity::Low));
-    assert_eq!(Severity::of(5, Some(Implemented)), None);
-    assert_eq!(Severity::of(5, Some(NotApplicable)), None);
-    assert_eq!(Severity::of(5, None), None);
+    let cc11 = &card.criteria[0].tally;
+    assert_eq!(cc11.high_gaps, 1);
+    assert_eq!(cc11.level, Some(ScoreLevel::Weak));
+}
+
+#[test]
+fn a_type_2_control_that_started_late_scores_as_partial() {
+    let mut catalog = fixture();
+    catalog.questions[0].runs = Some(crate::catalog::Cadence::Quarterly);
+    let start = chrono::NaiveDate::from_ymd_opt(2027, 7, 1);
+    let mut rs = responses(&[("AAA-001", Some(Answer::Implemented))]);
+    rs[0].since = chrono::NaiveDate::from_ymd_opt(2027, 8, 1);
+    let late = score(&catalog, &all_scope(), &rs, start);
+    let type1 = score(&catalog, &all_scope(), &rs, None);
+    assert_eq!(late.late_controls, 1);
+    assert_eq!(type1.late_controls, 0);
+    assert!(late.overall.score < type1.overall.score);
+    let head = headline(
+        &catalog,
+        &all_scope(),
+        start,
+        rs.iter()
+            .map(|r| (r.question_id.as_str(), r.answer, r.since)),
+    );
+    assert_eq!(head.overall, late.overall);
 }
 
 #[test]
@@ -254,8 +314,13 @@ fn the_headline_agrees_with_the_full_scorecard() {
                 .map(|(j, id)| (*id, choices[(k + j * (i + 1)) % choices.len()]))
                 .collect();
             for scope in [all_scope(), Scope::new(&[])] {
-                let card = score(&catalog, &scope, &responses(&answers));
-                let head = headline(&catalog, &scope, answers.iter().copied());
+                let card = score(&catalog, &scope, &responses(&answers), None);
+                let head = headline(
+                    &catalog,
+                    &scope,
+                    None,
+                    answers.iter().map(|(id, a)| (*id, *a, None)),
+                );
                 assert_eq!(head.overall, card.overall);
                 assert_eq!(head.band, card.band);
                 assert_eq!(head.high_gaps, card.high_gaps);

@@ -72,8 +72,10 @@ pub fn compare(
     before: &[Response],
     now: &[Response],
 ) -> Comparison {
-    let (b, n): (Scorecard, Scorecard) =
-        (score(catalog, scope, before), score(catalog, scope, now));
+    let (b, n): (Scorecard, Scorecard) = (
+        score(catalog, scope, before, None),
+        score(catalog, scope, now, None),
+    );
     let categories = b
         .categories
         .iter()
@@ -111,10 +113,7 @@ pub fn compare(
             now: current,
             severity,
         };
-        match (
-            Severity::of(q.weight, then),
-            Severity::of(q.weight, current),
-        ) {
+        match (Severity::of(q, then), Severity::of(q, current)) {
             (Some(s), None) if current.is_some() => gaps_closed.push(change(s)),
             (None, Some(s)) => gaps_opened.push(change(s)),
             _ => {}

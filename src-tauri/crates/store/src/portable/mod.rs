@@ -1,5 +1,6 @@
-//! Portable `.trustgap` files: one or more assessments (with their client, answers, history,
-//! snapshots and plan edits) in a SQLite database of the workspace's own schema, and their import.
+//! Portable `.trustgap` files: one or more assessments (with their client and its people, answers,
+//! history, snapshots, plan edits and retired answers) in a SQLite database of the workspace's own
+//! schema, and their import.
 //!
 //! Export builds the subset in memory and writes it with the online backup API (temp file, then
 //! rename). Import checks the file first (ours, intact, not cut short, and laid out exactly as
@@ -29,14 +30,18 @@ pub enum ImportMode {
 }
 
 /// Tables copied per assessment, in dependency order, with the columns copied.
-const RESPONSE_COLS: &str =
-    "question_id, answer, note, updated_at, flagged, owner, evidence, needs_review";
+/// `owner_person` is copied apart: it is mapped to the workspace's people.
+const RESPONSE_COLS: &str = "question_id, answer, note, updated_at, flagged, owner_role, \
+    evidence, needs_review, since, cadence, verified";
 const HISTORY_COLS: &str = "question_id, answer, note, assessor, changed_at";
-const PLAN_COLS: &str =
-    "remediation_key, owner, start_date, due_date, status, justification, notes, updated_at";
+const PLAN_COLS: &str = "remediation_key, owner_role, start_date, due_date, status, \
+    justification, notes, updated_at";
+const RETIRED_COLS: &str = "question_id, answer, note, reason, catalog_version, retired_at";
 const ASSESSMENT_COLS: &str = "name, catalog_version, scope, audit_type, target_date, \
     observation_start, industry, headcount, system_name, system_description, hosting, assessor, \
-    created_at, updated_at, opened_at, archived_at, last_question";
+    created_at, updated_at, opened_at, archived_at, last_question, scoping";
+/// The imported person an owner column names, as the workspace's person.
+const MAP_OWNER: &str = "(SELECT new FROM temp.person_map WHERE old = owner_person)";
 
 impl Store {
     /// Writes the given assessments (not in the trash) and their clients to `dest`.
@@ -62,6 +67,7 @@ impl Store {
             "BEGIN;
              INSERT INTO clients SELECT * FROM src.clients WHERE id IN
                (SELECT client_id FROM src.assessments WHERE id IN ({list}));
+             INSERT INTO people SELECT * FROM src.people WHERE client_id IN (SELECT id FROM clients);
              INSERT INTO assessments SELECT * FROM src.assessments WHERE id IN ({list});
              UPDATE assessments SET based_on = NULL WHERE based_on NOT IN ({list});
              INSERT INTO responses SELECT * FROM src.responses WHERE assessment_id IN ({list});
@@ -70,6 +76,8 @@ impl Store {
              INSERT INTO snapshot_responses SELECT * FROM src.snapshot_responses WHERE snapshot_id IN
                (SELECT id FROM snapshots);
              INSERT INTO plan_edits SELECT * FROM src.plan_edits WHERE assessment_id IN ({list});
+             INSERT INTO retired_answers SELECT * FROM src.retired_answers
+               WHERE assessment_id IN ({list});
              INSERT INTO settings VALUES ('portable.exported_at', datetime('now'));
              COMMIT;"
         ))?;
@@ -239,9 +247,14 @@ fn copy_in(tx: &Transaction<'_>, mode: ImportMode) -> Result<Vec<i64>> {
     if sources.is_empty() {
         return Err(StoreError::Invalid("The file holds no assessment.".into()));
     }
+    tx.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS person_map (old INTEGER PRIMARY KEY, new INTEGER);
+         DELETE FROM temp.person_map;",
+    )?;
     let mut new_ids = Vec::new();
     for (old_id, uid, old_client) in sources {
         let client = client_for(tx, old_client)?;
+        people_for(tx, old_client, client)?;
         let existing: Option<i64> = tx
             .query_row(
                 "SELECT id FROM main.assessments WHERE uid = ?1",
@@ -265,15 +278,24 @@ fn copy_in(tx: &Transaction<'_>, mode: ImportMode) -> Result<Vec<i64>> {
             params![old_id, uid, client],
         )?;
         let id = tx.last_insert_rowid();
-        for (table, cols) in [
-            ("responses", RESPONSE_COLS),
-            ("response_history", HISTORY_COLS),
-            ("plan_edits", PLAN_COLS),
+        for (table, cols, owned) in [
+            ("responses", RESPONSE_COLS, true),
+            ("response_history", HISTORY_COLS, false),
+            ("plan_edits", PLAN_COLS, true),
+            ("retired_answers", RETIRED_COLS, false),
         ] {
+            let (into, from) = if owned {
+                (
+                    format!("{cols}, owner_person"),
+                    format!("{cols}, {MAP_OWNER}"),
+                )
+            } else {
+                (cols.to_owned(), cols.to_owned())
+            };
             tx.execute(
                 &format!(
-                    "INSERT INTO main.{table} (assessment_id, {cols}) \
-                     SELECT ?2, {cols} FROM imp.{table} WHERE assessment_id = ?1"
+                    "INSERT INTO main.{table} (assessment_id, {into}) \
+                     SELECT ?2, {from} FROM imp.{table} WHERE assessment_id = ?1"
                 ),
                 params![old_id, id],
             )?;
@@ -301,10 +323,47 @@ fn client_for(tx: &Transaction<'_>, old_client: i64) -> Result<i64> {
         return Ok(id);
     }
     tx.execute(
-        "INSERT INTO main.clients (uid, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4)",
-        params![uid, name, created, updated],
+        "INSERT INTO main.clients (uid, name, created_at, updated_at, year_end_break, closures) \
+         SELECT ?1, ?2, ?3, ?4, year_end_break, closures FROM imp.clients WHERE id = ?5",
+        params![uid, name, created, updated, old_client],
     )?;
     Ok(tx.last_insert_rowid())
+}
+
+/// Maps the file's people of a client to the workspace's: the same person (by identity, else by
+/// name within the client) or a new row. The calendar of a new client comes with it.
+fn people_for(tx: &Transaction<'_>, old_client: i64, client: i64) -> Result<()> {
+    let rows: Vec<(i64, String, String)> = tx
+        .prepare("SELECT id, uid, name FROM imp.people WHERE client_id = ?1 ORDER BY id")?
+        .query_map([old_client], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (old, uid, name) in rows {
+        let existing: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM main.people WHERE client_id = ?1 AND (uid = ?2 OR name = ?3 \
+                 COLLATE NOCASE) ORDER BY uid = ?2 DESC LIMIT 1",
+                params![client, uid, name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let new = match existing {
+            Some(id) => id,
+            None => {
+                tx.execute(
+                    "INSERT INTO main.people (uid, client_id, name, role, email, share, days_off, \
+                     created_at, updated_at) SELECT uid, ?2, name, role, email, share, days_off, \
+                     created_at, updated_at FROM imp.people WHERE id = ?1",
+                    params![old, client],
+                )?;
+                tx.last_insert_rowid()
+            }
+        };
+        tx.execute(
+            "INSERT OR REPLACE INTO temp.person_map (old, new) VALUES (?1, ?2)",
+            params![old, new],
+        )?;
+    }
+    Ok(())
 }
 
 fn copy_snapshots(tx: &Transaction<'_>, old_id: i64, id: i64) -> Result<()> {

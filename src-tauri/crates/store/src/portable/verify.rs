@@ -5,7 +5,9 @@ use super::invalid_data;
 use crate::{AssessmentRecord, Result};
 use rusqlite::Transaction;
 use trustgap_domain::assessment::{check_evidence, Answer, EvidenceRef, Scope};
+use trustgap_domain::catalog::ScopingNote;
 use trustgap_domain::limits::{self, MAX_NOTE_CHARS};
+use trustgap_domain::people::{check_ranges, DateRange};
 
 /// Reads the imported assessment back as the app will, and checks what SQL constraints cannot.
 pub(super) fn verify(tx: &Transaction<'_>, id: i64) -> Result<()> {
@@ -42,6 +44,20 @@ pub(super) fn verify(tx: &Transaction<'_>, id: i64) -> Result<()> {
     if bad_dates > 0 {
         return Err(invalid("a plan date that is not a date".into()));
     }
+    // Owners are people of the assessment's own client.
+    let foreign_owners: i64 = tx.query_row(
+        "SELECT count(*) FROM (SELECT owner_person FROM main.responses WHERE assessment_id = ?1 \
+         UNION ALL SELECT owner_person FROM main.plan_edits WHERE assessment_id = ?1) o \
+         WHERE o.owner_person IS NOT NULL AND o.owner_person NOT IN (SELECT p.id FROM main.people p \
+         JOIN main.assessments a ON a.client_id = p.client_id WHERE a.id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
+    if foreign_owners > 0 {
+        return Err(invalid(
+            "an owner who is not one of the client's people".into(),
+        ));
+    }
     for (table, owner, columns) in IMPORTED_TEXT {
         let names: Vec<&str> = columns.iter().map(|c| c.0).collect();
         let mut stmt = tx.prepare(&format!(
@@ -63,6 +79,15 @@ pub(super) fn verify(tx: &Transaction<'_>, id: i64) -> Result<()> {
                     Text::Answer => Answer::parse(&value).is_some(),
                     Text::Evidence => serde_json::from_str::<Vec<EvidenceRef>>(&value)
                         .is_ok_and(|e| check_evidence(&e).is_ok()),
+                    Text::Ranges => serde_json::from_str::<Vec<DateRange>>(&value)
+                        .is_ok_and(|r| check_ranges("Dates", &r).is_ok()),
+                    Text::Date => chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+                        .is_ok_and(|d| limits::plausible_date("A date", d).is_ok()),
+                    Text::Scoping => {
+                        serde_json::from_str::<Vec<ScopingNote>>(&value).is_ok_and(|n| {
+                            n.len() <= 100 && value.chars().count() <= MAX_NOTE_CHARS * 10
+                        })
+                    }
                 };
                 if !fits {
                     return Err(invalid(format!("{} out of bounds", what())));
@@ -84,6 +109,12 @@ enum Text {
     Answer,
     /// The JSON list of evidence references that `save_response` writes.
     Evidence,
+    /// A JSON list of date ranges (days off, closures), each sound.
+    Ranges,
+    /// A calendar date (`YYYY-MM-DD`) in the years the app accepts.
+    Date,
+    /// The JSON list of scoping notes an assessment keeps.
+    Scoping,
 }
 
 /// Text columns of a table, each with what it may hold.
@@ -100,6 +131,20 @@ const IMPORTED_TEXT: &[(&str, &str, Columns)] = &[
             ("name", Text::Line),
             ("created_at", Text::Line),
             ("updated_at", Text::Line),
+            ("closures", Text::Ranges),
+        ],
+    ),
+    (
+        "people",
+        "client_id = (SELECT client_id FROM main.assessments WHERE id = ?1)",
+        &[
+            ("uid", Text::Line),
+            ("name", Text::Line),
+            ("role", Text::Line),
+            ("email", Text::Line),
+            ("days_off", Text::Ranges),
+            ("created_at", Text::Line),
+            ("updated_at", Text::Line),
         ],
     ),
     (
@@ -114,6 +159,7 @@ const IMPORTED_TEXT: &[(&str, &str, Columns)] = &[
             ("opened_at", Text::Line),
             ("archived_at", Text::Line),
             ("last_question", Text::Line),
+            ("scoping", Text::Scoping),
         ],
     ),
     (
@@ -122,8 +168,9 @@ const IMPORTED_TEXT: &[(&str, &str, Columns)] = &[
         &[
             ("question_id", Text::Line),
             ("updated_at", Text::Line),
-            ("owner", Text::Line),
+            ("owner_role", Text::Line),
             ("evidence", Text::Evidence),
+            ("since", Text::Date),
         ],
     ),
     (
@@ -140,8 +187,20 @@ const IMPORTED_TEXT: &[(&str, &str, Columns)] = &[
         "assessment_id = ?1",
         &[
             ("remediation_key", Text::Line),
-            ("owner", Text::Line),
+            ("owner_role", Text::Line),
             ("updated_at", Text::Line),
+        ],
+    ),
+    (
+        "retired_answers",
+        "assessment_id = ?1",
+        &[
+            ("question_id", Text::Line),
+            ("answer", Text::Answer),
+            ("note", Text::Note),
+            ("reason", Text::Note),
+            ("catalog_version", Text::Line),
+            ("retired_at", Text::Line),
         ],
     ),
     (

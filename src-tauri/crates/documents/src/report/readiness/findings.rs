@@ -6,8 +6,8 @@ use crate::report::context::ReportContext;
 use crate::report::flow::Flow;
 use crate::report::table::{Cell, Column, Table};
 use crate::report::theme::{
-    answer_chip, clip, percent, plural, priority_label, severity_color, severity_label, BODY, CELL,
-    CELL_BOLD, CELL_MUTED, SMALL, SMALL_INK,
+    answer_chip, clip, percent, plural, severity_color, BODY, CELL, CELL_BOLD, CELL_MUTED, SMALL,
+    SMALL_INK,
 };
 use crate::report::ReportError;
 use std::collections::HashMap;
@@ -81,7 +81,7 @@ pub(super) fn gap_register(
                     a.title
                 ),
                 CELL,
-                format!("{} · owner {}", priority_label(a.priority), a.owner),
+                format!("{} · owner {}", a.priority.label(), a.owner_name),
                 CELL_MUTED,
             ),
             None => Cell::styled(gap.remediation.clone(), CELL_MUTED),
@@ -89,7 +89,7 @@ pub(super) fn gap_register(
         t.row(vec![
             Cell::styled(format!("G{:02}", i + 1), CELL_BOLD),
             Cell::Chip(
-                severity_label(gap.severity).to_uppercase(),
+                gap.severity.label().to_uppercase(),
                 severity_color(gap.severity),
             ),
             Cell::Text(parts),
@@ -163,7 +163,7 @@ pub(super) fn detailed_findings(
                 flow.paragraph(SMALL_INK, &text)?;
                 continue;
             };
-            let table = question_table(own, &responses);
+            let table = question_table(ctx, own, &responses);
             let keep =
                 flow.paragraph_height(SMALL, &score_line)? + 4.0 + flow.table_lead(&table)?;
             flow.heading(&crit.criterion, &crit.topic, 2, keep)?;
@@ -177,7 +177,11 @@ pub(super) fn detailed_findings(
 
 /// One row per question: the answer as a chip; the question, its facts, the note or
 /// justification, evidence on file and the evidence an auditor accepts.
-fn question_table(questions: &[&Question], responses: &HashMap<&str, &Response>) -> Table {
+fn question_table(
+    ctx: &ReportContext<'_>,
+    questions: &[&Question],
+    responses: &HashMap<&str, &Response>,
+) -> Table {
     let mut table = Table::plain(vec![
         Column::new("Answer", 1.35),
         Column::new("Question", 8.0),
@@ -221,8 +225,8 @@ fn question_table(questions: &[&Question], responses: &HashMap<&str, &Response>)
                 parts.push((format!("Evidence on file: {}", refs.join("; ")), CELL));
             }
             let mut follow = Vec::new();
-            if !r.owner.trim().is_empty() {
-                follow.push(format!("Control owner: {}", r.owner.trim()));
+            if let Some(owner) = &r.owner {
+                follow.push(format!("Control owner: {}", ctx.owner_name(owner)));
             }
             if r.flagged {
                 follow.push("Flagged for follow-up".to_owned());

@@ -6,8 +6,8 @@ use crate::report::context::ReportContext;
 use crate::report::flow::{Flow, WIDTH};
 use crate::report::table::{Cell, Column, Table};
 use crate::report::theme::{
-    long_date, percent, plural, severity_color, severity_label, BAD, BODY, CELL, CELL_BOLD,
-    CELL_MUTED, FAIR, GOOD, MUTED, SMALL,
+    long_date, percent, plural, severity_color, BAD, BODY, CELL, CELL_BOLD, CELL_MUTED, FAIR, GOOD,
+    MUTED, SMALL,
 };
 use crate::report::ReportError;
 use trustgap_domain::snapshot::{Comparison, Delta, GapChange};
@@ -193,7 +193,7 @@ fn gap_changes(
             Cell::text(label(g.before)),
             Cell::styled(label(g.now), CELL_BOLD),
             Cell::Chip(
-                severity_label(g.severity).to_uppercase(),
+                g.severity.label().to_uppercase(),
                 severity_color(g.severity),
             ),
         ]);

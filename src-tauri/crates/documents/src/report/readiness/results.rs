@@ -85,7 +85,7 @@ pub(super) fn results_by_category(
                         .criterion(&c.criterion)
                         .is_some_and(|x| x.group == g.group)
                 })
-                .map(|c| Datum::new(c.criterion.clone(), c.tally.score))
+                .map(|c| Datum::of(c.criterion.clone(), &c.tally))
                 .collect(),
         })
         .collect();
@@ -94,7 +94,9 @@ pub(super) fn results_by_category(
     flow.heading(&next(), "Heat map of criteria", 1, h + 30.0)?;
     flow.paragraph(
         SMALL,
-        "One cell per criterion, coloured by its score; red and amber cells hold the gaps.",
+        "One cell per criterion, coloured by its score. A criterion with a high-severity gap \
+         is never shown better than amber, whatever its score; gaps of lower severity can sit \
+         in any cell below 100%.",
     )?;
     flow.space(6.0);
     flow.block(h, |c, x, top| heatmap(c, x, top, WIDTH, label_w, &rows))?;

@@ -7,8 +7,8 @@ use crate::report::flow::{Flow, KEEP_DEFAULT, WIDTH};
 use crate::report::fonts::Weight;
 use crate::report::table::{Cell, Column, Table};
 use crate::report::theme::{
-    band_color, percent, plural, severity_color, severity_label, short_date, style, BAD, BODY,
-    BRAND, CELL, CELL_BOLD, CELL_MUTED, FAIR, GOOD, LABEL, MUTED, SMALL, WARN,
+    band_color, percent, plural, severity_color, short_date, style, BAD, BODY, BRAND, CELL,
+    CELL_BOLD, CELL_MUTED, FAIR, GOOD, LABEL, MUTED, SMALL, WARN,
 };
 use crate::report::ReportError;
 use trustgap_domain::plan::{ActionStatus, Fit, Priority};
@@ -210,7 +210,7 @@ fn top_risks(flow: &mut Flow, ctx: &ReportContext<'_>, number: &str) -> Result<(
             ),
             Cell::styled(why, CELL),
             Cell::Chip(
-                severity_label(gap.severity).to_uppercase(),
+                gap.severity.label().to_uppercase(),
                 severity_color(gap.severity),
             ),
         ]);
@@ -265,7 +265,7 @@ fn recommendations(
                     format!("Closes {}", a.criteria.join(", ")),
                     CELL_MUTED,
                 ),
-                Cell::text(a.owner.clone()),
+                Cell::text(a.owner_name.clone()),
                 Cell::text(short_date(a.due)),
             ]);
         }

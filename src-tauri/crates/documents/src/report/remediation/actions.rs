@@ -1,19 +1,24 @@
 //! Chapters: the action table, a section per owner with the full brief of each of their
 //! actions, and the evidence request list (what an auditor will ask to see, per action).
 
-use super::overview::{days, is_open, owners};
+use super::overview::{is_open, owners};
 use crate::report::context::{action_ref, ReportContext};
 use crate::report::flow::Flow;
 use crate::report::table::{Cell, Column, Table};
 use crate::report::theme::{
-    plural, priority_color, priority_label, short_date, status_label, BODY, CELL, CELL_BOLD,
-    CELL_MUTED, SMALL,
+    plural, priority_color, short_date, BODY, CELL, CELL_BOLD, CELL_MUTED, SMALL,
 };
 use crate::report::ReportError;
-use trustgap_domain::plan::Action;
+use trustgap_domain::plan::{Action, ActionFlag};
 
 fn status_cell(a: &Action) -> Cell {
-    let mut parts = vec![(status_label(a.status).to_owned(), CELL)];
+    let mut parts = vec![(a.status.label().to_owned(), CELL)];
+    if a.flags.contains(&ActionFlag::AfterObservationStart) {
+        parts.push((
+            "Ends after the observation period starts".to_owned(),
+            CELL_MUTED,
+        ));
+    }
     if !a.justification.trim().is_empty() {
         parts.push((a.justification.trim().to_owned(), CELL_MUTED));
     }
@@ -56,11 +61,8 @@ pub(super) fn action_table(
             Cell::styled(action_ref(i), CELL_BOLD),
             Cell::two(a.title.clone(), CELL_BOLD, a.key.clone(), CELL_MUTED),
             Cell::text(a.criteria.join(", ")),
-            Cell::text(a.owner.clone()),
-            Cell::Chip(
-                priority_label(a.priority).to_owned(),
-                priority_color(a.priority),
-            ),
+            Cell::text(a.owner_name.clone()),
+            Cell::Chip(a.priority.label().to_owned(), priority_color(a.priority)),
             Cell::text(format!("{:?}", a.effort)),
             Cell::text(short_date(a.due)),
             status_cell(a),
@@ -80,24 +82,24 @@ pub(super) fn by_owner(
     flow.paragraph(
         BODY,
         "One section per owner, to hand over as their brief: what to do for each action, by \
-         when, and what it closes. Owners shown as a role come from the question bank until a \
-         person is named in Trustgap.",
+         when, and what it closes. An owner shown as a role \u{2014} not yet named is a role of \
+         the question bank that nobody holds yet: name the person in Trustgap.",
     )?;
     for (k, owner) in owners(ctx).iter().enumerate() {
         let mine: Vec<(usize, &Action)> = plan
             .actions
             .iter()
             .enumerate()
-            .filter(|(_, a)| &a.owner == owner)
+            .filter(|(_, a)| &a.owner_name == owner)
             .collect();
         let open: Vec<&&Action> = mine.iter().map(|(_, a)| a).filter(|a| is_open(a)).collect();
-        let effort: u32 = open.iter().map(|a| days(a)).sum();
+        let effort: f32 = open.iter().map(|a| a.effort_days).sum();
         let last = open.iter().map(|a| a.due).max();
         let line = format!(
-            "{}, {} open, up to {} working days{}.",
+            "{}, {} open, about {} working days of their time{}.",
             plural(mine.len(), "action", "actions"),
             open.len(),
-            effort,
+            effort.round(),
             last.map_or_else(String::new, |d| format!(", the last due {}", short_date(d)))
         );
         let mut t = Table::new(vec![
@@ -125,10 +127,7 @@ pub(super) fn by_owner(
             t.row(vec![
                 Cell::styled(action_ref(i), CELL_BOLD),
                 Cell::Text(parts),
-                Cell::Chip(
-                    priority_label(a.priority).to_owned(),
-                    priority_color(a.priority),
-                ),
+                Cell::Chip(a.priority.label().to_owned(), priority_color(a.priority)),
                 status_cell(a),
             ]);
         }
@@ -185,7 +184,7 @@ pub(super) fn evidence_requests(
                 a.criteria.join(", "),
                 CELL_MUTED,
             ),
-            Cell::text(a.owner.clone()),
+            Cell::text(a.owner_name.clone()),
             Cell::text(short_date(a.due)),
         ]);
     }

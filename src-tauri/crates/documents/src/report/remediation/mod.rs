@@ -1,8 +1,10 @@
 //! The remediation plan PDF: cover, document control, contents, plan summary (does it fit
-//! before the audit; actions by priority, phase and owner), the roadmap timeline, the action
+//! before the audit; actions by priority, phase and owner), audit preparation and each owner's
+//! load per week, the roadmap timeline, the action
 //! table, a section per owner and the evidence request list for the auditor.
 
 mod actions;
+mod capacity;
 mod overview;
 mod roadmap;
 
@@ -18,6 +20,10 @@ const GUIDE: &[(&str, &str)] = &[
     (
         "Plan summary",
         "Whether the plan finishes before the audit, and the actions by priority, phase and owner.",
+    ),
+    (
+        "Audit preparation and workload",
+        "The steps of getting the audit itself ready, and each owner's time week by week.",
     ),
     (
         "Roadmap",
@@ -51,10 +57,11 @@ pub fn remediation_report(ctx: &ReportContext<'_>) -> Result<Report, ReportError
         document_control(flow, ctx, TITLE, GUIDE)?;
         contents_page(flow, prev)?;
         overview::plan_summary(flow, ctx, "1")?;
-        roadmap::roadmap(flow, ctx, "2")?;
-        actions::action_table(flow, ctx, "3")?;
-        actions::by_owner(flow, ctx, "4")?;
-        actions::evidence_requests(flow, ctx, "5")?;
+        capacity::people_and_time(flow, ctx, "2")?;
+        roadmap::roadmap(flow, ctx, "3")?;
+        actions::action_table(flow, ctx, "4")?;
+        actions::by_owner(flow, ctx, "5")?;
+        actions::evidence_requests(flow, ctx, "6")?;
         Ok(())
     })?;
     let meta = Meta {

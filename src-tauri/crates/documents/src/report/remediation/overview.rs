@@ -7,15 +7,16 @@ use crate::report::flow::{Flow, WIDTH};
 use crate::report::fonts::Weight;
 use crate::report::table::{Cell, Column, Table};
 use crate::report::theme::{
-    long_date, phase_label, priority_color, priority_label, short_date, status_label, style, BAD,
-    BODY, BRAND, BRAND_TINT, CELL, CELL_BOLD, CELL_MUTED, FAIR, GOOD, INK, MUTED, SMALL, WARN,
+    long_date, priority_color, short_date, style, BAD, BODY, BRAND, BRAND_TINT, CELL, CELL_BOLD,
+    CELL_MUTED, FAIR, GOOD, INK, MUTED, SMALL, WARN,
 };
 use crate::report::ReportError;
-use trustgap_domain::plan::{Action, ActionStatus, Fit, Phase, Priority, WORKSTREAMS};
+use trustgap_domain::people::DEFAULT_SHARE;
+use trustgap_domain::plan::{Action, ActionStatus, Fit, Phase, Priority};
 
-/// Upper end of an action's effort, in working days (what the schedule uses).
-pub(super) fn days(a: &Action) -> u32 {
-    a.effort.day_range().1.max(1)
+/// The owner's working days an action takes, as the schedule counts them.
+pub(super) fn days(a: &Action) -> f32 {
+    a.effort_days
 }
 
 pub(super) fn is_open(a: &Action) -> bool {
@@ -61,10 +62,20 @@ pub(super) fn plan_summary(
         let y = c.paragraph(x + 16.0, top + 42.0, body_w, BODY, &fit_text)?;
         c.paragraph(x + 16.0, y, body_w, SMALL, &reason).map(|_| ())
     })?;
+    if let Fit::Late { remedies, .. } = &plan.fit {
+        flow.paragraph(CELL_BOLD, "What would make it fit")?;
+        for r in remedies {
+            flow.paragraph(CELL, &format!("\u{2022} {r}"))?;
+        }
+        flow.space(6.0);
+    }
+    for w in &plan.warnings {
+        flow.paragraph(SMALL, &format!("Note: {w}"))?;
+    }
 
     let open: Vec<&Action> = plan.actions.iter().filter(|a| is_open(a)).collect();
     let p1 = open.iter().filter(|a| a.priority == Priority::P1).count();
-    let effort: u32 = open.iter().map(|a| days(a)).sum();
+    let effort: f32 = open.iter().map(|a| days(a)).sum();
     let last = open.iter().map(|a| a.due).max();
     let figures = [
         Tile {
@@ -81,8 +92,8 @@ pub(super) fn plan_summary(
         },
         Tile {
             label: "Effort".into(),
-            value: format!("{effort} d"),
-            detail: format!("working days at most, over {WORKSTREAMS} workstreams"),
+            value: format!("{} d", effort.round()),
+            detail: "of the owners' working time, planned".into(),
             color: FAIR,
         },
         Tile {
@@ -106,23 +117,20 @@ pub(super) fn plan_summary(
         (Priority::P1, "Closes a high-severity gap: start now."),
         (
             Priority::P2,
-            "Medium severity, closing two or more criteria.",
+            "Medium severity on a critical control (a key control, or weight 4 or 5).",
         ),
-        (
-            Priority::P3,
-            "Medium severity on one criterion, or low severity on three or more.",
-        ),
+        (Priority::P3, "Medium severity on other controls."),
         (Priority::P4, "Low severity: schedule when time allows."),
     ] {
         let all: Vec<&Action> = plan.actions.iter().filter(|a| a.priority == p).collect();
         let open_n = all.iter().filter(|a| is_open(a)).count();
-        let d: u32 = all.iter().filter(|a| is_open(a)).map(|a| days(a)).sum();
+        let d: f32 = all.iter().filter(|a| is_open(a)).map(|a| days(a)).sum();
         t.row(vec![
-            Cell::Chip(priority_label(p).to_owned(), priority_color(p)),
+            Cell::Chip(p.label().to_owned(), priority_color(p)),
             Cell::text(meaning),
             Cell::text(all.len().to_string()),
             Cell::text(open_n.to_string()),
-            Cell::text(d.to_string()),
+            Cell::text(format!("{}", d.round())),
         ]);
     }
     flow.table(&t)?;
@@ -141,7 +149,7 @@ pub(super) fn plan_summary(
     ] {
         let all: Vec<&Action> = plan.actions.iter().filter(|a| a.phase == phase).collect();
         t.row(vec![
-            Cell::styled(phase_label(phase), CELL_BOLD),
+            Cell::styled(phase.label(), CELL_BOLD),
             Cell::text(when),
             Cell::text(all.len().to_string()),
             Cell::text(all.iter().filter(|a| is_open(a)).count().to_string()),
@@ -152,25 +160,30 @@ pub(super) fn plan_summary(
     flow.heading(&format!("{number}.3"), "Workload by owner", 1, 80.0)?;
     let mut t = Table::new(vec![
         Column::new("Owner", 2.6),
+        Column::new("Time for it", 1.1).right(),
         Column::new("Actions", 0.9).right(),
         Column::new("P1", 0.6).right(),
         Column::new("Days", 0.8).right(),
         Column::new("Last due", 1.4).right(),
     ]);
-    for owner in owners(ctx) {
-        let mine: Vec<&Action> = plan.actions.iter().filter(|a| a.owner == owner).collect();
-        let assigned = mine.iter().any(|a| !a.owner_is_default);
+    for load in &plan.load {
+        let mine: Vec<&Action> = plan
+            .actions
+            .iter()
+            .filter(|a| a.owner == load.owner)
+            .collect();
         t.row(vec![
             Cell::two(
-                owner.clone(),
+                load.name.clone(),
                 CELL_BOLD,
-                if assigned {
-                    "Named person"
+                if load.assumed {
+                    "Role nobody holds yet: time assumed"
                 } else {
-                    "Role from the question bank"
+                    "Person"
                 },
                 CELL_MUTED,
             ),
+            Cell::text(format!("{}%", load.share)),
             Cell::text(mine.len().to_string()),
             Cell::text(
                 mine.iter()
@@ -178,13 +191,7 @@ pub(super) fn plan_summary(
                     .count()
                     .to_string(),
             ),
-            Cell::text(
-                mine.iter()
-                    .filter(|a| is_open(a))
-                    .map(|a| days(a))
-                    .sum::<u32>()
-                    .to_string(),
-            ),
+            Cell::text(format!("{}", load.total_days.round())),
             Cell::text(
                 mine.iter()
                     .map(|a| a.due)
@@ -201,7 +208,7 @@ pub(super) fn plan_summary(
         .iter()
         .map(|s| {
             let n = plan.actions.iter().filter(|a| a.status == *s).count();
-            format!("{} {}", n, status_label(*s).to_lowercase())
+            format!("{} {}", n, s.label().to_lowercase())
         })
         .collect::<Vec<_>>()
         .join(" · ");
@@ -222,12 +229,17 @@ pub(super) fn plan_summary(
     flow.paragraph(
         style(9.0, Weight::Regular, INK),
         &format!(
-            "Gaps that share a remediation become one action listing every criterion it closes. \
-             Long-lead actions (effort L or XL, mostly waiting on others, such as a penetration \
-             test) start on the plan date; the rest are queued by priority, quickest first, \
-             across {WORKSTREAMS} parallel workstreams. Effort sizes stand for working days: XS \
-             up to 1, S 2–5, M 5–10, L 15–30, XL 30–60; the schedule uses the upper end. Owners \
-             and dates changed in Trustgap replace the generated ones."
+            "Gaps that share a remediation become one action listing every criterion it closes, \
+             owned by whoever owns the answers behind it (else the question bank's role). Each \
+             owner has a share of their working days for compliance work ({DEFAULT_SHARE}% is \
+             assumed for a role nobody holds yet); no week of theirs is planned beyond it. \
+             Working days are Monday to Friday, less the client's closures and the owner's days \
+             off. Actions start once what they depend on is done (the information security \
+             policy before the policies under it, vulnerability management before the \
+             penetration test), the most urgent first; work that waits on outsiders lasts at \
+             least its lead time. Effort sizes stand for the owner's working days: XS 1, S 2–5, \
+             M 5–10, L 15–30, XL 30–60; the schedule counts the middle of each range. Owners and \
+             dates changed in Trustgap replace the generated ones."
         ),
     )?;
     flow.space(4.0);
@@ -235,12 +247,12 @@ pub(super) fn plan_summary(
     Ok(())
 }
 
-/// Owners in order of their first action in the plan.
+/// Owners as printed, in order of their first action in the plan.
 pub(super) fn owners(ctx: &ReportContext<'_>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for a in &ctx.plan.actions {
-        if !out.contains(&a.owner) {
-            out.push(a.owner.clone());
+        if !out.contains(&a.owner_name) {
+            out.push(a.owner_name.clone());
         }
     }
     out

@@ -8,7 +8,7 @@ use crate::report::flow::{Flow, LEFT, WIDTH};
 use crate::report::fonts::{face, FontError, Weight};
 use crate::report::layout::Canvas;
 use crate::report::theme::{
-    priority_color, priority_label, style, BAD, BODY, BRAND, FAINT, GOOD, INK, MUTED, RULE, ZEBRA,
+    priority_color, style, BAD, BODY, BRAND, FAINT, GOOD, INK, MUTED, RULE, ZEBRA,
 };
 use crate::report::ReportError;
 use chrono::{Datelike, Days, NaiveDate};
@@ -130,7 +130,7 @@ fn legend(
 ) -> Result<(), FontError> {
     let mut lx = x;
     for p in [Priority::P1, Priority::P2, Priority::P3, Priority::P4] {
-        lx += swatch(c, lx, top + 9.0, priority_color(p), priority_label(p))? + 14.0;
+        lx += swatch(c, lx, top + 9.0, priority_color(p), p.label())? + 14.0;
     }
     lx += swatch(c, lx, top + 9.0, GOOD, "Done")? + 14.0;
     swatch(c, lx, top + 9.0, FAINT, "Risk accepted")?;
