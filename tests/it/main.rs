@@ -4,6 +4,7 @@ mod architecture;
 mod bindings;
 mod catalog;
 mod cli;
+mod cli_people;
 mod config;
 #[cfg(unix)]
 mod crash;
