@@ -20,3 +20,8 @@ export function isOver(w: WeekLoad): boolean {
 export function dayFigure(n: number): string {
   return String(Math.round(n * 10) / 10);
 }
+
+/** The days shown for a week: a full week reads as full even when both figures round apart. */
+export function plannedFigure(w: WeekLoad): string {
+  return dayFigure(Math.abs(w.days - w.capacity) < 0.01 ? w.capacity : w.days);
+}

@@ -118,9 +118,7 @@ pub(super) fn people_and_time(
         let mut row = vec![Cell::text(short_date(week))];
         for l in &shown {
             row.push(match l.weeks.iter().find(|w| w.week == week) {
-                Some(w) if w.days > 0.005 => {
-                    Cell::text(format!("{:.1} of {:.1}", w.days, w.capacity))
-                }
+                Some(w) if w.days > 0.005 => Cell::text(load_text(w.days, w.capacity)),
                 _ => Cell::styled("–", CELL_MUTED),
             });
         }
@@ -130,7 +128,12 @@ pub(super) fn people_and_time(
                 .flat_map(|l| l.weeks.iter().filter(|w| w.week == week))
                 .map(|w| w.days)
                 .sum();
-            row.push(Cell::text(format!("{d:.1}")));
+            // An empty float sum is -0.0: show the quiet dash, never "-0.0".
+            row.push(if d > 0.005 {
+                Cell::text(format!("{d:.1}"))
+            } else {
+                Cell::styled("–", CELL_MUTED)
+            });
         }
         t.row(row);
     }
@@ -142,4 +145,27 @@ pub(super) fn people_and_time(
          is planned at an assumed share until a person is named.",
     )?;
     Ok(())
+}
+
+/// "1.5 of 2.0": a full week reads as full even when both figures round differently (0.45 of
+/// 0.4499… would print as "0.5 of 0.4").
+fn load_text(days: f32, capacity: f32) -> String {
+    let days = if (days - capacity).abs() < 0.01 {
+        capacity
+    } else {
+        days
+    };
+    format!("{days:.1} of {capacity:.1}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::load_text;
+
+    #[test]
+    fn a_full_week_never_reads_as_over_capacity() {
+        assert_eq!(load_text(0.45, 0.449_999_9), "0.4 of 0.4");
+        assert_eq!(load_text(0.3, 1.5), "0.3 of 1.5");
+        assert_eq!(load_text(2.0, 2.0), "2.0 of 2.0");
+    }
 }
