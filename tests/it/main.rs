@@ -17,6 +17,7 @@ mod people;
 mod plan;
 mod portable;
 mod reports;
+mod reports_type2;
 mod seeded;
 mod store;
 mod support;

@@ -7,8 +7,8 @@ use crate::report::flow::{Flow, KEEP_DEFAULT, WIDTH};
 use crate::report::fonts::Weight;
 use crate::report::table::{Cell, Column, Table};
 use crate::report::theme::{
-    band_color, percent, plural, severity_color, short_date, style, BAD, BODY, BRAND, CELL,
-    CELL_BOLD, CELL_MUTED, FAIR, GOOD, LABEL, MUTED, SMALL, WARN,
+    band_color, long_date, percent, plural, severity_color, short_date, style, BAD, BODY, BRAND,
+    CELL, CELL_BOLD, CELL_MUTED, FAIR, GOOD, LABEL, MUTED, SMALL, WARN,
 };
 use crate::report::ReportError;
 use trustgap_domain::plan::{ActionStatus, Fit, Priority};
@@ -140,6 +140,9 @@ pub(super) fn executive_summary(
         },
     ];
     flow.block(TILE_H + 8.0, |c, x, top| tiles(c, x, top, WIDTH, &figures))?;
+    if card.late_controls > 0 {
+        flow.paragraph(BODY, &late_controls_sentence(ctx))?;
+    }
 
     let data: Vec<Datum> = card
         .categories
@@ -284,4 +287,26 @@ fn recommendations(
     flow.space(10.0);
     flow.paragraph(BODY, &ctx.fit_sentence())?;
     Ok(())
+}
+
+/// Type II: why controls that run today still count against readiness.
+fn late_controls_sentence(ctx: &ReportContext<'_>) -> String {
+    let n = ctx.card.late_controls as usize;
+    let start = ctx
+        .profile
+        .observation_start
+        .map_or("the observation period".to_owned(), |d| {
+            format!("the observation period, which starts on {}", long_date(d))
+        });
+    format!(
+        "{} in place today started after {start}. A Type II auditor tests each control across the \
+         whole period, so a control that was not yet running at its start is an exception: each \
+         counts as partially implemented here and appears in the plan as \u{201c}started too \
+         late\u{201d}, to be fixed by moving the period or running the control from its start.",
+        if n == 1 {
+            "One control".to_owned()
+        } else {
+            format!("{n} controls")
+        }
+    )
 }

@@ -1,0 +1,87 @@
+//! A Type II readiness report explains controls that started too late for the observation
+//! period, and the plan lists them as gaps of their own.
+
+use crate::reports::{today, when};
+use crate::support::{tool, workspace};
+use chrono::NaiveDate;
+use trustgap_domain::assessment::Answer;
+use trustgap_domain::plan::{AuditProfile, AuditType, GapKind};
+use trustgap_workspace::{NewAssessmentInput, ReportKind, ReportOptions, SaveAnswerInput};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+#[test]
+fn a_control_started_after_the_observation_start_is_explained_and_planned() {
+    let mut t = workspace();
+    let observation_start = date(2027, 3, 1);
+    let a =
+        t.ws.create_assessment(&NewAssessmentInput {
+            new_client_name: Some("Late Starter".into()),
+            scoping_yes: Vec::new(),
+            client_id: 0,
+            name: "Type II".into(),
+            scope: vec![],
+            profile: AuditProfile {
+                audit_type: AuditType::Type2,
+                target_date: Some(date(2027, 9, 30)),
+                observation_start: Some(observation_start),
+            },
+            company: Default::default(),
+        })
+        .expect("assessment");
+    // Restore tests run quarterly, but only from after the period starts.
+    t.ws.save_answer(&SaveAnswerInput {
+        assessment_id: a.id,
+        question_id: "OPS-030".into(),
+        answer: Some(Answer::Implemented),
+        since: Some(date(2027, 5, 3)),
+        ..SaveAnswerInput::default()
+    })
+    .expect("answer");
+    let detail = t.ws.detail(a.id).expect("detail");
+    assert_eq!(detail.scorecard.late_controls, 1);
+    let plan = t.ws.plan(a.id, today()).expect("plan");
+    let gap = plan
+        .gaps
+        .iter()
+        .find(|g| g.question_id == "OPS-030")
+        .expect("a gap of its own");
+    assert_eq!(gap.kind, GapKind::StartedTooLate);
+
+    let (name, bytes) =
+        t.ws.report_pdf(
+            a.id,
+            ReportKind::Readiness,
+            &ReportOptions {
+                include_appendix: false,
+                snapshot_id: None,
+            },
+            when(),
+            today(),
+        )
+        .expect("report");
+    let path = t.dir.path().join(name);
+    std::fs::write(&path, bytes).expect("write");
+    let text = tool("pdftotext", &[path.to_str().expect("utf8"), "-"]).replace('\n', " ");
+    assert!(
+        text.contains("One control in place today started after the observation period"),
+        "{text}"
+    );
+    assert!(text.contains("1 March 2027"), "the period's start is named");
+
+    // Started before the period: no longer late, and the sentence goes.
+    t.ws.save_answer(&SaveAnswerInput {
+        assessment_id: a.id,
+        question_id: "OPS-030".into(),
+        answer: Some(Answer::Implemented),
+        since: Some(date(2026, 6, 1)),
+        ..SaveAnswerInput::default()
+    })
+    .expect("answer");
+    assert_eq!(
+        t.ws.detail(a.id).expect("detail").scorecard.late_controls,
+        0
+    );
+}
