@@ -17,7 +17,7 @@ mod people;
 mod plan;
 mod portable;
 mod reports;
-mod reports_type2;
+mod reports_audit;
 mod seeded;
 mod store;
 mod support;

@@ -105,6 +105,7 @@ impl Workspace {
             catalog: self.catalog,
             catalog_version: &summary.catalog_version,
             scope: &summary.scope,
+            scoping: &summary.scoping,
             profile: &summary.profile,
             responses: &s.detail.responses,
             card: &s.detail.scorecard,

@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 use trustgap_domain::assessment::{CompanyProfile, Response};
-use trustgap_domain::catalog::{Catalog, CategoryId, Question};
+use trustgap_domain::catalog::{Catalog, CategoryId, Question, ScopingNote};
 use trustgap_domain::people::{Owner, Person};
 use trustgap_domain::plan::{deadline, Action, AuditProfile, AuditType, Plan};
 use trustgap_domain::scoring::{Scorecard, Severity};
@@ -20,6 +20,8 @@ pub struct ReportContext<'a> {
     /// The question bank version the answers were given against.
     pub catalog_version: &'a str,
     pub scope: &'a [CategoryId],
+    /// The scoping questions answered "yes" when the scope was chosen, with their reasons.
+    pub scoping: &'a [ScopingNote],
     pub profile: &'a AuditProfile,
     pub responses: &'a [Response],
     pub card: &'a Scorecard,

@@ -170,6 +170,7 @@ pub(super) fn detailed_findings(
             flow.paragraph(SMALL, &score_line)?;
             flow.space(4.0);
             flow.table(&table)?;
+            auditor_requests(flow, ctx, &crit.criterion)?;
         }
     }
     Ok(())
@@ -245,4 +246,33 @@ fn question_table(
         table.row(vec![Cell::Chip(label.to_owned(), color), Cell::Text(parts)]);
     }
     table
+}
+
+/// What an auditor typically asks for to test the criterion (the bank's evidence requests).
+fn auditor_requests(
+    flow: &mut Flow,
+    ctx: &ReportContext<'_>,
+    criterion: &str,
+) -> Result<(), ReportError> {
+    let Some(requests) = ctx
+        .catalog
+        .criterion(criterion)
+        .map(|c| &c.requests)
+        .filter(|r| !r.is_empty())
+    else {
+        return Ok(());
+    };
+    flow.space(4.0);
+    flow.paragraph(
+        SMALL_INK,
+        &format!(
+            "What an auditor typically asks for: {}.",
+            requests
+                .iter()
+                .map(|r| r.trim_end_matches('.'))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+    )?;
+    Ok(())
 }

@@ -79,6 +79,7 @@ pub(super) fn scope_and_approach(
         ]);
     }
     flow.table(&t)?;
+    scoping_answers(flow, ctx, &next())?;
 
     flow.heading(&next(), "The audit being prepared for", 1, 60.0)?;
     let kind = match ctx.profile.audit_type {
@@ -207,5 +208,57 @@ pub(super) fn scope_and_approach(
          paraphrases the Trust Services Criteria in plain words and does not reproduce the \
          AICPA's text.",
     )?;
+    Ok(())
+}
+
+/// The scoping questions answered "yes" when the scope was chosen, with what each recommended
+/// and why, as they read then (kept with the assessment).
+fn scoping_answers(
+    flow: &mut Flow,
+    ctx: &ReportContext<'_>,
+    number: &str,
+) -> Result<(), ReportError> {
+    flow.heading(number, "Why this scope", 1, 60.0)?;
+    if ctx.scoping.is_empty() {
+        flow.paragraph(
+            BODY,
+            "No scoping question was answered \u{201c}yes\u{201d} when the scope was chosen: the \
+             optional categories above were chosen without them.",
+        )?;
+        return Ok(());
+    }
+    flow.paragraph(
+        BODY,
+        "The scoping questions answered \u{201c}yes\u{201d} when the scope was chosen, and what \
+         each recommends. The choice stays the company's: a recommended category may be left out \
+         when no customer relies on it.",
+    )?;
+    flow.space(6.0);
+    let mut t = Table::new(vec![
+        Column::new("Answered yes", 3.0),
+        Column::new("Recommends", 1.4),
+        Column::new("Why", 3.6),
+    ]);
+    for note in ctx.scoping {
+        let recommends = if note.recommends.is_empty() {
+            "Nothing in SOC 2".to_owned()
+        } else {
+            note.recommends
+                .iter()
+                .map(|c| ctx.category_name(*c))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let why = match &note.advice {
+            Some(advice) => Cell::two(note.reason.clone(), CELL, advice.clone(), CELL_MUTED),
+            None => Cell::text(note.reason.clone()),
+        };
+        t.row(vec![
+            Cell::text(note.question.clone()),
+            Cell::text(recommends),
+            why,
+        ]);
+    }
+    flow.table(&t)?;
     Ok(())
 }

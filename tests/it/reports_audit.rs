@@ -1,8 +1,9 @@
-//! A Type II readiness report explains controls that started too late for the observation
-//! period, and the plan lists them as gaps of their own.
+//! What the readiness report tells an auditor beyond the scores: controls that started too late
+//! for a Type II observation period, the reasons behind the scope, and the evidence an auditor
+//! typically asks for per criterion.
 
 use crate::reports::{today, when};
-use crate::support::{tool, workspace};
+use crate::support::{tool, workspace, TempWorkspace};
 use chrono::NaiveDate;
 use trustgap_domain::assessment::Answer;
 use trustgap_domain::plan::{AuditProfile, AuditType, GapKind};
@@ -84,4 +85,73 @@ fn a_control_started_after_the_observation_start_is_explained_and_planned() {
         t.ws.detail(a.id).expect("detail").scorecard.late_controls,
         0
     );
+}
+
+/// The readiness report of assessment `id` as plain text, lines joined.
+fn report_text(t: &TempWorkspace, id: i64) -> String {
+    let (name, bytes) =
+        t.ws.report_pdf(
+            id,
+            ReportKind::Readiness,
+            &ReportOptions {
+                include_appendix: false,
+                snapshot_id: None,
+            },
+            when(),
+            today(),
+        )
+        .expect("report");
+    let path = t.dir.path().join(name);
+    std::fs::write(&path, bytes).expect("write");
+    tool("pdftotext", &[path.to_str().expect("utf8"), "-"]).replace('\n', " ")
+}
+
+#[test]
+fn the_scope_prints_its_reasons_and_the_findings_what_an_auditor_asks_for() {
+    let mut t = workspace();
+    let a =
+        t.ws.create_assessment(&NewAssessmentInput {
+            new_client_name: Some("Uptime Co".into()),
+            scoping_yes: vec!["SCP-01".into()],
+            client_id: 0,
+            name: "Scoped".into(),
+            scope: vec![trustgap_domain::catalog::CategoryId::Availability],
+            profile: AuditProfile {
+                audit_type: AuditType::Type1,
+                target_date: Some(date(2027, 9, 30)),
+                observation_start: None,
+            },
+            company: Default::default(),
+        })
+        .expect("assessment");
+    let text = report_text(&t, a.id);
+    assert!(text.contains("Why this scope"), "{text}");
+    assert!(
+        text.contains("promise a level of uptime"),
+        "the scoping question as answered"
+    );
+    let request = &t.ws.catalog.criterion("CC1.1").expect("CC1.1").requests[0];
+    let start: String = request.chars().take(40).collect();
+    assert!(
+        text.contains("What an auditor typically asks for"),
+        "{text}"
+    );
+    assert!(text.contains(&start), "CC1.1's first request: {start}");
+
+    let plain =
+        t.ws.create_assessment(&NewAssessmentInput {
+            client_id: a.client_id,
+            new_client_name: None,
+            scoping_yes: Vec::new(),
+            name: "Unscoped".into(),
+            scope: vec![],
+            profile: AuditProfile {
+                audit_type: AuditType::Type1,
+                target_date: None,
+                observation_start: None,
+            },
+            company: Default::default(),
+        })
+        .expect("assessment");
+    assert!(report_text(&t, plain.id).contains("No scoping question was answered"));
 }
