@@ -126,6 +126,12 @@ fn the_scope_prints_its_reasons_and_the_findings_what_an_auditor_asks_for() {
         .expect("assessment");
     let text = report_text(&t, a.id);
     assert!(text.contains("Why this scope"), "{text}");
+    // The method states the risk rule the scores and the plan use.
+    assert!(text.contains("Gap severity is risk"), "{text}");
+    assert!(
+        text.contains("only partly in place"),
+        "a partial key control is high"
+    );
     assert!(
         text.contains("promise a level of uptime"),
         "the scoping question as answered"

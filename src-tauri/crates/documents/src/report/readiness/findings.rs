@@ -267,11 +267,12 @@ fn auditor_requests(
         SMALL_INK,
         &format!(
             "What an auditor typically asks for: {}.",
+            // Each request is a sentence of its own: a middle dot keeps their capitals readable.
             requests
                 .iter()
                 .map(|r| r.trim_end_matches('.'))
                 .collect::<Vec<_>>()
-                .join("; ")
+                .join(" \u{b7} ")
         ),
     )?;
     Ok(())

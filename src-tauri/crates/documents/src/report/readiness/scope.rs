@@ -168,8 +168,14 @@ pub(super) fn scope_and_approach(
     flow.paragraph(
         BODY,
         "A criterion whose questions are all not applicable has no score rather than 100%. Gap \
-         severity is high for a weight 4–5 control that is missing or unknown; medium for a \
-         weight 4–5 control partly in place or a weight 3 control missing; low otherwise.",
+         severity is risk: it weighs how critical the control is with the answer. A key control \
+         (one the question bank marks as essential, such as MFA on administrative access, \
+         restorable backups or incident response) is high whether it is missing, unknown or only \
+         partly in place. Otherwise a missing or unknown control is high at weight 4–5, medium at \
+         weight 3 and low below; a partial one is high at weight 5, medium at weight 3–4 and low \
+         below. A criterion holding a high-severity gap is never shown better than weak, \
+         whatever its average. Actions are prioritised by risk first: P1 closes a high gap, P2 a \
+         medium gap on a key or weight 4–5 control, P3 another medium gap, P4 a low one.",
     )?;
     flow.space(8.0);
     let mut bands = Table::new(vec![Column::new("Verdict", 1.6), Column::new("Rule", 4.4)]);
@@ -218,7 +224,8 @@ fn scoping_answers(
     ctx: &ReportContext<'_>,
     number: &str,
 ) -> Result<(), ReportError> {
-    flow.heading(number, "Why this scope", 1, 60.0)?;
+    // Kept with the explanation and the start of the table, not alone at a page's foot.
+    flow.heading(number, "Why this scope", 1, 130.0)?;
     if ctx.scoping.is_empty() {
         flow.paragraph(
             BODY,
