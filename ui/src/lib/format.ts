@@ -39,7 +39,7 @@ export const cadences: readonly { readonly value: Cadence; readonly label: strin
 
 export const bandHint: Record<Band, string> = {
   incomplete: 'Answer at least half of the questions for a verdict.',
-  not_ready: 'Most controls an auditor expects are missing.',
+  not_ready: 'Critical controls an auditor expects are missing: fix them before an audit.',
   significant_gaps: 'A solid start, with important controls still to build.',
   nearly_ready: 'A few gaps remain before an audit.',
   ready: 'Controls are in place; keep evidence ready.',
