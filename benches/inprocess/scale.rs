@@ -19,8 +19,8 @@ const CLIENTS: &str =
 const ASSESSMENTS: &str = "SELECT a.id, a.client_id, c.name AS client_name, a.name, \
      a.catalog_version, a.scope, a.audit_type, a.target_date, a.observation_start, a.industry, \
      a.headcount, a.system_name, a.system_description, a.hosting, a.assessor, a.created_at, \
-     a.updated_at, a.opened_at, a.archived_at, a.deleted_at, a.based_on, a.last_question \
-     FROM assessments a JOIN clients c ON c.id = a.client_id";
+     a.updated_at, a.opened_at, a.archived_at, a.deleted_at, a.based_on, a.last_question, \
+     a.scoping FROM assessments a JOIN clients c ON c.id = a.client_id";
 const ORDER: &str =
     "ORDER BY coalesce(a.deleted_at, ''), max(coalesce(a.opened_at, ''), a.updated_at) DESC, a.id DESC";
 const MARKS: &str =
@@ -194,9 +194,16 @@ fn bare_open(conn: &Connection, id: i64) {
     let record = read_all(conn, &format!("{ASSESSMENTS} WHERE a.id = ?1"), [id]);
     let answers = read_all(
         conn,
-        "SELECT question_id, answer, note, updated_at, flagged, owner, evidence, needs_review \
+        "SELECT question_id, answer, note, updated_at, flagged, owner_person, owner_role, \
+         evidence, needs_review, since, cadence, verified \
          FROM responses WHERE assessment_id = ?1 ORDER BY question_id",
         [id],
     );
-    std::hint::black_box((&record, &answers));
+    let retired = read_all(
+        conn,
+        "SELECT question_id, answer, note, reason, catalog_version FROM retired_answers \
+         WHERE assessment_id = ?1 ORDER BY question_id",
+        [id],
+    );
+    std::hint::black_box((&record, &answers, &retired));
 }
