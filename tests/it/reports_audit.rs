@@ -51,21 +51,7 @@ fn a_control_started_after_the_observation_start_is_explained_and_planned() {
         .expect("a gap of its own");
     assert_eq!(gap.kind, GapKind::StartedTooLate);
 
-    let (name, bytes) =
-        t.ws.report_pdf(
-            a.id,
-            ReportKind::Readiness,
-            &ReportOptions {
-                include_appendix: false,
-                snapshot_id: None,
-            },
-            when(),
-            today(),
-        )
-        .expect("report");
-    let path = t.dir.path().join(name);
-    std::fs::write(&path, bytes).expect("write");
-    let text = tool("pdftotext", &[path.to_str().expect("utf8"), "-"]).replace('\n', " ");
+    let text = report_text(&t, a.id);
     assert!(
         text.contains("One control in place today started after the observation period"),
         "{text}"

@@ -13,7 +13,7 @@ import {
   type SaveAnswerInput,
   type Scorecard,
 } from './api';
-import { assessmentSummary, at } from '../test/fixtures';
+import { assessmentSummary, at, response } from '../test/fixtures';
 import { mockBackend, type Call } from '../test/ipc';
 
 /** Mocks the backend with one canned result for every command. */
@@ -68,19 +68,7 @@ describe('api commands', () => {
       note: 'MFA on email only',
     };
     const saved: AnswerSaved = {
-      response: {
-        question_id: 'SEC-001',
-        answer: 'partial',
-        note: 'MFA on email only',
-        updated_at: at(-1),
-        flagged: false,
-        owner: null,
-        evidence: [],
-        needs_review: false,
-        since: null,
-        cadence: null,
-        verified: false,
-      },
+      response: response('SEC-001', { answer: 'partial', note: 'MFA on email only' }),
       summary,
       scorecard,
     };

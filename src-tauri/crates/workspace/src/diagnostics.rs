@@ -104,13 +104,15 @@ impl log::Log for FileLog {
 
 /// Newlines and other control characters escaped, so each record stays one line.
 fn one_line(text: &str) -> String {
-    text.chars()
-        .flat_map(|c| match c {
-            '\n' => vec!['\\', 'n'],
-            c if c.is_control() => vec!['?'],
-            c => vec![c],
-        })
-        .collect()
+    let mut line = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => line.push_str("\\n"),
+            c if c.is_control() => line.push('?'),
+            c => line.push(c),
+        }
+    }
+    line
 }
 
 /// Starts writing the process's log to the workspace's log file. Only the first call of a
