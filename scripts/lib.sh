@@ -12,7 +12,10 @@ fail() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 RUN_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev librsvg2-dev
   libxdo-dev libayatana-appindicator3-dev curl file fonts-dejavu-core)
 # Extra packages for the tests: a virtual display, the WebKit WebDriver, PDF tools, D-Bus.
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf dbus binutils)
+# A Japanese font and Python's venv are for the document tests: CJK text must be found through
+# fontconfig, and Word and Excel files are read back with python-docx and openpyxl.
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver poppler-utils qpdf dbus binutils
+  fonts-ipafont-gothic python3-venv)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
@@ -90,4 +93,22 @@ report_disk_space() {
   say "free disk space for target/: $((free_kb / 1024 / 1024)) GB"
   [ "$free_kb" -ge $((4 * 1024 * 1024)) ] ||
     say "warning: less than 4 GB free; the build may fail to link"
+}
+
+# The independent readers the document tests open Word and Excel files with, in a virtual
+# environment under target/ (pinned; reinstalled only when the pins change). The Rust tests find
+# it through TRUSTGAP_PYTHON.
+PY_READERS=(openpyxl==3.1.5 python-docx==1.1.2)
+ensure_py_readers() {
+  local env="$ROOT/target/pyenv" stamp want
+  stamp="$env/.trustgap-pins"
+  want="${PY_READERS[*]}"
+  if [ ! -x "$env/bin/python" ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "setting up the document readers (python: ${PY_READERS[*]})"
+    rm -rf "$env"
+    python3 -m venv "$env"
+    "$env/bin/pip" install --quiet --disable-pip-version-check "${PY_READERS[@]}"
+    echo "$want" >"$stamp"
+  fi
+  export TRUSTGAP_PYTHON="$env/bin/python"
 }

@@ -9,6 +9,7 @@ ensure_packages "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 ensure_toolchains
 ensure_ui_deps
 ensure_tauri_driver
+ensure_py_readers
 cd "$ROOT"
 report_disk_space
 

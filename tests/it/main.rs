@@ -16,6 +16,7 @@ mod pdf;
 mod people;
 mod plan;
 mod portable;
+mod readers;
 mod reports;
 mod reports_audit;
 mod seeded;

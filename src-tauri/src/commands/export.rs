@@ -52,7 +52,7 @@ pub async fn export_summary_pdf(
     id: i64,
 ) -> Result<ExportOutcome> {
     logged_async("export_summary_pdf", async {
-        let (name, bytes) = state.with(|w| w.summary_pdf(id, chrono::Utc::now()))?;
+        let (name, bytes) = state.with(|w| w.summary_pdf(id, trustgap_workspace::clock::now()))?;
         save_with(
             &window,
             &state,
@@ -84,7 +84,15 @@ pub async fn export_report(
         };
         save_with(&window, &state, title, &name, PDF, || {
             state
-                .with(|w| w.report_pdf(id, kind, &options, chrono::Utc::now(), today()))
+                .with(|w| {
+                    w.report_pdf(
+                        id,
+                        kind,
+                        &options,
+                        trustgap_workspace::clock::now(),
+                        today(),
+                    )
+                })
                 .map(|(_, bytes)| bytes)
         })
         .await
@@ -103,7 +111,7 @@ pub async fn export_data(
 ) -> Result<ExportOutcome> {
     logged_async("export_data", async {
         let (name, bytes) =
-            state.with(|w| w.export_data(id, format, chrono::Utc::now(), today()))?;
+            state.with(|w| w.export_data(id, format, trustgap_workspace::clock::now(), today()))?;
         let (title, filter) = match format {
             DataFormat::CsvGaps => ("Export the gap register", CSV),
             DataFormat::CsvPlan => ("Export the remediation plan", CSV),
@@ -124,7 +132,15 @@ pub fn report_preview(
     options: ReportOptions,
 ) -> Result<ReportPreview> {
     logged("report_preview", || {
-        state.with(|w| w.report_preview(id, kind, &options, chrono::Utc::now(), today()))
+        state.with(|w| {
+            w.report_preview(
+                id,
+                kind,
+                &options,
+                trustgap_workspace::clock::now(),
+                today(),
+            )
+        })
     })
 }
 

@@ -270,9 +270,9 @@ pub fn question_history(
     })
 }
 
-/// The user's calendar day: plans are dated in local time.
+/// The user's calendar day: plans are dated in local time (fixed by `SOURCE_DATE_EPOCH`).
 fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    trustgap_workspace::clock::today()
 }
 
 pub use export::export_summary_pdf;

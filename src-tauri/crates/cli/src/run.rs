@@ -162,7 +162,10 @@ fn check_out(out: &Path) -> Result<(), ApiError> {
 }
 
 pub(super) fn stamp() -> (chrono::DateTime<chrono::Utc>, chrono::NaiveDate) {
-    (chrono::Utc::now(), chrono::Local::now().date_naive())
+    (
+        trustgap_workspace::clock::now(),
+        trustgap_workspace::clock::today(),
+    )
 }
 
 pub(super) fn report(data_dir: &Path, command: super::ReportCommand) -> Result<(), ApiError> {

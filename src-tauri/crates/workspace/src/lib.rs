@@ -8,6 +8,7 @@
 
 mod answers;
 mod assessments;
+pub mod clock;
 mod data;
 pub mod diagnostics;
 pub mod error;
