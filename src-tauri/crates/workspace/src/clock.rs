@@ -33,9 +33,9 @@ mod tests {
 
     #[test]
     fn epoch_parses_and_falls_back() {
-        let stamp = from_epoch(Some("1764806400")).unwrap();
+        let stamp = from_epoch(Some("1764806400")).expect("valid");
         assert_eq!(stamp.to_rfc3339(), "2025-12-04T00:00:00+00:00");
-        assert_eq!(from_epoch(Some(" 0 ")).unwrap().timestamp(), 0);
+        assert_eq!(from_epoch(Some(" 0 ")).expect("valid").timestamp(), 0);
         assert!(from_epoch(Some("yesterday")).is_none());
         assert!(from_epoch(Some("")).is_none());
         assert!(from_epoch(None).is_none());
