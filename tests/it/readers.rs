@@ -40,9 +40,9 @@ pub fn read_with(script: &str, file: &Path) -> serde_json::Value {
 
 #[test]
 fn the_readers_are_installed() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("empty.txt");
-    std::fs::write(&file, "").unwrap();
+    std::fs::write(&file, "").expect("write");
     let v = read_with(
         "import sys, json, openpyxl, docx; print(json.dumps([openpyxl.__version__, sys.argv[1]]))",
         &file,
