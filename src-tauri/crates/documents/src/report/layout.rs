@@ -1,10 +1,12 @@
-//! A small drawing layer over printpdf: A4 pages in points with a top-left origin, text runs in
-//! the embedded face, wrapped paragraphs, filled rectangles and rules.
+//! A small drawing layer over printpdf: A4 pages in points with a top-left origin, text in the
+//! embedded face and its fallbacks (each line reordered for right-to-left scripts, then split into
+//! runs of one font), wrapped paragraphs, filled rectangles and rules.
 //!
 //! printpdf has no paragraph layout outside its HTML mode; everything that measures or places
 //! text lives here so the report modules only say what goes where.
 
-use super::fonts::{face, Face, FontError, Weight};
+use super::bidi::visual;
+use super::fonts::{face, Face, FontError, Source, Weight};
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle,
     PdfPage, Point, Pt, Rect, Rgb, TextItem,
@@ -59,7 +61,21 @@ pub struct Document {
     pdf: PdfDocument,
     regular: FontId,
     bold: FontId,
+    /// Process-wide ids of the fallback fonts embedded, in order of first use.
+    fallbacks: Vec<usize>,
     pages: Vec<PdfPage>,
+}
+
+/// Canvases name a fallback font by its process-wide id; [`Document::push`] renames it to a
+/// document-local id, numbered by first use, so the file does not depend on what the process
+/// drew before.
+const FALLBACK_KEY: &str = "fallback-";
+
+/// The document-local resource name of the `n`th fallback font: six upper-case letters, as they
+/// become the subset tag ("TGFAAA", "TGFAAB", ...).
+fn fallback_name(n: usize) -> String {
+    let letter = |k: usize| char::from(b'A' + u8::try_from(k % 26).unwrap_or(0));
+    format!("TGF{}{}{}", letter(n / 676), letter(n / 26), letter(n))
 }
 
 /// One page being drawn; y grows downwards from the top edge.
@@ -79,7 +95,7 @@ impl Document {
             pdf.resources
                 .fonts
                 .map
-                .insert(id.clone(), PdfFont::new(f.parsed.clone()));
+                .insert(id.clone(), PdfFont::new(f.font.parsed.clone()));
             id
         };
         let regular = add("TGREGU", face(Weight::Regular)?);
@@ -88,6 +104,7 @@ impl Document {
             pdf,
             regular,
             bold,
+            fallbacks: Vec::new(),
             pages: Vec::new(),
         })
     }
@@ -113,9 +130,37 @@ impl Document {
         );
     }
 
-    pub fn push(&mut self, canvas: Canvas) {
+    pub fn push(&mut self, mut canvas: Canvas) {
+        for op in &mut canvas.ops {
+            if let Op::SetFont {
+                font: PdfFontHandle::External(id),
+                ..
+            } = op
+            {
+                if let Some(local) = self.fallback_font(id) {
+                    *id = local;
+                }
+            }
+        }
         self.pages
             .push(PdfPage::new(Mm(210.0), Mm(297.0), canvas.ops));
+    }
+
+    /// The document-local id for a canvas's fallback font key, embedding the font on first use.
+    fn fallback_font(&mut self, key: &FontId) -> Option<FontId> {
+        let process_id: usize = key.0.strip_prefix(FALLBACK_KEY)?.parse().ok()?;
+        if let Some(n) = self.fallbacks.iter().position(|&f| f == process_id) {
+            return Some(FontId(fallback_name(n)));
+        }
+        let fb = super::fallback::by_id(process_id)?;
+        let id = FontId(fallback_name(self.fallbacks.len()));
+        self.fallbacks.push(process_id);
+        self.pdf
+            .resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(fb.font.parsed.clone()));
+        Some(id)
     }
 
     /// Document information dictionary entries; dates are fixed by the caller for reproducibility.
@@ -185,50 +230,60 @@ impl Canvas {
         }
     }
 
-    /// Every text run drawn so far, in order (for tests and checks).
+    /// Every line of text drawn so far, in order, its runs joined (for tests and checks).
     #[cfg(test)]
     pub fn texts(&self) -> Vec<String> {
-        self.ops
-            .iter()
-            .filter_map(|op| match op {
-                Op::ShowText { items } => Some(
-                    items
-                        .iter()
-                        .filter_map(|i| match i {
-                            TextItem::Text(t) => Some(t.as_str()),
-                            _ => None,
-                        })
-                        .collect::<String>(),
-                ),
-                _ => None,
-            })
-            .collect()
+        let mut out = Vec::new();
+        for op in &self.ops {
+            match op {
+                Op::StartTextSection => out.push(String::new()),
+                Op::ShowText { items } => {
+                    for item in items {
+                        if let (TextItem::Text(t), Some(line)) = (item, out.last_mut()) {
+                            line.push_str(t);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
     }
 
-    /// Draws one line of text with its baseline at `y`; returns its width.
+    /// Draws one line of text with its baseline at `y`; returns its width. The line is given in
+    /// logical order; it is reordered for display when it holds right-to-left text, then drawn
+    /// as runs of one font each, every run continuing where the previous one ended.
     pub fn text(&mut self, x: f32, y: f32, style: Style, text: &str) -> Result<f32, FontError> {
         let f = face(style.weight)?;
         let printable = f.printable(text);
-        let font = match style.weight {
-            Weight::Regular => self.regular.clone(),
-            Weight::Bold => self.bold.clone(),
-        };
         let width = f.width(&printable, style.size);
+        let mut missing = Vec::new();
+        let runs = f.runs(&visual(&printable), &mut missing);
+        super::missing::record(&missing);
         self.ops.extend([
             Op::StartTextSection,
             Op::SetFillColor {
                 col: style.color.color(),
             },
-            Op::SetFont {
+        ]);
+        for (i, run) in runs.into_iter().enumerate() {
+            let font = match (&run.source, style.weight) {
+                (Source::Embedded, Weight::Regular) => self.regular.clone(),
+                (Source::Embedded, Weight::Bold) => self.bold.clone(),
+                (Source::Fallback(fb), _) => FontId(format!("{FALLBACK_KEY}{}", fb.id)),
+            };
+            self.ops.push(Op::SetFont {
                 font: PdfFontHandle::External(font),
                 size: Pt(style.size),
-            },
-            Op::SetTextCursor { pos: point(x, y) },
-            Op::ShowText {
-                items: vec![TextItem::Text(printable)],
-            },
-            Op::EndTextSection,
-        ]);
+            });
+            if i == 0 {
+                self.ops.push(Op::SetTextCursor { pos: point(x, y) });
+            }
+            self.ops.push(Op::ShowText {
+                items: vec![TextItem::Text(run.text)],
+            });
+        }
+        self.ops.push(Op::EndTextSection);
         Ok(width)
     }
 
