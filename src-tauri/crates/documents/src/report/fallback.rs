@@ -110,6 +110,8 @@ fn lock(m: &Mutex<State>) -> MutexGuard<'_, State> {
 /// The fallback face that draws `c` in `weight`, if an installed font has it. Bold uses the bold
 /// face of the regular choice's family when there is one, otherwise the regular face.
 pub fn for_char(c: char, weight: Weight) -> Option<Arc<Fallback>> {
+    #[cfg(test)]
+    LOOKUPS.with(|n| n.set(n.get() + 1));
     let reg = registry();
     let mut state = lock(&reg.state);
     if let Some(found) = state.chosen.get(&(c, weight)) {
@@ -169,9 +171,40 @@ fn load(state: &mut State, i: usize, cand: &Candidate) -> Option<usize> {
     id
 }
 
-/// A loaded fallback by its process-wide id (for embedding it in a document).
-pub fn by_id(id: usize) -> Option<Arc<Fallback>> {
-    lock(&registry().state).loaded.get(id).cloned()
+/// Canvases name a fallback font by its process-wide id; documents rename it to a local name,
+/// numbered by first use in the document ([`localize`]), so a file does not depend on what the
+/// process drew before it.
+const KEY_PREFIX: &str = "fallback-";
+
+/// The canvas-level font key of `fb`.
+pub fn key(fb: &Fallback) -> String {
+    format!("{KEY_PREFIX}{}", fb.id)
+}
+
+/// The document-local resource name of the `n`th fallback font: six upper-case letters, as they
+/// become the subset tag ("TGFAAA", "TGFAAB", ...).
+fn local_name(n: usize) -> String {
+    let letter = |k: usize| char::from(b'A' + u8::try_from(k % 26).unwrap_or(0));
+    format!("TGF{}{}{}", letter(n / 676), letter(n / 26), letter(n))
+}
+
+/// For a canvas font `key` naming a fallback: its local name in a document that has used the
+/// fallbacks `used` (process ids, in order of first use), and the font to embed when it is
+/// new there. None for any other key.
+pub fn localize(key: &str, used: &mut Vec<usize>) -> Option<(String, Option<Arc<Fallback>>)> {
+    let id: usize = key.strip_prefix(KEY_PREFIX)?.parse().ok()?;
+    if let Some(n) = used.iter().position(|&u| u == id) {
+        return Some((local_name(n), None));
+    }
+    let fb = lock(&registry().state).loaded.get(id).cloned()?;
+    used.push(id);
+    Some((local_name(used.len() - 1), Some(fb)))
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Fallback lookups made on this thread: the system fonts are scanned on the first one.
+    pub static LOOKUPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 #[cfg(test)]
@@ -185,6 +218,45 @@ mod tests {
             assert!(pair[0].rank <= pair[1].rank);
             assert!(pair[0].path != pair[1].path || pair[0].index != pair[1].index);
         }
+    }
+
+    #[test]
+    fn latin_text_never_looks_up_system_fonts_and_other_scripts_draw_in_runs() {
+        use crate::report::theme::BODY;
+        let doc = crate::report::layout::Document::new("test").expect("fonts");
+        let mut c = doc.canvas();
+        let before = LOOKUPS.with(std::cell::Cell::get);
+        let latin = "Zoë Ålesund, Ольга Иванова, Ωmega: «quoted» — 50 % done… שלום محمد";
+        c.paragraph(0.0, 0.0, 200.0, BODY, latin).expect("text");
+        c.text_right(300.0, 10.0, BODY, latin).expect("text");
+        assert_eq!(LOOKUPS.with(std::cell::Cell::get), before, "no font scan");
+        // Japanese needs a fallback: the line is drawn as runs in two fonts, in one section.
+        c.text(0.0, 40.0, BODY, "株式会社 Acme").expect("text");
+        assert!(LOOKUPS.with(std::cell::Cell::get) > before);
+        let fonts: Vec<&str> = c
+            .ops
+            .iter()
+            .rev()
+            .take_while(|op| !matches!(op, printpdf::Op::StartTextSection))
+            .filter_map(|op| match op {
+                printpdf::Op::SetFont {
+                    font: printpdf::PdfFontHandle::External(id),
+                    ..
+                } => Some(id.0.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(fonts.len(), 2, "{fonts:?}");
+        assert!(fonts[1].starts_with(KEY_PREFIX) && fonts[0] == "TGREGU");
+        assert_eq!(c.texts().last().map(String::as_str), Some("株式会社 Acme"));
+    }
+
+    #[test]
+    fn local_names_are_six_capitals_numbered_by_first_use() {
+        assert_eq!(local_name(0), "TGFAAA");
+        assert_eq!(local_name(27), "TGFABB");
+        assert!(localize("TGREGU", &mut Vec::new()).is_none());
+        assert!(localize("fallback-999999", &mut Vec::new()).is_none());
     }
 
     #[test]

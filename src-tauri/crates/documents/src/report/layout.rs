@@ -6,6 +6,7 @@
 //! text lives here so the report modules only say what goes where.
 
 use super::bidi::visual;
+use super::fallback;
 use super::fonts::{face, Face, FontError, Source, Weight};
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle,
@@ -64,18 +65,6 @@ pub struct Document {
     /// Process-wide ids of the fallback fonts embedded, in order of first use.
     fallbacks: Vec<usize>,
     pages: Vec<PdfPage>,
-}
-
-/// Canvases name a fallback font by its process-wide id; [`Document::push`] renames it to a
-/// document-local id, numbered by first use, so the file does not depend on what the process
-/// drew before.
-const FALLBACK_KEY: &str = "fallback-";
-
-/// The document-local resource name of the `n`th fallback font: six upper-case letters, as they
-/// become the subset tag ("TGFAAA", "TGFAAB", ...).
-fn fallback_name(n: usize) -> String {
-    let letter = |k: usize| char::from(b'A' + u8::try_from(k % 26).unwrap_or(0));
-    format!("TGF{}{}{}", letter(n / 676), letter(n / 26), letter(n))
 }
 
 /// One page being drawn; y grows downwards from the top edge.
@@ -148,18 +137,12 @@ impl Document {
 
     /// The document-local id for a canvas's fallback font key, embedding the font on first use.
     fn fallback_font(&mut self, key: &FontId) -> Option<FontId> {
-        let process_id: usize = key.0.strip_prefix(FALLBACK_KEY)?.parse().ok()?;
-        if let Some(n) = self.fallbacks.iter().position(|&f| f == process_id) {
-            return Some(FontId(fallback_name(n)));
+        let (name, new) = fallback::localize(&key.0, &mut self.fallbacks)?;
+        let id = FontId(name);
+        if let Some(fb) = new {
+            let font = PdfFont::new(fb.font.parsed.clone());
+            self.pdf.resources.fonts.map.insert(id.clone(), font);
         }
-        let fb = super::fallback::by_id(process_id)?;
-        let id = FontId(fallback_name(self.fallbacks.len()));
-        self.fallbacks.push(process_id);
-        self.pdf
-            .resources
-            .fonts
-            .map
-            .insert(id.clone(), PdfFont::new(fb.font.parsed.clone()));
         Some(id)
     }
 
@@ -270,7 +253,7 @@ impl Canvas {
             let font = match (&run.source, style.weight) {
                 (Source::Embedded, Weight::Regular) => self.regular.clone(),
                 (Source::Embedded, Weight::Bold) => self.bold.clone(),
-                (Source::Fallback(fb), _) => FontId(format!("{FALLBACK_KEY}{}", fb.id)),
+                (Source::Fallback(fb), _) => FontId(fallback::key(fb)),
             };
             self.ops.push(Op::SetFont {
                 font: PdfFontHandle::External(font),
@@ -389,6 +372,26 @@ pub fn wrap(f: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fallback_fonts_get_document_local_names_in_order_of_first_use() {
+        let mut doc = Document::new("test").expect("fonts");
+        let mut c = doc.canvas();
+        c.text(0.0, 10.0, BODY_STYLE, "テスト").expect("text");
+        doc.push(c);
+        let names: Vec<String> = doc
+            .pdf
+            .resources
+            .fonts
+            .map
+            .keys()
+            .map(|k| k.0.clone())
+            .collect();
+        assert_eq!(names, vec!["TGBOLD", "TGFAAA", "TGREGU"]);
+        assert_eq!(doc.fallbacks.len(), 1);
+    }
+
+    const BODY_STYLE: Style = Style::new(10.0, Weight::Regular, Rgb8(0));
 
     #[test]
     fn wrap_fits_every_line_and_keeps_every_word() {
