@@ -117,7 +117,8 @@ pub fn for_char(c: char, weight: Weight) -> Option<Arc<Fallback>> {
     if let Some(found) = state.chosen.get(&(c, weight)) {
         return found.map(|id| Arc::clone(&state.loaded[id]));
     }
-    let regular = pick(reg, &mut state, c, |cand| !cand.bold, None);
+    let regular = pick(reg, &mut state, c, |cand| !cand.bold, None)
+        .or_else(|| pick(reg, &mut state, c, |_| true, None));
     let found = match (weight, regular) {
         (Weight::Bold, Some(id)) => {
             let family = state.loaded[id].family.clone();
@@ -157,6 +158,7 @@ fn load(state: &mut State, i: usize, cand: &Candidate) -> Option<usize> {
     }
     let parsed = std::fs::read(&cand.path)
         .ok()
+        .filter(|bytes| has_plain_outlines(bytes, cand.index))
         .and_then(|bytes| ParsedFont::from_bytes(&bytes, cand.index, &mut Vec::new()));
     let id = parsed.map(|parsed| {
         let id = state.loaded.len();
@@ -169,6 +171,36 @@ fn load(state: &mut State, i: usize, cand: &Candidate) -> Option<usize> {
     });
     state.by_candidate.insert(i, id);
     id
+}
+
+/// Whether face `index` of the font file `bytes` draws with outlines a PDF can embed (TrueType
+/// or CFF) and has no colour glyph tables: a colour emoji font would embed as blank glyphs,
+/// printed neither as the character nor as a "?" with a warning.
+fn has_plain_outlines(bytes: &[u8], index: usize) -> bool {
+    let u32_at = |at: usize| -> Option<usize> {
+        let b = bytes.get(at..at + 4)?;
+        usize::try_from(u32::from_be_bytes([b[0], b[1], b[2], b[3]])).ok()
+    };
+    let offset = if bytes.starts_with(b"ttcf") {
+        match u32_at(12 + 4 * index) {
+            Some(o) => o,
+            None => return false,
+        }
+    } else {
+        0
+    };
+    let Some(count) = bytes
+        .get(offset + 4..offset + 6)
+        .map(|b| usize::from(u16::from_be_bytes([b[0], b[1]])))
+    else {
+        return false;
+    };
+    let tags: Vec<&[u8]> = (0..count)
+        .filter_map(|i| bytes.get(offset + 12 + 16 * i..offset + 16 + 16 * i))
+        .collect();
+    let has = |t: &[u8; 4]| tags.iter().any(|x| *x == t);
+    (has(b"glyf") || has(b"CFF ") || has(b"CFF2"))
+        && !(has(b"CBDT") || has(b"sbix") || has(b"COLR") || has(b"SVG "))
 }
 
 /// Canvases name a fallback font by its process-wide id; documents rename it to a local name,
@@ -249,6 +281,29 @@ mod tests {
         assert_eq!(fonts.len(), 2, "{fonts:?}");
         assert!(fonts[1].starts_with(KEY_PREFIX) && fonts[0] == "TGREGU");
         assert_eq!(c.texts().last().map(String::as_str), Some("株式会社 Acme"));
+    }
+
+    #[test]
+    fn colour_and_broken_fonts_are_not_fallbacks() {
+        let sfnt = |tags: &[&[u8; 4]]| {
+            let mut b = vec![0, 1, 0, 0];
+            b.extend(u16::try_from(tags.len()).expect("few").to_be_bytes());
+            b.extend([0; 6]);
+            for t in tags {
+                b.extend(*t);
+                b.extend([0; 12]);
+            }
+            b
+        };
+        assert!(has_plain_outlines(&sfnt(&[b"cmap", b"glyf"]), 0));
+        assert!(has_plain_outlines(&sfnt(&[b"CFF ", b"cmap"]), 0));
+        assert!(!has_plain_outlines(&sfnt(&[b"cmap", b"CBDT", b"glyf"]), 0));
+        assert!(!has_plain_outlines(&sfnt(&[b"cmap", b"COLR", b"glyf"]), 0));
+        assert!(!has_plain_outlines(&sfnt(&[b"cmap"]), 0));
+        assert!(!has_plain_outlines(b"ttcf", 3));
+        assert!(!has_plain_outlines(b"", 0));
+        let dejavu = include_bytes!("../../../../../assets/fonts/DejaVuSans.ttf");
+        assert!(has_plain_outlines(dejavu, 0));
     }
 
     #[test]
