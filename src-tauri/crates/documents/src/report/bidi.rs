@@ -22,6 +22,33 @@ fn is_rtl(c: char) -> bool {
     )
 }
 
+/// Whether the first strong character of `text` is right-to-left (None: no strong character).
+fn starts_rtl(text: &str) -> Option<bool> {
+    text.chars().find_map(|c| match bidi_class(c) {
+        BidiClass::L => Some(false),
+        BidiClass::R | BidiClass::AL => Some(true),
+        _ => None,
+    })
+}
+
+/// Gives each wrapped line of `paragraph` the paragraph's direction: a line whose own first
+/// strong character points the other way (a Latin word starting the second line of a Hebrew
+/// paragraph) gets an invisible mark (RLM or LRM) in front, so [`visual`], which sees one line,
+/// orders it as part of its paragraph. Paragraphs without right-to-left text are left alone.
+pub fn keep_direction(paragraph: &str, lines: &mut [String]) {
+    if !paragraph.chars().any(is_rtl) {
+        return;
+    }
+    let Some(rtl) = starts_rtl(paragraph) else {
+        return;
+    };
+    for line in lines {
+        if starts_rtl(line).is_some_and(|own| own != rtl) {
+            line.insert(0, if rtl { '\u{200F}' } else { '\u{200E}' });
+        }
+    }
+}
+
 /// The mirror image of a paired punctuation mark, for marks drawn inside right-to-left runs
 /// (Bidi_Mirrored, rule L4), limited to the pairs report text uses.
 fn mirror(c: char) -> char {
@@ -66,7 +93,22 @@ pub fn visual(line: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::visual;
+    use super::{keep_direction, visual};
+
+    #[test]
+    fn wrapped_lines_keep_their_paragraphs_direction() {
+        let para = "שלום Ltd and Acme";
+        let mut lines = vec!["שלום".to_owned(), "Ltd and Acme".to_owned()];
+        keep_direction(para, &mut lines);
+        assert_eq!(lines[1], "\u{200F}Ltd and Acme");
+        assert_eq!(visual("\u{200F}Ltd שלום"), "םולש Ltd\u{200F}");
+        let mut latin = vec!["Acme".to_owned(), "שלום".to_owned()];
+        keep_direction("Acme שלום", &mut latin);
+        assert_eq!(latin[1], "\u{200E}שלום");
+        let mut plain = vec!["a".to_owned()];
+        keep_direction("a", &mut plain);
+        assert_eq!(plain, vec!["a"]);
+    }
 
     #[test]
     fn left_to_right_text_is_untouched() {

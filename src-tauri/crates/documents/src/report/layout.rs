@@ -8,6 +8,7 @@
 use super::bidi::visual;
 use super::fallback;
 use super::fonts::{face, Face, FontError, Source, Weight};
+pub use super::wrap::wrap;
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle,
     PdfPage, Point, Pt, Rect, Rgb, TextItem,
@@ -337,38 +338,6 @@ impl Canvas {
     }
 }
 
-/// Greedy word wrap by measured width; a word wider than the line is split by characters.
-/// Explicit line breaks in the text are kept.
-pub fn wrap(f: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
-    let mut lines = Vec::new();
-    for raw in text.split('\n') {
-        let mut line = String::new();
-        for word in f.printable(raw).split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_owned()
-            } else {
-                format!("{line} {word}")
-            };
-            if f.width(&candidate, size) <= width {
-                line = candidate;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            for c in word.chars() {
-                line.push(c);
-                if f.width(&line, size) > width && line.chars().count() > 1 {
-                    line.pop();
-                    lines.push(std::mem::replace(&mut line, c.to_string()));
-                }
-            }
-        }
-        lines.push(line);
-    }
-    lines
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,23 +363,25 @@ mod tests {
     const BODY_STYLE: Style = Style::new(10.0, Weight::Regular, Rgb8(0));
 
     #[test]
-    fn wrap_fits_every_line_and_keeps_every_word() {
+    fn right_to_left_paragraphs_wrap_in_reading_order_and_draw_reordered() {
         let f = face(Weight::Regular).expect("font");
-        let text =
-            "Security awareness training is delivered at hire and every year, with records kept.";
-        let lines = wrap(f, text, 10.0, 120.0);
-        assert!(lines.len() > 2);
-        assert!(lines.iter().all(|l| f.width(l, 10.0) <= 120.0));
-        assert_eq!(lines.join(" "), text);
-    }
-
-    #[test]
-    fn wrap_splits_a_word_longer_than_the_line_and_keeps_breaks() {
-        let f = face(Weight::Regular).expect("font");
-        let long = "x".repeat(200);
-        let lines = wrap(f, &long, 10.0, 100.0);
-        assert!(lines.len() > 1);
-        assert_eq!(lines.concat(), long);
-        assert_eq!(wrap(f, "a\nb", 10.0, 100.0), vec!["a", "b"]);
+        let text = "אחת שתיים שלוש ארבע Acme Ltd";
+        let lines = wrap(f, text, 10.0, 60.0);
+        assert!(lines.len() > 2, "{lines:?}");
+        assert!(
+            lines[0].starts_with("אחת"),
+            "the first words read come first"
+        );
+        let mut c = Document::new("test").expect("fonts").canvas();
+        for (i, l) in lines.iter().enumerate() {
+            c.text(0.0, 10.0 * i as f32, BODY_STYLE, l).expect("text");
+        }
+        let drawn = c.texts();
+        // The first word read is drawn rightmost, its letters right to left.
+        assert_eq!(lines[0], "אחת שתיים");
+        assert_eq!(drawn[0], "םייתש תחא");
+        // The last line, all Latin, keeps the paragraph's direction and loses the mark.
+        assert!(lines.last().is_some_and(|l| l.starts_with('\u{200F}')));
+        assert_eq!(drawn.last().map(String::as_str), Some("Acme Ltd"));
     }
 }

@@ -1,6 +1,6 @@
 //! PDF reports. `fonts` measures (the embedded face, then installed `fallback` fonts for other
 //! scripts), `bidi` orders right-to-left lines, `missing` collects what no font could draw,
-//! `layout` and `shapes` draw on a page, `flow` moves a cursor down pages, `table`, `chart` and
+//! `wrap` breaks paragraphs into lines, `layout` and `shapes` draw on a page, `flow` moves a cursor down pages, `table`, `chart` and
 //! `compose` (contents, outline, page chrome) build on it; the report modules (`summary`,
 //! `readiness`, `remediation`) only say what goes where.
 //!
@@ -22,6 +22,7 @@ mod shapes;
 mod summary;
 mod table;
 mod theme;
+mod wrap;
 
 pub use compose::{OutlineEntry, Report};
 pub use context::{action_ref, ReportContext};
