@@ -1,8 +1,8 @@
 //! PDF reports. `fonts` measures (the embedded face, then installed `fallback` fonts for other
 //! scripts), `bidi` orders right-to-left lines, `missing` collects what no font could draw,
-//! `wrap` breaks paragraphs into lines, `layout` and `shapes` draw on a page, `flow` moves a cursor down pages, `table`, `chart` and
-//! `compose` (contents, outline, page chrome) build on it; the report modules (`summary`,
-//! `readiness`, `remediation`) only say what goes where.
+//! `wrap` breaks paragraphs into lines, `layout` and `shapes` draw on a page, `flow` moves a
+//! cursor down pages, `table`, `chart` and `compose` (contents, outline, page chrome) build on
+//! it; the report modules (`summary`, `readiness`, `remediation`) only say what goes where.
 //!
 //! Output is deterministic: the same inputs and `generated_at` give byte-identical files.
 
