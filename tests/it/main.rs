@@ -19,6 +19,7 @@ mod portable;
 mod readers;
 mod reports;
 mod reports_audit;
+mod scripts;
 mod seeded;
 mod store;
 mod support;

@@ -126,7 +126,8 @@ fn non_latin_text_prints_or_is_replaced_visibly() {
     let p = path.to_str().expect("utf8");
     tool("qpdf", &["--check", p]);
     let text = tool("pdftotext", &[p, "-"]);
-    assert!(text.contains("Zoë Ålesund — ????"), "{text}");
+    // Japanese is drawn with an installed font (tests/it/scripts.rs covers "?" for the rest).
+    assert!(text.contains("Zoë Ålesund — 株式会社"), "{text}");
 }
 
 fn type1() -> AuditProfile {

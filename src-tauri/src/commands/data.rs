@@ -18,6 +18,7 @@ fn saved(path: &Path) -> ExportOutcome {
     ExportOutcome::Saved {
         path: path.display().to_string(),
         bytes: file_size(path),
+        warnings: Vec::new(),
     }
 }
 

@@ -17,20 +17,20 @@ const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
 const CSV: (&str, &[&str]) = ("CSV spreadsheet", &["csv"]);
 const JSON: (&str, &[&str]) = ("JSON document", &["json"]);
 
-/// Asks where to save `name`, then writes what `render` produces there atomically and remembers
-/// the file for "open" and "show in folder".
+/// Asks where to save `name`, then writes what `render` produces (bytes, and warnings for the
+/// reader) there atomically and remembers the file for "open" and "show in folder".
 async fn save_with(
     window: &WebviewWindow,
     state: &AppState,
     title: &str,
     name: &str,
     filter: (&str, &[&str]),
-    render: impl FnOnce() -> Result<Vec<u8>>,
+    render: impl FnOnce() -> Result<(Vec<u8>, Vec<String>)>,
 ) -> Result<ExportOutcome> {
     let Some(path) = save_path(window, state, title, name, filter).await else {
         return Ok(ExportOutcome::Cancelled);
     };
-    let bytes = render()?;
+    let (bytes, warnings) = render()?;
     let written = path.clone();
     tauri::async_runtime::spawn_blocking(move || write_atomically(&written, &bytes))
         .await
@@ -40,6 +40,7 @@ async fn save_with(
     Ok(ExportOutcome::Saved {
         path: path.display().to_string(),
         bytes: u32::try_from(size).unwrap_or(u32::MAX),
+        warnings,
     })
 }
 
@@ -52,14 +53,15 @@ pub async fn export_summary_pdf(
     id: i64,
 ) -> Result<ExportOutcome> {
     logged_async("export_summary_pdf", async {
-        let (name, bytes) = state.with(|w| w.summary_pdf(id, trustgap_workspace::clock::now()))?;
+        let pdf = state.with(|w| w.render_summary(id, trustgap_workspace::clock::now()))?;
+        let warnings = pdf.warnings();
         save_with(
             &window,
             &state,
             "Export readiness summary",
-            &name,
+            &pdf.name,
             PDF,
-            || Ok(bytes),
+            || Ok((pdf.bytes, warnings)),
         )
         .await
     })
@@ -85,7 +87,7 @@ pub async fn export_report(
         save_with(&window, &state, title, &name, PDF, || {
             state
                 .with(|w| {
-                    w.report_pdf(
+                    w.render_report(
                         id,
                         kind,
                         &options,
@@ -93,7 +95,10 @@ pub async fn export_report(
                         today(),
                     )
                 })
-                .map(|(_, bytes)| bytes)
+                .map(|pdf| {
+                    let warnings = pdf.warnings();
+                    (pdf.bytes, warnings)
+                })
         })
         .await
     })
@@ -117,7 +122,10 @@ pub async fn export_data(
             DataFormat::CsvPlan => ("Export the remediation plan", CSV),
             DataFormat::Json => ("Export the assessment", JSON),
         };
-        save_with(&window, &state, title, &name, filter, || Ok(bytes)).await
+        save_with(&window, &state, title, &name, filter, || {
+            Ok((bytes, Vec::new()))
+        })
+        .await
     })
     .await
 }

@@ -803,7 +803,7 @@ export type EvidenceRef = { description: string; link: string }
 /**
  * Result of an export that goes through the save dialog.
  */
-export type ExportOutcome = { status: "saved"; path: string; bytes: number } | 
+export type ExportOutcome = { status: "saved"; path: string; bytes: number; warnings: string[] } | 
 /**
  * The user closed the dialog without choosing a file.
  */

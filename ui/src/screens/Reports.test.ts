@@ -49,7 +49,7 @@ function preview(kind: 'readiness' | 'plan'): ReportPreview {
 
 const snapshots: SnapshotInfo[] = [{ id: 5, label: 'Kick-off', created_at: at(-59), readiness: 41 }];
 
-function backend(): Call[] {
+function backend(warnings: string[] = []): Call[] {
   return mockBackend((cmd, a) => {
     switch (cmd) {
       case 'list_snapshots':
@@ -59,7 +59,7 @@ function backend(): Call[] {
       case 'export_report':
       case 'export_data':
       case 'export_summary_pdf':
-        return { status: 'saved', path: '/home/me/Acme - report.pdf', bytes: 1234 };
+        return { status: 'saved', path: '/home/me/Acme - report.pdf', bytes: 1234, warnings };
       case 'open_last_export':
       case 'show_last_export':
         return null;
@@ -137,6 +137,29 @@ describe('Reports screen', () => {
     }
     await fireEvent.click(screen.getByTestId('export-summary'));
     await waitFor(() => expect(lastCall(calls, 'export_summary_pdf')?.args).toEqual({ id: 7 }));
+  });
+
+  it('says after exporting which characters no installed font could draw', async () => {
+    const warning = 'No installed font has 1 character of this document, so it prints as "?": "\u{10FFFD}" (U+10FFFD).';
+    backend([warning]);
+    render(Reports);
+    await screen.findByTestId('report-pages');
+    expect(screen.queryByTestId('export-warnings')).toBeNull();
+    await fireEvent.click(screen.getByTestId('export-report'));
+    const shown = await screen.findByTestId('export-warnings');
+    expect(shown.textContent).toContain('U+10FFFD');
+    expect(shown.getAttribute('role')).toBe('alert');
+    // The status line the E2E journey reads still ends with the path.
+    expect(screen.getByTestId('export-status').textContent?.trim()).toMatch(/report\.pdf$/);
+  });
+
+  it('shows no warning when every character was drawn', async () => {
+    backend();
+    render(Reports);
+    await screen.findByTestId('report-pages');
+    await fireEvent.click(screen.getByTestId('export-summary'));
+    await screen.findByText(/Saved to/);
+    expect(screen.queryByTestId('export-warnings')).toBeNull();
   });
 
   it('has no accessibility violations', async () => {

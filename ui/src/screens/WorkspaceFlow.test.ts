@@ -76,7 +76,8 @@ describe('Files and backups', () => {
     app.showWorkspaceTab('files');
     const { calls } = renderScreen(Workspace, workspace(), (cmd) => {
       if (cmd === 'list_backups') return [];
-      if (cmd === 'export_portable') return { status: 'saved', path: '/home/me/Acme.trustgap', bytes: 10 };
+      if (cmd === 'export_portable')
+        return { status: 'saved', path: '/home/me/Acme.trustgap', bytes: 10, warnings: [] };
       return undefined;
     });
     await fireEvent.click(screen.getByTestId('export-portable'));

@@ -187,9 +187,16 @@ pub(super) fn report(data_dir: &Path, command: super::ReportCommand) -> Result<(
         snapshot_id: None,
     };
     let (at, today) = stamp();
-    let (_, bytes) = ws.report_pdf(id, kind, &options, at, today)?;
-    trustgap_workspace::files::write_atomically(&out, &bytes)?;
-    print_out(&format!("wrote {} ({} bytes)", out.display(), bytes.len()))
+    let pdf = ws.render_report(id, kind, &options, at, today)?;
+    trustgap_workspace::files::write_atomically(&out, &pdf.bytes)?;
+    for warning in pdf.warnings() {
+        eprintln!("warning: {warning}");
+    }
+    print_out(&format!(
+        "wrote {} ({} bytes)",
+        out.display(),
+        pdf.bytes.len()
+    ))
 }
 
 pub(super) fn export(

@@ -18,6 +18,7 @@ mod manage;
 pub mod paths;
 mod people;
 mod planning;
+mod rendered;
 mod reports;
 mod sample;
 mod snapshots;
@@ -32,6 +33,7 @@ pub use data::{
 pub use error::{ApiError, ErrorCode};
 pub use json::{assessment_json, FORMAT, FORMAT_VERSION};
 pub use planning::audit_profile_warnings;
+pub use rendered::{missing_glyphs_warning, RenderedPdf};
 pub use reports::{DataFormat, ReportKind, ReportOptions, ReportPreview};
 pub use sample::SAMPLE_CLIENT;
 pub use trustgap_documents::export::catalog_csv;

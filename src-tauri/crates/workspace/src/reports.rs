@@ -5,6 +5,7 @@
 use super::{safe_file_stem, AssessmentDetail, Result, Workspace};
 use crate::error::ApiError;
 use crate::json::assessment_json;
+use crate::rendered::RenderedPdf;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -160,8 +161,23 @@ impl Workspace {
         generated_at: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<(String, Vec<u8>)> {
-        let (name, report) = self.layout(id, kind, options, generated_at, today)?;
-        Ok((name, report.into_pdf()?))
+        let pdf = self.render_report(id, kind, options, generated_at, today)?;
+        Ok((pdf.name, pdf.bytes))
+    }
+
+    /// [`Workspace::report_pdf`] with the characters no installed font could draw.
+    pub fn render_report(
+        &self,
+        id: i64,
+        kind: ReportKind,
+        options: &ReportOptions,
+        generated_at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<RenderedPdf> {
+        RenderedPdf::collect(|| {
+            let (name, report) = self.layout(id, kind, options, generated_at, today)?;
+            Ok((name, report.into_pdf()?))
+        })
     }
 
     /// The report's sections and their pages, without writing the PDF.

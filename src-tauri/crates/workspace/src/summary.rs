@@ -1,12 +1,23 @@
 //! The one-page readiness summary PDF.
 
 use super::{safe_file_stem, Result, Workspace};
+use crate::rendered::RenderedPdf;
 use chrono::{DateTime, Utc};
 use trustgap_documents::report::{readiness_summary, GapLine, SummaryInput};
 
 impl Workspace {
     /// The one-page summary PDF and a file name to suggest for it.
     pub fn summary_pdf(&self, id: i64, generated_at: DateTime<Utc>) -> Result<(String, Vec<u8>)> {
+        let pdf = self.render_summary(id, generated_at)?;
+        Ok((pdf.name, pdf.bytes))
+    }
+
+    /// [`Workspace::summary_pdf`] with the characters no installed font could draw.
+    pub fn render_summary(&self, id: i64, generated_at: DateTime<Utc>) -> Result<RenderedPdf> {
+        RenderedPdf::collect(|| self.summary_bytes(id, generated_at))
+    }
+
+    fn summary_bytes(&self, id: i64, generated_at: DateTime<Utc>) -> Result<(String, Vec<u8>)> {
         let detail = self.detail(id)?;
         let s = &detail.summary;
         let scope = s

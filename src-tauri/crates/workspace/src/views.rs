@@ -150,6 +150,8 @@ pub enum ExportOutcome {
     Saved {
         path: String,
         bytes: u32,
+        /// What the reader should know about the file, e.g. characters printed as "?".
+        warnings: Vec<String>,
     },
     /// The user closed the dialog without choosing a file.
     Cancelled,

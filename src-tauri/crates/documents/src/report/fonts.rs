@@ -1,37 +1,96 @@
-//! The embedded report typeface (DejaVu Sans, free licence in assets/fonts) and text measuring.
+//! The report typeface and text measuring: the embedded DejaVu Sans (free licence in
+//! assets/fonts) first, then, per character, an installed system font that has it
+//! ([`super::fallback`]), and a visible "?" only when no installed font has the character.
 //!
-//! Every string printed goes through [`Face::printable`], which swaps characters the font lacks
-//! for a visible "?" so user text in any script prints without a crash or silent gaps.
+//! [`Face::width`] measures each character with the font that will draw it, so wrapping and
+//! alignment stay right in any script; [`Face::runs`] splits a line into the runs drawn with one
+//! font each.
 
+use super::fallback::{self, Fallback};
 use printpdf::ParsedFont;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 static REGULAR_TTF: &[u8] = include_bytes!("../../../../../assets/fonts/DejaVuSans.ttf");
 static BOLD_TTF: &[u8] = include_bytes!("../../../../../assets/fonts/DejaVuSans-Bold.ttf");
 
+/// Drawn for a character no installed font has.
+pub const MISSING: char = '?';
+
 /// The two weights a report uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Weight {
     Regular,
     Bold,
 }
 
-/// A parsed face with the metrics needed for layout.
-pub struct Face {
+/// One parsed font file with the metrics needed for layout.
+pub struct Font {
     pub parsed: ParsedFont,
     units_per_em: f32,
+}
+
+impl Font {
+    pub fn new(parsed: ParsedFont) -> Font {
+        let units_per_em = f32::from(parsed.font_metrics.units_per_em.max(1));
+        Font {
+            parsed,
+            units_per_em,
+        }
+    }
+
+    pub fn glyph(&self, c: char) -> Option<u16> {
+        self.parsed
+            .lookup_glyph_index(u32::from(c))
+            .filter(|&g| g != 0)
+    }
+
+    fn advance(&self, glyph: u16, size: f32) -> f32 {
+        f32::from(self.parsed.get_horizontal_advance(glyph)) * size / self.units_per_em
+    }
+}
+
+/// An embedded weight of DejaVu Sans and the fallbacks behind it: what reports measure and draw
+/// text with.
+pub struct Face {
+    pub font: Font,
+    weight: Weight,
+}
+
+/// Which font draws a run.
+#[derive(Clone)]
+pub enum Source {
+    /// The embedded DejaVu Sans of the face's weight.
+    Embedded,
+    /// An installed system font.
+    Fallback(Arc<Fallback>),
+}
+
+impl Source {
+    fn same(&self, other: &Source) -> bool {
+        match (self, other) {
+            (Source::Embedded, Source::Embedded) => true,
+            (Source::Fallback(a), Source::Fallback(b)) => a.id == b.id,
+            _ => false,
+        }
+    }
+}
+
+/// Consecutive characters drawn with one font.
+#[derive(Clone)]
+pub struct Run {
+    pub source: Source,
+    pub text: String,
 }
 
 #[derive(Debug, thiserror::Error)]
 #[error("the embedded {0} font could not be read")]
 pub struct FontError(&'static str);
 
-fn load(name: &'static str, bytes: &'static [u8]) -> Result<Face, FontError> {
+fn load(name: &'static str, bytes: &'static [u8], weight: Weight) -> Result<Face, FontError> {
     let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(FontError(name))?;
-    let units_per_em = f32::from(parsed.font_metrics.units_per_em.max(1));
     Ok(Face {
-        parsed,
-        units_per_em,
+        font: Font::new(parsed),
+        weight,
     })
 }
 
@@ -43,36 +102,83 @@ pub fn face(weight: Weight) -> Result<&'static Face, FontError> {
         Weight::Regular => (&REGULAR, "regular", REGULAR_TTF),
         Weight::Bold => (&BOLD, "bold", BOLD_TTF),
     };
-    cell.get_or_init(|| load(name, bytes))
+    cell.get_or_init(|| load(name, bytes, weight))
         .as_ref()
         .map_err(|e| FontError(e.0))
 }
 
+/// Invisible format characters (bidi controls, zero-width joiners and spaces, soft hyphen,
+/// variation selectors, byte order mark): they steer layout but have no glyph to draw, so they
+/// are neither drawn nor reported missing.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
 impl Face {
-    fn glyph(&self, c: char) -> Option<u16> {
-        self.parsed
-            .lookup_glyph_index(u32::from(c))
-            .filter(|&g| g != 0)
+    /// The source that draws `c`, or None when no installed font has it. The embedded face is
+    /// asked first, so all-Latin text never looks at system fonts.
+    fn source(&self, c: char) -> Option<(Source, u16)> {
+        if let Some(g) = self.font.glyph(c) {
+            return Some((Source::Embedded, g));
+        }
+        let fb = fallback::for_char(c, self.weight)?;
+        let g = fb.font.glyph(c)?;
+        Some((Source::Fallback(fb), g))
     }
 
-    /// `text` with control characters dropped and characters the font lacks replaced by "?".
+    /// `text` with control characters dropped (everything else is kept: characters no font
+    /// has are replaced when drawn, so they can be reported).
     pub fn printable(&self, text: &str) -> String {
-        text.chars()
-            .filter(|c| !c.is_control())
-            .map(|c| if self.glyph(c).is_some() { c } else { '?' })
-            .collect()
+        text.chars().filter(|c| !c.is_control()).collect()
     }
 
-    /// Advance width of already-printable `text` at `size` points, in points.
+    /// Advance width of `text` at `size` points, in points, each character measured with the
+    /// font that draws it ("?" for one no font has).
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text
-            .chars()
-            .map(|c| {
-                self.glyph(c)
-                    .map_or(0, |g| u32::from(self.parsed.get_horizontal_advance(g)))
-            })
-            .sum();
-        units as f32 * size / self.units_per_em
+        text.chars()
+            .filter(|&c| !c.is_control() && !is_invisible(c))
+            .map(|c| self.char_width(c, size))
+            .sum()
+    }
+
+    fn char_width(&self, c: char, size: f32) -> f32 {
+        match self.source(c) {
+            Some((Source::Fallback(fb), g)) => fb.font.advance(g, size),
+            Some((Source::Embedded, g)) => self.font.advance(g, size),
+            None => self
+                .font
+                .glyph(MISSING)
+                .map_or(0.0, |g| self.font.advance(g, size)),
+        }
+    }
+
+    /// Splits already visually ordered `text` into runs of one font each. Characters no
+    /// installed font has become "?" in the embedded face and are added to `missing`.
+    pub fn runs(&self, text: &str, missing: &mut Vec<char>) -> Vec<Run> {
+        let mut runs: Vec<Run> = Vec::new();
+        for c in text.chars() {
+            if c.is_control() || is_invisible(c) {
+                continue;
+            }
+            let (source, drawn) = match self.source(c) {
+                Some((source, _)) => (source, c),
+                None => {
+                    missing.push(c);
+                    (Source::Embedded, MISSING)
+                }
+            };
+            match runs.last_mut() {
+                Some(run) if run.source.same(&source) => run.text.push(drawn),
+                _ => runs.push(Run {
+                    source,
+                    text: drawn.to_string(),
+                }),
+            }
+        }
+        runs
     }
 }
 
@@ -80,13 +186,54 @@ impl Face {
 mod tests {
     use super::*;
 
+    fn fonts_of(runs: &[Run]) -> Vec<(bool, &str)> {
+        runs.iter()
+            .map(|r| (matches!(r.source, Source::Embedded), r.text.as_str()))
+            .collect()
+    }
+
     #[test]
-    fn missing_glyphs_become_visible_and_controls_vanish() {
+    fn controls_vanish_and_latin_stays_in_one_embedded_run() {
         let f = face(Weight::Regular).expect("font");
         assert_eq!(f.printable("Café Ωmega"), "Café Ωmega");
         assert_eq!(f.printable("a\u{7}b"), "ab");
-        // DejaVu Sans has no CJK ideographs.
-        assert_eq!(f.printable("日本"), "??");
+        let mut missing = Vec::new();
+        let runs = f.runs("Café Ωmega Ольга שלום", &mut missing);
+        assert_eq!(fonts_of(&runs), vec![(true, "Café Ωmega Ольга שלום")]);
+        assert!(missing.is_empty());
+    }
+
+    #[test]
+    fn characters_no_font_has_become_question_marks_and_are_reported() {
+        let f = face(Weight::Bold).expect("font");
+        let mut missing = Vec::new();
+        let runs = f.runs("a\u{10FFFD}b\u{200F}", &mut missing);
+        assert_eq!(fonts_of(&runs), vec![(true, "a?b")]);
+        assert_eq!(missing, vec!['\u{10FFFD}']);
+        // Measured as the "?" that is drawn; invisible marks take no room.
+        let q = f.width("?", 10.0);
+        assert!((f.width("\u{10FFFD}\u{200F}", 10.0) - q).abs() < 0.001);
+    }
+
+    /// Needs an installed font with Japanese (the test machine has IPAGothic).
+    #[test]
+    fn japanese_runs_use_an_installed_font_measured_with_its_own_widths() {
+        let f = face(Weight::Regular).expect("font");
+        let mut missing = Vec::new();
+        let runs = f.runs("株式会社テスト (Tokyo)", &mut missing);
+        assert!(missing.is_empty(), "{missing:?}");
+        assert_eq!(
+            fonts_of(&runs),
+            vec![(false, "株式会社テスト"), (true, " (Tokyo)")]
+        );
+        // Full-width ideographs are about one em wide, wider than DejaVu's "?".
+        let w = f.width("株", 10.0);
+        assert!(w > 8.0 && w <= 10.5, "{w}");
+        // Bold falls back to the regular face when the family has no bold.
+        let bold = face(Weight::Bold).expect("font");
+        let mut missing = Vec::new();
+        let runs = bold.runs("株", &mut missing);
+        assert!(matches!(runs[0].source, Source::Fallback(_)));
     }
 
     #[test]

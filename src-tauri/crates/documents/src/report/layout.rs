@@ -1,10 +1,14 @@
-//! A small drawing layer over printpdf: A4 pages in points with a top-left origin, text runs in
-//! the embedded face, wrapped paragraphs, filled rectangles and rules.
+//! A small drawing layer over printpdf: A4 pages in points with a top-left origin, text in the
+//! embedded face and its fallbacks (each line reordered for right-to-left scripts, then split into
+//! runs of one font), wrapped paragraphs, filled rectangles and rules.
 //!
 //! printpdf has no paragraph layout outside its HTML mode; everything that measures or places
 //! text lives here so the report modules only say what goes where.
 
-use super::fonts::{face, Face, FontError, Weight};
+use super::bidi::visual;
+use super::fallback;
+use super::fonts::{face, Face, FontError, Source, Weight};
+pub use super::wrap::wrap;
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle,
     PdfPage, Point, Pt, Rect, Rgb, TextItem,
@@ -59,6 +63,8 @@ pub struct Document {
     pdf: PdfDocument,
     regular: FontId,
     bold: FontId,
+    /// Process-wide ids of the fallback fonts embedded, in order of first use.
+    fallbacks: Vec<usize>,
     pages: Vec<PdfPage>,
 }
 
@@ -79,7 +85,7 @@ impl Document {
             pdf.resources
                 .fonts
                 .map
-                .insert(id.clone(), PdfFont::new(f.parsed.clone()));
+                .insert(id.clone(), PdfFont::new(f.font.parsed.clone()));
             id
         };
         let regular = add("TGREGU", face(Weight::Regular)?);
@@ -88,6 +94,7 @@ impl Document {
             pdf,
             regular,
             bold,
+            fallbacks: Vec::new(),
             pages: Vec::new(),
         })
     }
@@ -113,9 +120,31 @@ impl Document {
         );
     }
 
-    pub fn push(&mut self, canvas: Canvas) {
+    pub fn push(&mut self, mut canvas: Canvas) {
+        for op in &mut canvas.ops {
+            if let Op::SetFont {
+                font: PdfFontHandle::External(id),
+                ..
+            } = op
+            {
+                if let Some(local) = self.fallback_font(id) {
+                    *id = local;
+                }
+            }
+        }
         self.pages
             .push(PdfPage::new(Mm(210.0), Mm(297.0), canvas.ops));
+    }
+
+    /// The document-local id for a canvas's fallback font key, embedding the font on first use.
+    fn fallback_font(&mut self, key: &FontId) -> Option<FontId> {
+        let (name, new) = fallback::localize(&key.0, &mut self.fallbacks)?;
+        let id = FontId(name);
+        if let Some(fb) = new {
+            let font = PdfFont::new(fb.font.parsed.clone());
+            self.pdf.resources.fonts.map.insert(id.clone(), font);
+        }
+        Some(id)
     }
 
     /// Document information dictionary entries; dates are fixed by the caller for reproducibility.
@@ -185,50 +214,60 @@ impl Canvas {
         }
     }
 
-    /// Every text run drawn so far, in order (for tests and checks).
+    /// Every line of text drawn so far, in order, its runs joined (for tests and checks).
     #[cfg(test)]
     pub fn texts(&self) -> Vec<String> {
-        self.ops
-            .iter()
-            .filter_map(|op| match op {
-                Op::ShowText { items } => Some(
-                    items
-                        .iter()
-                        .filter_map(|i| match i {
-                            TextItem::Text(t) => Some(t.as_str()),
-                            _ => None,
-                        })
-                        .collect::<String>(),
-                ),
-                _ => None,
-            })
-            .collect()
+        let mut out = Vec::new();
+        for op in &self.ops {
+            match op {
+                Op::StartTextSection => out.push(String::new()),
+                Op::ShowText { items } => {
+                    for item in items {
+                        if let (TextItem::Text(t), Some(line)) = (item, out.last_mut()) {
+                            line.push_str(t);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
     }
 
-    /// Draws one line of text with its baseline at `y`; returns its width.
+    /// Draws one line of text with its baseline at `y`; returns its width. The line is given in
+    /// logical order; it is reordered for display when it holds right-to-left text, then drawn
+    /// as runs of one font each, every run continuing where the previous one ended.
     pub fn text(&mut self, x: f32, y: f32, style: Style, text: &str) -> Result<f32, FontError> {
         let f = face(style.weight)?;
         let printable = f.printable(text);
-        let font = match style.weight {
-            Weight::Regular => self.regular.clone(),
-            Weight::Bold => self.bold.clone(),
-        };
         let width = f.width(&printable, style.size);
+        let mut missing = Vec::new();
+        let runs = f.runs(&visual(&printable), &mut missing);
+        super::missing::record(&missing);
         self.ops.extend([
             Op::StartTextSection,
             Op::SetFillColor {
                 col: style.color.color(),
             },
-            Op::SetFont {
+        ]);
+        for (i, run) in runs.into_iter().enumerate() {
+            let font = match (&run.source, style.weight) {
+                (Source::Embedded, Weight::Regular) => self.regular.clone(),
+                (Source::Embedded, Weight::Bold) => self.bold.clone(),
+                (Source::Fallback(fb), _) => FontId(fallback::key(fb)),
+            };
+            self.ops.push(Op::SetFont {
                 font: PdfFontHandle::External(font),
                 size: Pt(style.size),
-            },
-            Op::SetTextCursor { pos: point(x, y) },
-            Op::ShowText {
-                items: vec![TextItem::Text(printable)],
-            },
-            Op::EndTextSection,
-        ]);
+            });
+            if i == 0 {
+                self.ops.push(Op::SetTextCursor { pos: point(x, y) });
+            }
+            self.ops.push(Op::ShowText {
+                items: vec![TextItem::Text(run.text)],
+            });
+        }
+        self.ops.push(Op::EndTextSection);
         Ok(width)
     }
 
@@ -299,60 +338,50 @@ impl Canvas {
     }
 }
 
-/// Greedy word wrap by measured width; a word wider than the line is split by characters.
-/// Explicit line breaks in the text are kept.
-pub fn wrap(f: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
-    let mut lines = Vec::new();
-    for raw in text.split('\n') {
-        let mut line = String::new();
-        for word in f.printable(raw).split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_owned()
-            } else {
-                format!("{line} {word}")
-            };
-            if f.width(&candidate, size) <= width {
-                line = candidate;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            for c in word.chars() {
-                line.push(c);
-                if f.width(&line, size) > width && line.chars().count() > 1 {
-                    line.pop();
-                    lines.push(std::mem::replace(&mut line, c.to_string()));
-                }
-            }
-        }
-        lines.push(line);
-    }
-    lines
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn wrap_fits_every_line_and_keeps_every_word() {
-        let f = face(Weight::Regular).expect("font");
-        let text =
-            "Security awareness training is delivered at hire and every year, with records kept.";
-        let lines = wrap(f, text, 10.0, 120.0);
-        assert!(lines.len() > 2);
-        assert!(lines.iter().all(|l| f.width(l, 10.0) <= 120.0));
-        assert_eq!(lines.join(" "), text);
+    fn fallback_fonts_get_document_local_names_in_order_of_first_use() {
+        let mut doc = Document::new("test").expect("fonts");
+        let mut c = doc.canvas();
+        c.text(0.0, 10.0, BODY_STYLE, "テスト").expect("text");
+        doc.push(c);
+        let names: Vec<String> = doc
+            .pdf
+            .resources
+            .fonts
+            .map
+            .keys()
+            .map(|k| k.0.clone())
+            .collect();
+        assert_eq!(names, vec!["TGBOLD", "TGFAAA", "TGREGU"]);
+        assert_eq!(doc.fallbacks.len(), 1);
     }
 
+    const BODY_STYLE: Style = Style::new(10.0, Weight::Regular, Rgb8(0));
+
     #[test]
-    fn wrap_splits_a_word_longer_than_the_line_and_keeps_breaks() {
+    fn right_to_left_paragraphs_wrap_in_reading_order_and_draw_reordered() {
         let f = face(Weight::Regular).expect("font");
-        let long = "x".repeat(200);
-        let lines = wrap(f, &long, 10.0, 100.0);
-        assert!(lines.len() > 1);
-        assert_eq!(lines.concat(), long);
-        assert_eq!(wrap(f, "a\nb", 10.0, 100.0), vec!["a", "b"]);
+        let text = "אחת שתיים שלוש ארבע Acme Ltd";
+        let lines = wrap(f, text, 10.0, 60.0);
+        assert!(lines.len() > 2, "{lines:?}");
+        assert!(
+            lines[0].starts_with("אחת"),
+            "the first words read come first"
+        );
+        let mut c = Document::new("test").expect("fonts").canvas();
+        for (i, l) in lines.iter().enumerate() {
+            c.text(0.0, 10.0 * i as f32, BODY_STYLE, l).expect("text");
+        }
+        let drawn = c.texts();
+        // The first word read is drawn rightmost, its letters right to left.
+        assert_eq!(lines[0], "אחת שתיים");
+        assert_eq!(drawn[0], "םייתש תחא");
+        // The last line, all Latin, keeps the paragraph's direction and loses the mark.
+        assert!(lines.last().is_some_and(|l| l.starts_with('\u{200F}')));
+        assert_eq!(drawn.last().map(String::as_str), Some("Acme Ltd"));
     }
 }

@@ -1,26 +1,33 @@
-//! PDF reports. `fonts` measures, `layout` and `shapes` draw on a page, `flow` moves a cursor
-//! down pages, `table`, `chart` and `compose` (contents, outline, page chrome) build on it; the
-//! report modules (`summary`, `readiness`, `remediation`) only say what goes where.
+//! PDF reports. `fonts` measures (the embedded face, then installed `fallback` fonts for other
+//! scripts), `bidi` orders right-to-left lines, `missing` collects what no font could draw,
+//! `wrap` breaks paragraphs into lines, `layout` and `shapes` draw on a page, `flow` moves a
+//! cursor down pages, `table`, `chart` and `compose` (contents, outline, page chrome) build on
+//! it; the report modules (`summary`, `readiness`, `remediation`) only say what goes where.
 //!
 //! Output is deterministic: the same inputs and `generated_at` give byte-identical files.
 
+mod bidi;
 mod chart;
 mod compose;
 mod context;
+mod fallback;
 mod flow;
 mod fonts;
 mod front;
 mod layout;
+mod missing;
 mod readiness;
 mod remediation;
 mod shapes;
 mod summary;
 mod table;
 mod theme;
+mod wrap;
 
 pub use compose::{OutlineEntry, Report};
 pub use context::{action_ref, ReportContext};
 pub use fonts::FontError;
+pub use missing::collect_missing_glyphs;
 pub use readiness::{readiness_report, ReadinessOptions};
 pub use remediation::remediation_report;
 pub use summary::{readiness_summary, GapLine, SummaryInput};
