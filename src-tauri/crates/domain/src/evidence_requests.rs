@@ -59,7 +59,8 @@ impl RequestStatus {
 /// What an auditor will ask for to test one control (one question of the bank).
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct EvidenceRequest {
-    /// The question's main criterion, under which the request is listed.
+    /// The criterion the request is listed under: the question's main criterion, or when that
+    /// one's category is out of scope, its first criterion in scope.
     pub criterion: String,
     /// Every criterion the control supports, the main one first.
     pub criteria: Vec<String>,
@@ -68,6 +69,8 @@ pub struct EvidenceRequest {
     /// The answer as given (`None` when unanswered).
     pub answer: Option<Answer>,
     pub status: RequestStatus,
+    /// Type II: implemented, but started after the observation period began (so a gap).
+    pub late: bool,
     /// The assessor checked the answer against evidence; otherwise it is self-reported.
     pub verified: bool,
     /// Who owns the control, as chosen on the answer.
@@ -89,7 +92,8 @@ pub struct EvidenceRequest {
 }
 
 /// The request list for `scope`: one request per question in scope, listed under its main
-/// criterion in the bank's criterion order, in bank order within a criterion.
+/// criterion in scope ([`listed_under`]) in the bank's criterion order, in bank order within
+/// a criterion.
 pub fn evidence_requests(
     catalog: &Catalog,
     scope: &Scope,
@@ -110,9 +114,9 @@ pub fn evidence_requests(
         .questions_in(scope.categories())
         .map(|q| {
             let r = by_question.get(q.id.as_str()).copied();
-            let criterion = q.criteria.first().cloned().unwrap_or_default();
+            let criterion = listed_under(catalog, scope, q).to_owned();
             let rank = order.get(criterion.as_str()).copied().unwrap_or(usize::MAX);
-            (rank, request(q, r, profile))
+            (rank, request(q, criterion, r, profile))
         })
         .collect();
     // Stable: bank order within a criterion.
@@ -120,7 +124,27 @@ pub fn evidence_requests(
     list.into_iter().map(|(_, r)| r).collect()
 }
 
-fn request(q: &Question, r: Option<&Response>, profile: &AuditProfile) -> EvidenceRequest {
+/// The criterion a question in scope is listed under: its first criterion whose category is in
+/// `scope` (a privacy question asked for a confidentiality criterion sits under the latter when
+/// Privacy is out of scope).
+pub fn listed_under<'a>(catalog: &Catalog, scope: &Scope, q: &'a Question) -> &'a str {
+    q.criteria
+        .iter()
+        .find(|c| {
+            catalog
+                .criterion(c)
+                .is_some_and(|x| scope.categories().contains(&x.category))
+        })
+        .or(q.criteria.first())
+        .map_or("", String::as_str)
+}
+
+fn request(
+    q: &Question,
+    criterion: String,
+    r: Option<&Response>,
+    profile: &AuditProfile,
+) -> EvidenceRequest {
     let answer = r.and_then(|r| r.answer);
     let since = r.and_then(|r| r.since);
     let start = observation_start(profile);
@@ -175,12 +199,13 @@ fn request(q: &Question, r: Option<&Response>, profile: &AuditProfile) -> Eviden
         }
     };
     EvidenceRequest {
-        criterion: q.criteria.first().cloned().unwrap_or_default(),
+        criterion,
         criteria: q.criteria.clone(),
         question_id: q.id.clone(),
         question: q.text.clone(),
         answer,
         status,
+        late,
         verified: r.is_some_and(|r| r.verified),
         owner: r.and_then(|r| r.owner.clone()),
         items,

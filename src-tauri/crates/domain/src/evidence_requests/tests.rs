@@ -61,6 +61,19 @@ fn every_question_in_scope_gets_one_request_under_its_main_criterion() {
         list[0].ask
     );
 
+    // A privacy question that also serves a security criterion is listed under it when Privacy
+    // is out of scope.
+    let mut shared = fixture();
+    shared.questions[3].criteria = vec!["P1.1".into(), "CC1.2".into()];
+    shared.questions[3].categories = vec![CategoryId::Security, CategoryId::Privacy];
+    let list = evidence_requests(&shared, &Scope::new(&[]), &[], &type1());
+    assert_eq!(find(&list, "PRV-001").criterion, "CC1.2");
+    let ids: Vec<&str> = list.iter().map(|r| r.question_id.as_str()).collect();
+    assert_eq!(ids, ["AAA-001", "AAA-002", "AAA-003", "PRV-001"]);
+    let with_privacy =
+        evidence_requests(&shared, &Scope::new(&[CategoryId::Privacy]), &[], &type1());
+    assert_eq!(find(&with_privacy, "PRV-001").criterion, "P1.1");
+
     let all = evidence_requests(&c, &Scope::new(&[CategoryId::Privacy]), &[], &type1());
     assert_eq!(all.len(), 4);
     assert_eq!(all[3].question_id, "PRV-001");
@@ -91,6 +104,7 @@ fn the_status_follows_the_answer_and_gaps_name_their_remediation() {
     assert_eq!(ready.owner, Some(crate::people::Owner::role("CTO")));
     assert_eq!(ready.items, ["a", "b"], "the bank's evidence examples");
     assert_eq!(ready.on_file.len(), 1);
+    assert!(!ready.late);
     assert_eq!(ready.remediation, None);
     assert_eq!(
         ready.ask,
@@ -191,6 +205,7 @@ fn a_control_started_after_the_period_began_is_collected_after_remediation() {
     let list = evidence_requests(&c, &Scope::new(&[]), &[late], &type2());
     let r = find(&list, "AAA-001");
     assert_eq!(r.status, RequestStatus::AfterRemediation);
+    assert!(r.late);
     assert_eq!(r.remediation.as_deref(), Some("big"));
     assert!(
         r.ask.contains("started after the observation period began"),
