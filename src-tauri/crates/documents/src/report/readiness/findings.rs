@@ -1,6 +1,7 @@
 //! Chapters: the gap register (every gap, most severe first, with the action that closes it)
 //! and the detailed findings (each question by criterion: answer, notes, not-applicable
-//! justifications and the evidence an auditor will ask for).
+//! justifications and the evidence on file; what an auditor will ask for is in the evidence
+//! requests appendix).
 
 use crate::report::context::ReportContext;
 use crate::report::flow::Flow;
@@ -110,8 +111,9 @@ pub(super) fn detailed_findings(
     flow.paragraph(
         BODY,
         "Every question in scope, grouped by its main criterion: the answer given, the notes \
-         taken, the justification of anything marked not applicable, and the evidence an auditor \
-         would accept. A question that also supports other criteria lists them.",
+         taken, the justification of anything marked not applicable, and the evidence on file. \
+         A question that also supports other criteria lists them. The evidence an auditor will \
+         ask for, control by control, is in the appendix Evidence requests.",
     )?;
     let responses = ctx.responses_by_question();
     let questions = ctx.questions();
@@ -170,7 +172,6 @@ pub(super) fn detailed_findings(
             flow.paragraph(SMALL, &score_line)?;
             flow.space(4.0);
             flow.table(&table)?;
-            auditor_requests(flow, ctx, &crit.criterion)?;
         }
     }
     Ok(())
@@ -236,44 +237,8 @@ fn question_table(
                 parts.push((follow.join(" · "), CELL_MUTED));
             }
         }
-        if answer != Some(Answer::NotApplicable) && !q.evidence.is_empty() {
-            parts.push((
-                format!("Evidence an auditor accepts: {}", q.evidence.join("; ")),
-                CELL_MUTED,
-            ));
-        }
         let (label, color) = answer_chip(answer);
         table.row(vec![Cell::Chip(label.to_owned(), color), Cell::Text(parts)]);
     }
     table
-}
-
-/// What an auditor typically asks for to test the criterion (the bank's evidence requests).
-fn auditor_requests(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    criterion: &str,
-) -> Result<(), ReportError> {
-    let Some(requests) = ctx
-        .catalog
-        .criterion(criterion)
-        .map(|c| &c.requests)
-        .filter(|r| !r.is_empty())
-    else {
-        return Ok(());
-    };
-    flow.space(4.0);
-    flow.paragraph(
-        SMALL_INK,
-        &format!(
-            "What an auditor typically asks for: {}.",
-            // Each request is a sentence of its own: a middle dot keeps their capitals readable.
-            requests
-                .iter()
-                .map(|r| r.trim_end_matches('.'))
-                .collect::<Vec<_>>()
-                .join(" \u{b7} ")
-        ),
-    )?;
-    Ok(())
 }
