@@ -349,3 +349,39 @@ fn the_control_matrix_csv_has_a_row_per_control_in_scope() {
     assert_eq!(cell(partial, 6), "none recorded");
     assert_eq!(cell(partial, 7), "After remediation");
 }
+
+#[test]
+fn a_type_two_request_asks_for_every_run_across_the_observation_period() {
+    let mut t = workspace();
+    let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date");
+    let a =
+        t.ws.create_assessment(&NewAssessmentInput {
+            new_client_name: Some("Period Co".into()),
+            scoping_yes: Vec::new(),
+            client_id: 0,
+            name: "Type II".into(),
+            scope: vec![],
+            profile: AuditProfile {
+                audit_type: AuditType::Type2,
+                target_date: Some(date(2027, 9, 30)),
+                observation_start: Some(date(2027, 3, 1)),
+            },
+            company: Default::default(),
+        })
+        .expect("assessment");
+    t.ws.save_answer(&SaveAnswerInput {
+        assessment_id: a.id,
+        question_id: "OPS-030".into(),
+        answer: Some(Answer::Implemented),
+        since: Some(date(2026, 6, 1)),
+        ..SaveAnswerInput::default()
+    })
+    .expect("answer");
+    let p = render(&t, a.id);
+    let text = tool("pdftotext", &[p.to_str().expect("utf8"), "-"]).replace('\n', " ");
+    assert!(
+        text.contains("observation period, 1 March 2027 to 30 September 2027"),
+        "{text}"
+    );
+    assert!(text.contains("runs expected"), "the quarterly restore test");
+}

@@ -24,9 +24,9 @@ pub(super) fn all_answers(
     let mut t = Table::new(vec![
         Column::new("ID", 1.2),
         Column::new("Criteria", 1.0),
-        Column::new("Question and note", 5.0),
+        Column::new("Question and note", 4.75),
         Column::new("Answer", 1.55),
-        Column::new("Basis", 1.15),
+        Column::new("Basis", 1.4),
     ]);
     for q in ctx.questions() {
         let r = responses.get(q.id.as_str());

@@ -239,7 +239,7 @@ fn description_and_assertion(
     )?;
     flow.paragraph(
         BODY,
-        "The company's management, not the auditor, writes two documents that open the SOC 2 \
+        "The company's management, not the auditor, writes two of the sections of a SOC 2 \
          report. The system description sets out the service examined: what it does and for \
          whom, its boundaries, the infrastructure, software, people, procedures and data \
          behind it, the commitments made to customers, the subservice organisations and the \
@@ -247,8 +247,8 @@ fn description_and_assertion(
          Type II report, also what changed during the period). The written assertion is a \
          statement signed by management that the description is fairly presented and that \
          the controls were suitably designed (and, for Type II, operated effectively) to meet \
-         the company's commitments under the criteria in scope. The auditor's opinion is on \
-         these two documents. Drafting the description takes weeks and often uncovers gaps, so \
+         the company's commitments under the criteria in scope. The auditor's opinion, which \
+         opens the report, addresses the same points. Drafting the description takes weeks and often uncovers gaps, so \
          it is best started well before the audit.",
     )?;
     let recorded = ctx.company.system_description.trim();
