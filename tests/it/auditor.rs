@@ -383,5 +383,9 @@ fn a_type_two_request_asks_for_every_run_across_the_observation_period() {
         text.contains("observation period, 1 March 2027 to 30 September 2027"),
         "{text}"
     );
-    assert!(text.contains("runs expected"), "the quarterly restore test");
+    // Seven months at a quarterly cadence.
+    assert!(
+        text.contains("(quarterly, 3 runs expected)"),
+        "the restore test, quarterly: {text}"
+    );
 }
