@@ -389,3 +389,43 @@ fn a_type_two_request_asks_for_every_run_across_the_observation_period() {
         "the restore test, quarterly: {text}"
     );
 }
+
+#[test]
+fn a_question_in_scope_only_through_another_category_is_in_the_findings() {
+    // The sample leaves Privacy out, but privacy questions that also serve a confidentiality
+    // criterion are asked: they belong in the findings under that criterion.
+    let (t, id) = sample();
+    let detail = t.ws.detail(id).expect("detail");
+    let scope = trustgap_domain::assessment::Scope::new(&detail.summary.scope);
+    let borrowed: Vec<String> =
+        t.ws.catalog
+            .questions_in(&detail.summary.scope)
+            .filter(|q| {
+                q.criteria
+                    .first()
+                    .and_then(|c| t.ws.catalog.criterion(c))
+                    .map(|c| c.category)
+                    == Some(trustgap_domain::catalog::CategoryId::Privacy)
+            })
+            .map(|q| q.id.clone())
+            .collect();
+    assert!(
+        !borrowed.is_empty(),
+        "the sample asks some privacy questions"
+    );
+    let path = render(&t, id);
+    let p = path.to_str().expect("utf8");
+    let start = page_of(&t, id, "Detailed findings");
+    let end = page_of(&t, id, "Control matrix");
+    let findings = pages(p, start, end).join("\n");
+    for q in &borrowed {
+        let question = t.ws.catalog.question(q).expect("question");
+        let here = trustgap_domain::evidence_requests::listed_under(t.ws.catalog, &scope, question);
+        assert!(findings.contains(&format!("{q} ·")), "{q} in the findings");
+        let category = t.ws.catalog.criterion(here).map(|c| c.category);
+        assert!(
+            category.is_some_and(|c| detail.summary.scope.contains(&c)),
+            "{q} is listed under {here}, a criterion in scope"
+        );
+    }
+}

@@ -12,8 +12,9 @@ use crate::report::theme::{
 };
 use crate::report::ReportError;
 use std::collections::HashMap;
-use trustgap_domain::assessment::{Answer, Response};
+use trustgap_domain::assessment::{Answer, Response, Scope};
 use trustgap_domain::catalog::Question;
+use trustgap_domain::evidence_requests::listed_under;
 
 /// Longest note quoted in the gap register; the findings carry it in full.
 const NOTE_CHARS: usize = 280;
@@ -117,11 +118,15 @@ pub(super) fn detailed_findings(
     )?;
     let responses = ctx.responses_by_question();
     let questions = ctx.questions();
+    // Under the main criterion in scope: a privacy question asked for a confidentiality
+    // criterion would otherwise vanish when Privacy is out of scope.
+    let scope = Scope::new(ctx.scope);
     let mut by_primary: HashMap<&str, Vec<&Question>> = HashMap::new();
     for q in &questions {
-        if let Some(first) = q.criteria.first() {
-            by_primary.entry(first.as_str()).or_default().push(q);
-        }
+        by_primary
+            .entry(listed_under(ctx.catalog, &scope, q))
+            .or_default()
+            .push(q);
     }
     let mut section = 0;
     for cat in &ctx.card.categories {
@@ -194,8 +199,15 @@ fn question_table(
         let note = r.map_or("", |r| r.note.trim());
         let mut parts = vec![(q.text.clone(), CELL_BOLD)];
         let mut facts = format!("{} · weight {}", q.id, q.weight);
-        if q.criteria.len() > 1 {
-            facts.push_str(&format!(" · also {}", q.criteria[1..].join(", ")));
+        let here = listed_under(ctx.catalog, &Scope::new(ctx.scope), q);
+        let also: Vec<&str> = q
+            .criteria
+            .iter()
+            .map(String::as_str)
+            .filter(|c| *c != here)
+            .collect();
+        if !also.is_empty() {
+            facts.push_str(&format!(" · also {}", also.join(", ")));
         }
         parts.push((facts, CELL_MUTED));
         match (answer, note.is_empty()) {

@@ -183,10 +183,12 @@ pub(super) fn results_by_category(
             .gaps
             .iter()
             .filter(|g| {
+                // Counted in the category of its first criterion in scope.
                 g.criteria
-                    .first()
-                    .and_then(|c| ctx.catalog.criterion(c))
+                    .iter()
+                    .filter_map(|c| ctx.catalog.criterion(c))
                     .map(|c| c.category)
+                    .find(|c| ctx.scope.contains(c))
                     == Some(cat.category)
             })
             .count();
