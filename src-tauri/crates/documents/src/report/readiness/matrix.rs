@@ -138,6 +138,7 @@ fn matrix_table(
         Column::new("Evidence recorded", 74.0),
     ]);
     t.zebra = false;
+    t.carry = Some(0);
     for crit in &ctx.card.criteria {
         let head = || Cell::styled(crit.criterion.clone(), CELL_BOLD);
         let topic = (clip(&crit.topic, 90), TOPIC);

@@ -110,6 +110,7 @@ fn request_table(ctx: &ReportContext<'_>, list: &[EvidenceRequest]) -> Table {
         Column::new("Owner", 68.0),
     ]);
     t.zebra = false;
+    t.carry = Some(0);
     for crit in &ctx.card.criteria {
         let asks = ctx
             .catalog
