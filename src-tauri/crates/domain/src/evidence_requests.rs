@@ -180,17 +180,19 @@ fn request(
             "The reason recorded on the answer: the auditor checks that it holds.".to_owned()
         }
         (RequestStatus::NotAnswered, _) => {
-            format!("Answer the question first; if the control exists, {shows}.")
+            format!(
+                "Answer the question first; if the control exists, the auditor asks for {shows}."
+            )
         }
         (RequestStatus::AfterRemediation, _) if late => format!(
-            "The control started after the observation period began; {shows}, so expect \
-             questions about the months before it started."
+            "The control started after the observation period began; the auditor asks for \
+             {shows}, so expect questions about the months before it started."
         ),
         (RequestStatus::AfterRemediation, Some(Answer::Unknown)) => {
-            format!("Find out whether the control exists first; then {shows}.")
+            format!("Find out whether the control exists first; then the auditor asks for {shows}.")
         }
         (RequestStatus::AfterRemediation, _) => {
-            format!("Once the remediation action is done, {shows}.")
+            format!("Once the remediation action is done: {shows}.")
         }
         (RequestStatus::ReadyToCollect, _) => {
             let mut chars = shows.chars();
@@ -217,17 +219,17 @@ fn request(
     }
 }
 
-/// "the evidence shows …": what the auditor tests, by audit type and how the control runs.
+/// "evidence of …": what the auditor tests, by audit type and how the control runs.
 fn what_it_shows(audit: AuditType, cadence: Option<Cadence>, runs: Option<u32>) -> String {
     match (audit, cadence) {
         (AuditType::Type1, _) => {
-            "the evidence shows the control designed and in place on the audit date".to_owned()
+            "evidence of the control designed and in place on the audit date".to_owned()
         }
         (AuditType::Type2, None) => {
-            "the evidence shows the control in place throughout the observation period".to_owned()
+            "evidence of the control in place throughout the observation period".to_owned()
         }
         (AuditType::Type2, Some(Cadence::Continuous)) => {
-            "the evidence shows the control operating throughout the observation period, \
+            "evidence of the control operating throughout the observation period, \
              sampled from across it"
                 .to_owned()
         }
@@ -236,7 +238,7 @@ fn what_it_shows(audit: AuditType, cadence: Option<Cadence>, runs: Option<u32>) 
                 format!(", {n} {} expected", if n == 1 { "run" } else { "runs" })
             });
             format!(
-                "the evidence shows each run across the observation period ({}{expected})",
+                "evidence of each run across the observation period ({}{expected})",
                 c.label().to_lowercase()
             )
         }

@@ -108,7 +108,7 @@ fn the_status_follows_the_answer_and_gaps_name_their_remediation() {
     assert_eq!(ready.remediation, None);
     assert_eq!(
         ready.ask,
-        "The evidence shows the control designed and in place on the audit date."
+        "Evidence of the control designed and in place on the audit date."
     );
 
     let gap = find(&list, "AAA-002");
