@@ -176,9 +176,10 @@ fn request(
         (RequestStatus::NotApplicable, _) if note.is_empty() => {
             "No reason is recorded yet: write down why the control does not apply.".to_owned()
         }
-        (RequestStatus::NotApplicable, _) => {
-            "The reason recorded on the answer: the auditor checks that it holds.".to_owned()
-        }
+        (RequestStatus::NotApplicable, _) => format!(
+            "Reason recorded: \u{201c}{}\u{201d} The auditor checks that it holds.",
+            quoted(note)
+        ),
         (RequestStatus::NotAnswered, _) => {
             format!(
                 "Answer the question first; if the control exists, the auditor asks for {shows}."
@@ -218,6 +219,19 @@ fn request(
         on_file: r.map_or_else(Vec::new, |r| r.evidence.clone()),
     }
 }
+
+/// A note as quoted in a request: one line, at most [`QUOTE_CHARS`] characters.
+fn quoted(note: &str) -> String {
+    let line = note.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= QUOTE_CHARS {
+        return line;
+    }
+    let cut: String = line.chars().take(QUOTE_CHARS).collect();
+    format!("{}\u{2026}", cut.trim_end())
+}
+
+/// Longest note quoted in a request; the answer keeps it in full.
+const QUOTE_CHARS: usize = 240;
 
 /// "evidence of …": what the auditor tests, by audit type and how the control runs.
 fn what_it_shows(audit: AuditType, cadence: Option<Cadence>, runs: Option<u32>) -> String {

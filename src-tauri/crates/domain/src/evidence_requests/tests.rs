@@ -145,9 +145,19 @@ fn a_justified_not_applicable_answer_is_asked_for_its_reason() {
     let mut na = answer("AAA-003", Answer::NotApplicable);
     na.note = "No office".into();
     let list = evidence_requests(&c, &Scope::new(&[]), &[na], &type1());
-    assert!(find(&list, "AAA-003")
-        .ask
-        .starts_with("The reason recorded"));
+    assert_eq!(
+        find(&list, "AAA-003").ask,
+        "Reason recorded: \u{201c}No office\u{201d} The auditor checks that it holds."
+    );
+    let mut long = answer("AAA-003", Answer::NotApplicable);
+    long.note = format!("Line one\n{}", "x".repeat(400));
+    let list = evidence_requests(&c, &Scope::new(&[]), &[long], &type1());
+    let ask = &find(&list, "AAA-003").ask;
+    assert!(
+        ask.contains("Line one x") && ask.contains('\u{2026}'),
+        "{ask}"
+    );
+    assert!(ask.chars().count() < 320, "quoted, not copied: {ask}");
 }
 
 #[test]
