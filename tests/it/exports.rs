@@ -201,6 +201,11 @@ fn the_cli_writes_reports_and_exports() {
     for (format, file, starts) in [
         ("csv-gaps", "gaps.csv", "\u{feff}ref,severity"),
         ("csv-plan", "plan.csv", "\u{feff}ref,key"),
+        (
+            "csv-controls",
+            "controls.csv",
+            "\u{feff}criterion,also_criteria",
+        ),
         ("json", "all.json", "{"),
     ] {
         let path = out(file);

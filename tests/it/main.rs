@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per area. They run against temporary workspaces.
 
 mod architecture;
+mod auditor;
 mod bindings;
 mod catalog;
 mod cli;

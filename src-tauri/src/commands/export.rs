@@ -105,7 +105,7 @@ pub async fn export_report(
     .await
 }
 
-/// Saves the gap register or the plan as CSV, or the whole assessment as JSON.
+/// Saves the gap register, the plan or the control matrix as CSV, or the whole assessment as JSON.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_data(
@@ -120,6 +120,7 @@ pub async fn export_data(
         let (title, filter) = match format {
             DataFormat::CsvGaps => ("Export the gap register", CSV),
             DataFormat::CsvPlan => ("Export the remediation plan", CSV),
+            DataFormat::CsvControls => ("Export the control matrix", CSV),
             DataFormat::Json => ("Export the assessment", JSON),
         };
         save_with(&window, &state, title, &name, filter, || {

@@ -277,7 +277,7 @@ async exportReport(id: number, kind: ReportKind, options: ReportOptions) : Promi
 }
 },
 /**
- * Saves the gap register or the plan as CSV, or the whole assessment as JSON.
+ * Saves the gap register, the plan or the control matrix as CSV, or the whole assessment as JSON.
  */
 async exportData(id: number, format: DataFormat) : Promise<Result<ExportOutcome, ApiError>> {
     try {
@@ -755,6 +755,11 @@ export type DataFormat =
  * The remediation plan as CSV.
  */
 "csv-plan" | 
+/**
+ * The control matrix as CSV: every control in scope, its answer, whether it was verified,
+ * the evidence recorded and what an auditor will ask for.
+ */
+"csv-controls" | 
 /**
  * The whole assessment as JSON.
  */

@@ -131,7 +131,7 @@ describe('Reports screen', () => {
     const calls = backend();
     render(Reports);
     await screen.findByTestId('report-pages');
-    for (const format of ['csv-gaps', 'csv-plan', 'json']) {
+    for (const format of ['csv-gaps', 'csv-plan', 'csv-controls', 'json']) {
       await fireEvent.click(screen.getByTestId(`export-${format}`));
       await waitFor(() => expect(lastCall(calls, 'export_data')?.args).toEqual({ id: 7, format }));
     }

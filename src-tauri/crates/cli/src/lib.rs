@@ -127,6 +127,8 @@ pub enum ExportFormat {
     CsvGaps,
     /// The remediation plan as CSV.
     CsvPlan,
+    /// The control matrix as CSV: each control's answer, verified or self-reported, evidence.
+    CsvControls,
     /// The whole assessment as JSON.
     Json,
     /// A portable .trustgap file that `trustgap import` (or the app) reads back.

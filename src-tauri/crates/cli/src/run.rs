@@ -232,6 +232,7 @@ pub(super) fn export(
         }
         (super::ExportFormat::CsvGaps, _) => DataFormat::CsvGaps,
         (super::ExportFormat::CsvPlan, _) => DataFormat::CsvPlan,
+        (super::ExportFormat::CsvControls, _) => DataFormat::CsvControls,
         (super::ExportFormat::Json, _) => DataFormat::Json,
     };
     let id = assessment.unwrap_or_default();

@@ -7,6 +7,7 @@
 pub mod assessment;
 pub mod catalog;
 pub mod error;
+pub mod evidence_requests;
 pub mod limits;
 pub mod people;
 pub mod plan;

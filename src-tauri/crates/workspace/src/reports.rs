@@ -1,6 +1,6 @@
 //! Report and data-export operations: the readiness report and remediation plan PDFs, their
-//! outline for the Reports screen, and the editable exports (CSV of gaps and plan, JSON of the
-//! whole assessment), each with the file name to suggest.
+//! outline for the Reports screen, and the editable exports (CSV of gaps, plan and control
+//! matrix, JSON of the whole assessment), each with the file name to suggest.
 
 use super::{safe_file_stem, AssessmentDetail, Result, Workspace};
 use crate::error::ApiError;
@@ -9,10 +9,12 @@ use crate::rendered::RenderedPdf;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
-use trustgap_documents::export::{gaps_csv, plan_csv};
+use trustgap_documents::export::{controls_csv, gaps_csv, plan_csv};
 use trustgap_documents::report::{
     readiness_report, remediation_report, OutlineEntry, ReadinessOptions, Report, ReportContext,
 };
+use trustgap_domain::assessment::Scope;
+use trustgap_domain::evidence_requests::evidence_requests;
 use trustgap_domain::people::Person;
 use trustgap_domain::plan::Plan;
 
@@ -53,6 +55,9 @@ pub enum DataFormat {
     CsvGaps,
     /// The remediation plan as CSV.
     CsvPlan,
+    /// The control matrix as CSV: every control in scope, its answer, whether it was verified,
+    /// the evidence recorded and what an auditor will ask for.
+    CsvControls,
     /// The whole assessment as JSON.
     Json,
 }
@@ -60,7 +65,7 @@ pub enum DataFormat {
 impl DataFormat {
     pub fn extension(self) -> &'static str {
         match self {
-            DataFormat::CsvGaps | DataFormat::CsvPlan => "csv",
+            DataFormat::CsvGaps | DataFormat::CsvPlan | DataFormat::CsvControls => "csv",
             DataFormat::Json => "json",
         }
     }
@@ -218,6 +223,19 @@ impl Workspace {
                 gaps_csv(self.catalog, &s.plan, &refs).into_bytes(),
             ),
             DataFormat::CsvPlan => ("remediation plan", plan_csv(&s.plan, &refs).into_bytes()),
+            DataFormat::CsvControls => {
+                let summary = &s.detail.summary;
+                let requests = evidence_requests(
+                    self.catalog,
+                    &Scope::new(&summary.scope),
+                    &s.detail.responses,
+                    &summary.profile,
+                );
+                (
+                    "control matrix",
+                    controls_csv(&requests, &s.people).into_bytes(),
+                )
+            }
             DataFormat::Json => (
                 "assessment",
                 assessment_json(&s.detail, &s.plan, &s.people, generated_at)

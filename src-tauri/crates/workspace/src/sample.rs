@@ -137,7 +137,7 @@ impl Workspace {
                     marketing data through connectors and shows dashboards; customer data is \
                     stored in a managed Postgres database and object storage."
                     .to_owned(),
-                hosting: "Public cloud, two availability zones in one region".to_owned(),
+                hosting: "AWS, two availability zones in eu-west-1".to_owned(),
                 assessor: "Alex Morgan (consultant)".to_owned(),
             },
         })?;

@@ -15,15 +15,18 @@ pub(super) fn all_answers(
     flow.chapter(&format!("Appendix {letter}"), "All answers")?;
     flow.paragraph(
         SMALL,
-        "Every question in scope with the answer and note recorded, in question bank order.",
+        "Every question in scope with the answer and note recorded, in question bank order. \
+         Verified: the assessor checked the answer against evidence; self-reported: taken as \
+         given.",
     )?;
     flow.space(6.0);
     let responses = ctx.responses_by_question();
     let mut t = Table::new(vec![
         Column::new("ID", 1.2),
         Column::new("Criteria", 1.0),
-        Column::new("Question and note", 5.7),
+        Column::new("Question and note", 4.75),
         Column::new("Answer", 1.55),
+        Column::new("Basis", 1.4),
     ]);
     for q in ctx.questions() {
         let r = responses.get(q.id.as_str());
@@ -40,6 +43,7 @@ pub(super) fn all_answers(
             Cell::text(q.criteria.join("\n")),
             cell,
             Cell::Chip(label.to_owned(), color),
+            super::matrix::basis_cell(r.copied()),
         ]);
     }
     flow.table(&t)?;
@@ -80,6 +84,16 @@ pub const GLOSSARY: &[(&str, &str)] = &[
         "Control",
         "Something the company does routinely to meet a criterion, such as reviewing who has \
          access every quarter.",
+    ),
+    (
+        "Verified / self-reported",
+        "Whether the assessor checked an answer against evidence (verified) or took it as \
+         given (self-reported). The auditor tests every control again either way.",
+    ),
+    (
+        "Subservice organisation",
+        "An outside provider, such as the cloud provider, whose services are part of the \
+         system and whose controls the company relies on. See About the audit.",
     ),
     (
         "Evidence",

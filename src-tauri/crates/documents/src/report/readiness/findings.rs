@@ -1,6 +1,7 @@
 //! Chapters: the gap register (every gap, most severe first, with the action that closes it)
 //! and the detailed findings (each question by criterion: answer, notes, not-applicable
-//! justifications and the evidence an auditor will ask for).
+//! justifications and the evidence on file; what an auditor will ask for is in the evidence
+//! requests appendix).
 
 use crate::report::context::ReportContext;
 use crate::report::flow::Flow;
@@ -11,8 +12,9 @@ use crate::report::theme::{
 };
 use crate::report::ReportError;
 use std::collections::HashMap;
-use trustgap_domain::assessment::{Answer, Response};
+use trustgap_domain::assessment::{Answer, Response, Scope};
 use trustgap_domain::catalog::Question;
+use trustgap_domain::evidence_requests::listed_under;
 
 /// Longest note quoted in the gap register; the findings carry it in full.
 const NOTE_CHARS: usize = 280;
@@ -110,16 +112,21 @@ pub(super) fn detailed_findings(
     flow.paragraph(
         BODY,
         "Every question in scope, grouped by its main criterion: the answer given, the notes \
-         taken, the justification of anything marked not applicable, and the evidence an auditor \
-         would accept. A question that also supports other criteria lists them.",
+         taken, the justification of anything marked not applicable, and the evidence on file. \
+         A question that also supports other criteria lists them. The evidence an auditor will \
+         ask for, control by control, is in the appendix Evidence requests.",
     )?;
     let responses = ctx.responses_by_question();
     let questions = ctx.questions();
+    // Under the main criterion in scope: a privacy question asked for a confidentiality
+    // criterion would otherwise vanish when Privacy is out of scope.
+    let scope = Scope::new(ctx.scope);
     let mut by_primary: HashMap<&str, Vec<&Question>> = HashMap::new();
     for q in &questions {
-        if let Some(first) = q.criteria.first() {
-            by_primary.entry(first.as_str()).or_default().push(q);
-        }
+        by_primary
+            .entry(listed_under(ctx.catalog, &scope, q))
+            .or_default()
+            .push(q);
     }
     let mut section = 0;
     for cat in &ctx.card.categories {
@@ -170,7 +177,6 @@ pub(super) fn detailed_findings(
             flow.paragraph(SMALL, &score_line)?;
             flow.space(4.0);
             flow.table(&table)?;
-            auditor_requests(flow, ctx, &crit.criterion)?;
         }
     }
     Ok(())
@@ -193,8 +199,15 @@ fn question_table(
         let note = r.map_or("", |r| r.note.trim());
         let mut parts = vec![(q.text.clone(), CELL_BOLD)];
         let mut facts = format!("{} · weight {}", q.id, q.weight);
-        if q.criteria.len() > 1 {
-            facts.push_str(&format!(" · also {}", q.criteria[1..].join(", ")));
+        let here = listed_under(ctx.catalog, &Scope::new(ctx.scope), q);
+        let also: Vec<&str> = q
+            .criteria
+            .iter()
+            .map(String::as_str)
+            .filter(|c| *c != here)
+            .collect();
+        if !also.is_empty() {
+            facts.push_str(&format!(" · also {}", also.join(", ")));
         }
         parts.push((facts, CELL_MUTED));
         match (answer, note.is_empty()) {
@@ -236,44 +249,8 @@ fn question_table(
                 parts.push((follow.join(" · "), CELL_MUTED));
             }
         }
-        if answer != Some(Answer::NotApplicable) && !q.evidence.is_empty() {
-            parts.push((
-                format!("Evidence an auditor accepts: {}", q.evidence.join("; ")),
-                CELL_MUTED,
-            ));
-        }
         let (label, color) = answer_chip(answer);
         table.row(vec![Cell::Chip(label.to_owned(), color), Cell::Text(parts)]);
     }
     table
-}
-
-/// What an auditor typically asks for to test the criterion (the bank's evidence requests).
-fn auditor_requests(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    criterion: &str,
-) -> Result<(), ReportError> {
-    let Some(requests) = ctx
-        .catalog
-        .criterion(criterion)
-        .map(|c| &c.requests)
-        .filter(|r| !r.is_empty())
-    else {
-        return Ok(());
-    };
-    flow.space(4.0);
-    flow.paragraph(
-        SMALL_INK,
-        &format!(
-            "What an auditor typically asks for: {}.",
-            // Each request is a sentence of its own: a middle dot keeps their capitals readable.
-            requests
-                .iter()
-                .map(|r| r.trim_end_matches('.'))
-                .collect::<Vec<_>>()
-                .join(" \u{b7} ")
-        ),
-    )?;
-    Ok(())
 }

@@ -1,12 +1,16 @@
 //! The multi-page SOC 2 readiness report: cover, document control, contents, executive summary,
-//! scope and approach, results by category, gap register, detailed findings and appendices.
+//! scope and approach, about the audit, results by category, gap register, detailed findings and
+//! appendices (control matrix, evidence requests, and optionally every answer and a glossary).
 //!
 //! Each chapter lives in its own module and writes onto the shared [`Flow`]; this module
 //! orders them and numbers them.
 
 mod appendix;
+mod audit_notes;
 mod findings;
+mod matrix;
 mod progress;
+mod requests;
 mod results;
 mod scope;
 mod summary;
@@ -21,7 +25,8 @@ use trustgap_domain::snapshot::Comparison;
 /// What the reader chose to include.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ReadinessOptions<'a> {
-    /// Appendix A (every answer) and B (glossary).
+    /// The appendices with every answer and the glossary (the control matrix and the evidence
+    /// requests are always included).
     pub include_appendix: bool,
     /// A "progress since" chapter against this comparison with a snapshot.
     pub progress: Option<&'a Comparison>,
@@ -65,6 +70,10 @@ const GUIDE: &[(&str, &str)] = &[
         "Which Trust Services Categories were assessed and why, the audit being prepared for, and how the score is calculated.",
     ),
     (
+        "About the audit",
+        "How the cloud provider is treated, management's system description and assertion, who may issue a SOC 2 report, and independence.",
+    ),
+    (
         "Results by category",
         "Scores by category, criterion group and criterion, with a heat map of the weak spots.",
     ),
@@ -74,13 +83,16 @@ const GUIDE: &[(&str, &str)] = &[
     ),
     (
         "Detailed findings",
-        "Each question by criterion: the answer given, notes, not-applicable justifications and the evidence an auditor will ask for.",
+        "Each question by criterion: the answer given, notes, not-applicable justifications and the evidence on file.",
     ),
     (
         "Appendices",
-        "Every answer in one table, and a glossary of the terms used.",
+        "The control matrix (every control, its answer, whether it was verified and the evidence recorded) and the evidence an auditor will request for each control.",
     ),
 ];
+
+/// The guide's line for the optional appendices.
+const MORE_APPENDICES: &str = " Every answer in one table, and a glossary of the terms used.";
 
 /// Lays out the readiness report.
 pub fn readiness_report(
@@ -97,19 +109,21 @@ pub fn readiness_report(
                 title: "Readiness report",
             },
         )?;
-        let mut guide: Vec<(&str, &str)> = GUIDE.to_vec();
-        if !options.include_appendix {
-            guide.pop();
+        let mut guide: Vec<(&str, String)> =
+            GUIDE.iter().map(|(k, v)| (*k, (*v).to_owned())).collect();
+        if let (true, Some(last)) = (options.include_appendix, guide.last_mut()) {
+            last.1.push_str(MORE_APPENDICES);
         }
         if options.progress.is_some() {
             guide.insert(
                 1,
                 (
                     "Progress",
-                    "What changed since the snapshot chosen: scores then and now, gaps closed and opened.",
+                    "What changed since the snapshot chosen: scores then and now, gaps closed and opened.".to_owned(),
                 ),
             );
         }
+        let guide: Vec<(&str, &str)> = guide.iter().map(|(k, v)| (*k, v.as_str())).collect();
         document_control(flow, ctx, TITLE, &guide)?;
         contents_page(flow, prev)?;
         summary::executive_summary(flow, ctx, &n.chapter())?;
@@ -117,9 +131,12 @@ pub fn readiness_report(
             progress::progress(flow, ctx, cmp, &n.chapter())?;
         }
         scope::scope_and_approach(flow, ctx, &n.chapter())?;
+        audit_notes::about_the_audit(flow, ctx, &n.chapter())?;
         results::results_by_category(flow, ctx, &n.chapter())?;
         findings::gap_register(flow, ctx, &n.chapter())?;
         findings::detailed_findings(flow, ctx, &n.chapter())?;
+        matrix::control_matrix(flow, ctx, &n.appendix())?;
+        requests::evidence_request_list(flow, ctx, &n.appendix())?;
         if options.include_appendix {
             appendix::all_answers(flow, ctx, &n.appendix())?;
             appendix::glossary(flow, &n.appendix())?;

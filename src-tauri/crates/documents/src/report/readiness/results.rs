@@ -8,7 +8,86 @@ use crate::report::table::{Cell, Column, Table};
 use crate::report::theme::{percent, BODY, CELL_BOLD, CELL_MUTED, SMALL};
 use crate::report::ReportError;
 use std::collections::HashMap;
-use trustgap_domain::scoring::Severity;
+use trustgap_domain::plan::Gap;
+use trustgap_domain::scoring::{ScoreLevel, Scorecard, Severity};
+
+/// The colour a level is drawn in on the heat map, as the caption names it.
+fn colour_name(level: Option<ScoreLevel>) -> &'static str {
+    match level {
+        Some(ScoreLevel::Good) => "green",
+        Some(ScoreLevel::Fair) => "blue",
+        Some(ScoreLevel::Weak) => "amber",
+        Some(ScoreLevel::Poor) => "red",
+        None => "grey",
+    }
+}
+
+/// The heat map's caption: what the colours mean, then where the gaps actually sit, counted
+/// from the data (a gap on a question that maps to two criteria counts in both cells).
+fn heat_caption(card: &Scorecard, gaps: &[Gap]) -> String {
+    let levels: HashMap<&str, Option<ScoreLevel>> = card
+        .criteria
+        .iter()
+        .map(|c| (c.criterion.as_str(), c.tally.level))
+        .collect();
+    // Worst first, grey (no score) last.
+    let order = [
+        Some(ScoreLevel::Poor),
+        Some(ScoreLevel::Weak),
+        Some(ScoreLevel::Fair),
+        Some(ScoreLevel::Good),
+        None,
+    ];
+    let mut all = [0usize; 5];
+    let mut high = [0usize; 5];
+    for g in gaps {
+        for c in &g.criteria {
+            let Some(level) = levels.get(c.as_str()) else {
+                continue;
+            };
+            let i = order.iter().position(|l| l == level).unwrap_or(4);
+            all[i] += 1;
+            high[i] += usize::from(g.severity == Severity::High);
+        }
+    }
+    let mut text = String::from(
+        "One cell per criterion, coloured by its score: green 85% or more, blue 70\u{2013}84%, \
+         amber 40\u{2013}69%, red under 40%, grey when nothing applicable was scored. A \
+         criterion holding a high-severity gap is drawn amber at best, whatever its score. ",
+    );
+    let total: usize = all.iter().sum();
+    if total == 0 {
+        text.push_str("No cell holds a gap.");
+        return text;
+    }
+    let parts: Vec<String> = order
+        .iter()
+        .zip(all)
+        .filter(|(_, n)| *n > 0)
+        .map(|(l, n)| format!("{n} in {}", colour_name(*l)))
+        .collect();
+    text.push_str(&format!(
+        "Gaps by the cell they sit in (a gap mapped to several criteria counts in each): {}.",
+        parts.join(", ")
+    ));
+    let light = all[2] + all[3];
+    let light_high = high[2] + high[3];
+    if light > 0 {
+        text.push_str(&format!(
+            " Green and blue cells still hold {light} {}{}: a good colour is not a clean \
+             criterion, so read the gap counts in the tables below.",
+            if light == 1 { "gap" } else { "gaps" },
+            if light_high == 0 {
+                ", none of high severity"
+            } else {
+                ""
+            }
+        ));
+    } else {
+        text.push_str(" No green or blue cell holds a gap.");
+    }
+    text
+}
 
 /// "CC6 Logical and physical access" → ("CC6", "Logical and physical access").
 fn split_group(group: &str) -> (&str, &str) {
@@ -92,12 +171,7 @@ pub(super) fn results_by_category(
     let label_w = 126.0;
     let h = heatmap_height(&rows, label_w, WIDTH);
     flow.heading(&next(), "Heat map of criteria", 1, h + 30.0)?;
-    flow.paragraph(
-        SMALL,
-        "One cell per criterion, coloured by its score. A criterion with a high-severity gap \
-         is never shown better than amber, whatever its score; gaps of lower severity can sit \
-         in any cell below 100%.",
-    )?;
+    flow.paragraph(SMALL, &heat_caption(card, &ctx.plan.gaps))?;
     flow.space(6.0);
     flow.block(h, |c, x, top| heatmap(c, x, top, WIDTH, label_w, &rows))?;
 
@@ -109,10 +183,12 @@ pub(super) fn results_by_category(
             .gaps
             .iter()
             .filter(|g| {
+                // Counted in the category of its first criterion in scope.
                 g.criteria
-                    .first()
-                    .and_then(|c| ctx.catalog.criterion(c))
+                    .iter()
+                    .filter_map(|c| ctx.catalog.criterion(c))
                     .map(|c| c.category)
+                    .find(|c| ctx.scope.contains(c))
                     == Some(cat.category)
             })
             .count();
@@ -157,4 +233,110 @@ pub(super) fn results_by_category(
         flow.table(&t)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use trustgap_domain::assessment::{Answer, Response, Scope};
+    use trustgap_domain::catalog::embedded;
+    use trustgap_domain::plan::{gap_register, AuditProfile, AuditType};
+    use trustgap_domain::scoring::score;
+
+    /// Security answered in full: everything implemented but `gaps`.
+    fn case(gaps: &[(&str, Answer)]) -> (Scorecard, Vec<Gap>) {
+        let catalog = embedded().expect("bank");
+        let scope = Scope::new(&[]);
+        let responses: Vec<Response> = catalog
+            .questions_in(scope.categories())
+            .map(|q| Response {
+                question_id: q.id.clone(),
+                answer: Some(
+                    gaps.iter()
+                        .find(|(id, _)| *id == q.id)
+                        .map_or(Answer::Implemented, |(_, a)| *a),
+                ),
+                ..Response::default()
+            })
+            .collect();
+        let profile = AuditProfile {
+            audit_type: AuditType::Type1,
+            target_date: None,
+            observation_start: None,
+        };
+        (
+            score(catalog, &scope, &responses, None),
+            gap_register(catalog, &scope, &responses, &profile),
+        )
+    }
+
+    #[test]
+    fn a_gap_in_a_green_cell_is_counted_as_green() {
+        let catalog = embedded().expect("bank");
+        // A minor, non-key control under a criterion with many other controls: the criterion
+        // stays at 85% or more with it partial.
+        let (card, _) = case(&[]);
+        let crowded = card
+            .criteria
+            .iter()
+            .max_by_key(|c| c.tally.questions)
+            .expect("criteria");
+        let minor = catalog
+            .questions
+            .iter()
+            .filter(|q| q.criteria == [crowded.criterion.clone()] && !q.key)
+            .min_by_key(|q| q.weight)
+            .expect("a minor control");
+        let (card, gaps) = case(&[(&minor.id, Answer::Partial)]);
+        assert_eq!(gaps.len(), 1);
+        let cell = card
+            .criteria
+            .iter()
+            .find(|c| c.criterion == crowded.criterion)
+            .expect("cell");
+        assert_eq!(cell.tally.level, Some(ScoreLevel::Good), "{:?}", cell.tally);
+        let caption = heat_caption(&card, &gaps);
+        assert!(caption.contains("1 in green"), "{caption}");
+        assert!(
+            caption.contains("still hold 1 gap, none of high severity"),
+            "{caption}"
+        );
+        assert!(!caption.contains("No green"), "{caption}");
+    }
+
+    #[test]
+    fn gaps_only_in_red_cells_are_said_to_be_there() {
+        // Every control missing: every cell is red and holds every gap mapped to it.
+        let catalog = embedded().expect("bank");
+        let missing: Vec<(&str, Answer)> = catalog
+            .questions_in(&[trustgap_domain::catalog::CategoryId::Security])
+            .map(|q| (q.id.as_str(), Answer::NotImplemented))
+            .collect();
+        let (card, gaps) = case(&missing);
+        assert!(card
+            .criteria
+            .iter()
+            .all(|c| c.tally.level == Some(ScoreLevel::Poor)));
+        let placed: usize = gaps
+            .iter()
+            .map(|g| {
+                g.criteria
+                    .iter()
+                    .filter(|c| card.criteria.iter().any(|x| &x.criterion == *c))
+                    .count()
+            })
+            .sum();
+        let caption = heat_caption(&card, &gaps);
+        assert!(
+            caption.contains(&format!("counts in each): {placed} in red.")),
+            "{caption}"
+        );
+        assert!(
+            caption.contains("No green or blue cell holds a gap."),
+            "{caption}"
+        );
+
+        let (clean, none) = case(&[]);
+        assert!(heat_caption(&clean, &none).ends_with("No cell holds a gap."));
+    }
 }

@@ -1,6 +1,7 @@
 //! Tables: columns sized by weight, cells wrapped with the font's metrics, a header row that is
-//! repeated on every page the table runs onto, and rows that split across a page break when they
-//! are tall (a long note) instead of leaving a large hole.
+//! repeated on every page the table runs onto (with the current group, such as a criterion,
+//! named again as continued), and rows that split across a page break when they are tall (a
+//! long note) instead of leaving a large hole.
 
 mod cells;
 #[cfg(test)]
@@ -9,7 +10,7 @@ mod tests;
 use super::flow::{Flow, LEFT, WIDTH};
 use super::fonts::FontError;
 use super::layout::{Rgb8, Style};
-use super::theme::{BRAND, CELL, HEAD_CELL, RULE, ZEBRA};
+use super::theme::{BRAND, CELL, CELL_BOLD, CELL_MUTED, HEAD_CELL, RULE, ZEBRA};
 use cells::{draw_cells, full, lay, row_height, Laid};
 
 pub(super) const PAD_X: f32 = 5.0;
@@ -93,6 +94,9 @@ pub struct Table {
     pub show_header: bool,
     /// Shade every other row.
     pub zebra: bool,
+    /// A grouping column (a criterion above its controls): when a row without a value there
+    /// opens a page, it shows the last value above it, marked as continued.
+    pub carry: Option<usize>,
 }
 
 impl Table {
@@ -103,6 +107,7 @@ impl Table {
             header_fill: BRAND,
             show_header: true,
             zebra: true,
+            carry: None,
         }
     }
 
@@ -156,12 +161,18 @@ impl Flow {
         let heights: Vec<f32> = rows.iter().map(|r| row_height(r, &full(r))).collect();
         self.ensure(lead_height(header_h, &heights));
         let mut first = true;
-        for (index, laid) in rows.iter().enumerate() {
-            let laid = laid.as_slice();
+        // The grouping column's last value, for rows that open a page without one.
+        let mut carried: Option<String> = None;
+        for (index, base) in rows.iter().enumerate() {
+            if let Some(label) = table.carry.and_then(|c| cell_text(&table.rows[index], c)) {
+                carried = Some(label.to_owned());
+            }
+            let mut relaid: Option<Vec<Laid>> = None;
             // Lines of each cell still to draw.
-            let mut from: Vec<usize> = vec![0; laid.len()];
+            let mut from: Vec<usize> = vec![0; base.len()];
             let mut broke = false;
             loop {
+                let laid = relaid.as_deref().unwrap_or(base);
                 let rest: Vec<(usize, usize)> = laid
                     .iter()
                     .zip(&from)
@@ -210,6 +221,9 @@ impl Flow {
                 self.new_page();
                 self.draw_header(table, &header, &widths, header_h)?;
                 broke = true;
+                if relaid.is_none() && from.iter().all(|f| *f == 0) {
+                    relaid = continued(table, index, &widths, carried.as_deref())?;
+                }
             }
         }
         if first {
@@ -287,6 +301,41 @@ impl Flow {
         self.advance(h);
         Ok(())
     }
+}
+
+/// The first text of a row's cell in column `c`, when it has one.
+fn cell_text(row: &[Cell], c: usize) -> Option<&str> {
+    match row.get(c) {
+        Some(Cell::Text(parts)) => parts
+            .first()
+            .map(|(t, _)| t.as_str())
+            .filter(|t| !t.trim().is_empty()),
+        _ => None,
+    }
+}
+
+/// Row `index` laid out again with the carried group value, marked as continued, in the
+/// grouping column, when the row has no value of its own there.
+fn continued(
+    table: &Table,
+    index: usize,
+    widths: &[f32],
+    carried: Option<&str>,
+) -> Result<Option<Vec<Laid>>, FontError> {
+    let (Some(c), Some(label)) = (table.carry, carried) else {
+        return Ok(None);
+    };
+    let row = &table.rows[index];
+    if cell_text(row, c).is_some() {
+        return Ok(None);
+    }
+    let mark = Cell::two(label, CELL_BOLD, "continued", CELL_MUTED);
+    row.iter()
+        .enumerate()
+        .zip(widths)
+        .map(|((i, cell), w)| lay(if i == c { &mark } else { cell }, w - 2.0 * PAD_X))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
 }
 
 /// Room a table needs to start on the current page: the whole of a short table; else the

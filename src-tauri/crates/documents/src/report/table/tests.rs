@@ -97,3 +97,34 @@ fn empty_tables_show_their_header() {
     let (pages, _) = f.finish();
     assert_eq!(pages[0].texts(), vec!["Ref", "Finding", "Score"]);
 }
+
+#[test]
+fn a_group_running_onto_a_page_names_itself_there_as_continued() {
+    let mut t = table(120, "A finding");
+    for (i, row) in t.rows.iter_mut().enumerate() {
+        if i > 0 {
+            row[0] = Cell::text("");
+        }
+    }
+    t.rows[0][0] = Cell::text("CC1.1");
+    t.carry = Some(0);
+    let mut f = flow();
+    f.table(&t).expect("table");
+    let (pages, _) = f.finish();
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    for (n, p) in pages.iter().enumerate() {
+        let texts = p.texts();
+        let labels = texts.iter().filter(|t| t.as_str() == "CC1.1").count();
+        let marks = texts.iter().filter(|t| t.as_str() == "continued").count();
+        assert_eq!(labels, 1, "page {}: {texts:?}", n + 1);
+        assert_eq!(marks, usize::from(n > 0), "page {}", n + 1);
+    }
+    // Without a grouping column nothing is carried.
+    t.carry = None;
+    let mut f = flow();
+    f.table(&t).expect("table");
+    let (pages, _) = f.finish();
+    assert!(pages[1..]
+        .iter()
+        .all(|p| !p.texts().iter().any(|t| t == "CC1.1")));
+}
