@@ -24,4 +24,5 @@ mod store;
 mod support;
 mod touchpoints;
 mod upgrade;
+mod workbooks;
 mod workspace;
