@@ -1,5 +1,7 @@
 //! Integration tests: one binary, one module per area. They run against temporary workspaces.
 
+mod answers_hostile;
+mod answers_import;
 mod architecture;
 mod bindings;
 mod catalog;

@@ -238,7 +238,7 @@ fn instructions_sheet(book: &mut Workbook, ctx: &ReportContext<'_>, styles: &Sty
             "What you cannot change",
             "The question ID, criteria, question and guidance columns are locked so every answer \
              stays matched to its question. Do not add, remove or rename sheets or columns; \
-             sorting and filtering are fine."
+             filtering is fine."
                 .to_owned(),
         ),
         (
