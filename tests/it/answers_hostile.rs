@@ -119,3 +119,36 @@ print("{}")
     let bytes = std::fs::read(&far).expect("read");
     refused(&mut t, id, "far.xlsx", &bytes, "more than 5000 rows");
 }
+
+#[test]
+fn an_edited_question_from_another_bank_version_says_to_export_afresh() {
+    let (mut t, id) = sample();
+    let path = export(&t, id, DataFormat::XlsxQuestionnaire, "old.xlsx");
+    read_with(
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ins = wb["Instructions"]
+row = next(r for r in ins.iter_rows() if r[0].value == "Question bank version")
+row[1].value = "0.0.1"
+wb["Questionnaire"].cell(row=4, column=3).value = "An older wording of the question"
+wb.save(sys.argv[1])
+print("{}")
+"#,
+        &path,
+    );
+    let before = responses(&t, id);
+    let err = t.ws.import_answers(id, &path).expect_err("refused");
+    assert_eq!(err.code, ErrorCode::Validation);
+    let line = err
+        .message
+        .lines()
+        .find(|l| l.starts_with("Row 4: "))
+        .unwrap_or_else(|| panic!("row 4 listed: {}", err.message));
+    assert!(
+        line.contains("exported with question bank 0.0.1")
+            && line.contains(&format!("now uses {}", t.ws.catalog.version)),
+        "{line}"
+    );
+    assert_eq!(responses(&t, id), before);
+}

@@ -13,7 +13,7 @@ mod style;
 
 pub use questionnaire::{
     answer_from_label, join_note, questionnaire_csv, questionnaire_workbook, split_note, Column,
-    QUESTIONNAIRE_COLUMNS, QUESTIONNAIRE_SHEET,
+    BANK_VERSION_LABEL, INSTRUCTIONS_SHEET, QUESTIONNAIRE_COLUMNS, QUESTIONNAIRE_SHEET,
 };
 
 use crate::report::ReportContext;

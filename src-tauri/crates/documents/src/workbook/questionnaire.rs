@@ -14,6 +14,10 @@ use trustgap_domain::catalog::Question;
 
 /// The sheet the import reads.
 pub const QUESTIONNAIRE_SHEET: &str = "Questionnaire";
+/// The sheet of instructions, which also names the question bank the questions come from.
+pub const INSTRUCTIONS_SHEET: &str = "Instructions";
+/// The label, in the Instructions sheet's first column, of the question bank's version.
+pub const BANK_VERSION_LABEL: &str = "Question bank version";
 
 /// A column of the questionnaire, in sheet order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -201,7 +205,7 @@ pub fn questionnaire_csv(ctx: &ReportContext<'_>) -> String {
 
 fn instructions_sheet(book: &mut Workbook, ctx: &ReportContext<'_>, styles: &Styles) -> Result<()> {
     let sheet = book.add_worksheet();
-    sheet.set_name("Instructions")?;
+    sheet.set_name(INSTRUCTIONS_SHEET)?;
     sheet.set_column_width(0, 28)?;
     sheet.set_column_width(1, 90)?;
     text(sheet, 0, 0, "SOC 2 questionnaire", &styles.title)?;
@@ -211,7 +215,7 @@ fn instructions_sheet(book: &mut Workbook, ctx: &ReportContext<'_>, styles: &Sty
         .collect();
     let rows: Vec<(&str, String)> = vec![
         ("For", format!("{} - {}", ctx.client, ctx.assessment)),
-        ("Question bank version", ctx.catalog_version.to_owned()),
+        (BANK_VERSION_LABEL, ctx.catalog_version.to_owned()),
         (
             "How to fill it in",
             "Open the Questionnaire sheet. For each question, pick an answer from the list in \

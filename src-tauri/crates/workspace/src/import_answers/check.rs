@@ -137,10 +137,18 @@ pub fn check(
         };
         if let Some(q) = question {
             if !same_text(columns.text(row, Column::Question), &q.text) {
-                problems.push(format!(
-                    "the text of question {id} was changed; the question column is locked, so \
-                     put the original text back and write comments in Notes"
-                ));
+                problems.push(match table.bank_version.as_deref() {
+                    Some(v) if v != catalog.version => format!(
+                        "the text of question {id} differs from the question bank's: this \
+                         questionnaire was exported with question bank {v}, and Trustgap now \
+                         uses {}, so export a fresh questionnaire and copy the answers into it",
+                        catalog.version
+                    ),
+                    _ => format!(
+                        "the text of question {id} was changed; the question column is locked, \
+                         so put the original text back and write comments in Notes"
+                    ),
+                });
             }
         }
         let raw_answer = columns.text(row, Column::Answer).trim();

@@ -7,7 +7,7 @@ use crate::Result;
 use calamine::{DataRef, Reader, Xlsx};
 use std::collections::BTreeMap;
 use std::io::Cursor;
-use trustgap_documents::workbook::QUESTIONNAIRE_SHEET;
+use trustgap_documents::workbook::{BANK_VERSION_LABEL, INSTRUCTIONS_SHEET, QUESTIONNAIRE_SHEET};
 
 /// Largest questionnaire file accepted, checked before it is read.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
@@ -62,6 +62,8 @@ impl Row {
 pub struct Table {
     pub header: Vec<String>,
     pub rows: Vec<Row>,
+    /// The question bank the workbook was exported with, from its Instructions sheet.
+    pub bank_version: Option<String>,
 }
 
 /// Reads the file by its extension: `.xlsx` or `.csv`.
@@ -125,6 +127,7 @@ pub fn read_xlsx(bytes: Vec<u8>) -> Result<Table> {
              questionnaire workbook exported from Trustgap, with its sheets as they were."
         )));
     }
+    let bank_version = bank_version(&mut book);
     let mut reader = book
         .worksheet_cells_reader(QUESTIONNAIRE_SHEET)
         .map_err(|_| not_a_workbook())?;
@@ -159,7 +162,33 @@ pub fn read_xlsx(bytes: Vec<u8>) -> Result<Table> {
             cells: dense(&cells),
         })
         .collect();
-    Ok(Table { header, rows })
+    Ok(Table {
+        header,
+        rows,
+        bank_version,
+    })
+}
+
+/// The value beside "Question bank version" on the Instructions sheet, if it is there (only
+/// the first cells are read: the row is near the top).
+fn bank_version(book: &mut Xlsx<Cursor<Vec<u8>>>) -> Option<String> {
+    let mut reader = book.worksheet_cells_reader(INSTRUCTIONS_SHEET).ok()?;
+    let mut label_row = None;
+    for _ in 0..200 {
+        let cell = reader.next_cell().ok()??;
+        let (r, c) = cell.get_position();
+        let text = match cell.get_value() {
+            DataRef::String(s) => s.clone(),
+            DataRef::SharedString(s) => (*s).to_owned(),
+            _ => continue,
+        };
+        if c == 0 && text == BANK_VERSION_LABEL {
+            label_row = Some(r);
+        } else if c == 1 && label_row == Some(r) {
+            return Some(text);
+        }
+    }
+    None
 }
 
 fn too_many_rows() -> ApiError {
@@ -235,7 +264,11 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table> {
             rows.push(Row { number, cells });
         }
     }
-    Ok(Table { header, rows })
+    Ok(Table {
+        header,
+        rows,
+        bank_version: None,
+    })
 }
 
 /// Undoes the `'` the CSV export puts before a cell a spreadsheet would run as a formula, so a
