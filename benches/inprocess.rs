@@ -1,15 +1,18 @@
 //! Benchmark (not a test) of what happens inside the app's process, each figure against a floor
 //! measured in the same run: durable answer saves against a bare SQLite commit (here), the PDF
-//! reports against their text written without layout (`reports`), and a workspace of 500
+//! reports against their text written without layout and the assessment workbook against the
+//! gap register CSV (`reports`), and a workspace of 500
 //! assessments against a bare read of the same rows (`scale`). Run through `scripts/bench.sh`,
 //! or alone with `cargo bench --bench inprocess`. `TRUSTGAP_BENCH_QUICK=1` shrinks every loop
-//! for a smoke run.
+//! for a smoke run; `TRUSTGAP_BENCH_ONLY=saves|reports|scale` runs one part.
 
 mod common;
 #[path = "inprocess/reports.rs"]
 mod reports;
 #[path = "inprocess/scale.rs"]
 mod scale;
+#[path = "inprocess/workbooks.rs"]
+mod workbooks;
 
 use chrono::NaiveDate;
 use common::{check, fail, header, ms, row, summarize, Scratch};
@@ -30,9 +33,18 @@ fn today() -> NaiveDate {
 
 fn main() {
     let catalog = check("catalog", trustgap_domain::catalog::embedded());
-    saves(catalog);
-    reports::reports(catalog, quick());
-    scale::scale(catalog, quick());
+    // `TRUSTGAP_BENCH_ONLY=saves|reports|scale` runs one part (e.g. a quick figure in debug).
+    let only = std::env::var("TRUSTGAP_BENCH_ONLY").unwrap_or_default();
+    let run = |part: &str| only.is_empty() || only == part;
+    if run("saves") {
+        saves(catalog);
+    }
+    if run("reports") {
+        reports::reports(catalog, quick());
+    }
+    if run("scale") {
+        scale::scale(catalog, quick());
+    }
 }
 
 /// A client with one assessment of every category, unanswered.

@@ -54,6 +54,8 @@ fn trustgap_commands() -> &'static [&'static str] {
         "export_portable",
         "choose_import_file",
         "import_chosen",
+        "choose_answers_file",
+        "import_chosen_answers",
         "startup_problem",
         "recover_workspace",
         "list_people",

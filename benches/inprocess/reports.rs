@@ -92,6 +92,7 @@ pub fn reports(catalog: &'static Catalog, quick: bool) {
             Some(l.ms / d.ms <= 5.5),
         );
     }
+    super::workbooks::workbooks((&demo, sample), (&large, large_id), rounds);
     schedule(&large, large_id, rounds * 5);
 }
 

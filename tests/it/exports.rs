@@ -285,7 +285,7 @@ fn the_cli_refuses_bad_destinations_and_unknown_assessments() {
             "--assessment",
             &id,
             "--format",
-            "xlsx",
+            "no-such-format",
             "--out",
             "x",
         ],

@@ -1,5 +1,7 @@
 //! Integration tests: one binary, one module per area. They run against temporary workspaces.
 
+mod answers_hostile;
+mod answers_import;
 mod architecture;
 mod auditor;
 mod bindings;
@@ -26,4 +28,5 @@ mod store;
 mod support;
 mod touchpoints;
 mod upgrade;
+mod workbooks;
 mod workspace;

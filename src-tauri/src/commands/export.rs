@@ -1,5 +1,5 @@
 //! Exports through the native save dialog, written atomically (temp file, then rename): the
-//! one-page summary, the readiness report and remediation plan PDFs, the CSV and JSON data
+//! one-page summary, the readiness report and remediation plan PDFs, the CSV, JSON and Excel data
 //! exports; the outline preview of a report; and opening the file last exported (or its folder)
 //! with the system's own application. The UI never passes a path: the backend remembers it.
 
@@ -16,6 +16,7 @@ use trustgap_workspace::{
 const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
 const CSV: (&str, &[&str]) = ("CSV spreadsheet", &["csv"]);
 const JSON: (&str, &[&str]) = ("JSON document", &["json"]);
+const XLSX: (&str, &[&str]) = ("Excel workbook", &["xlsx"]);
 
 /// Asks where to save `name`, then writes what `render` produces (bytes, and warnings for the
 /// reader) there atomically and remembers the file for "open" and "show in folder".
@@ -105,7 +106,8 @@ pub async fn export_report(
     .await
 }
 
-/// Saves the gap register, the plan or the control matrix as CSV, or the whole assessment as JSON.
+/// Saves the gap register, the plan or the control matrix as CSV, the whole assessment as JSON,
+/// or a workbook (the assessment's, or the questionnaire to send out).
 #[tauri::command]
 #[specta::specta]
 pub async fn export_data(
@@ -122,6 +124,9 @@ pub async fn export_data(
             DataFormat::CsvPlan => ("Export the remediation plan", CSV),
             DataFormat::CsvControls => ("Export the control matrix", CSV),
             DataFormat::Json => ("Export the assessment", JSON),
+            DataFormat::Xlsx => ("Export the assessment workbook", XLSX),
+            DataFormat::XlsxQuestionnaire => ("Export the questionnaire", XLSX),
+            DataFormat::CsvQuestionnaire => ("Export the questionnaire", CSV),
         };
         save_with(&window, &state, title, &name, filter, || {
             Ok((bytes, Vec::new()))

@@ -3,6 +3,7 @@
 //! All commands are async (run off the main thread) and return `Result<_, ApiError>`. The UI never
 //! hands the backend a path: exports choose their destination with the native dialog here.
 
+mod answers;
 mod data;
 mod dialog;
 mod export;
@@ -320,6 +321,8 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             data::export_portable,
             data::choose_import_file,
             data::import_chosen,
+            answers::choose_answers_file,
+            answers::import_chosen_answers,
             data::startup_problem,
             data::recover_workspace,
             people::list_people,

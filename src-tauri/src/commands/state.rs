@@ -18,6 +18,8 @@ pub struct AppState {
     pub(crate) last_export: Mutex<Option<PathBuf>>,
     /// The `.trustgap` file chosen for import, waiting for the user's decision.
     pub(crate) pending_import: Mutex<Option<PathBuf>>,
+    /// The questionnaire chosen for import, and the assessment it was checked against.
+    pub(crate) pending_answers: Mutex<Option<(i64, PathBuf)>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -40,6 +42,7 @@ impl AppState {
             save_dir_override,
             last_export: Mutex::new(None),
             pending_import: Mutex::new(None),
+            pending_answers: Mutex::new(None),
         }
     }
 

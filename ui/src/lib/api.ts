@@ -3,6 +3,7 @@
 import {
   commands,
   type AnswerSaved,
+  type AnswersImport,
   type ApiError,
   type AppInfo,
   type AssessmentDetail,
@@ -105,6 +106,10 @@ export const api = {
   exportPortable: (ids: number[]): Promise<ExportOutcome> => call(commands.exportPortable(ids)),
   chooseImportFile: (): Promise<ImportPreview | null> => call(commands.chooseImportFile()),
   importChosen: (mode: ImportMode): Promise<number[]> => call(commands.importChosen(mode)),
+  /** Picks a filled-in questionnaire (native dialog) and checks it against the assessment. */
+  chooseAnswersFile: (id: number): Promise<AnswersImport | null> => call(commands.chooseAnswersFile(id)),
+  /** Imports the questionnaire chosen with chooseAnswersFile, all or nothing. */
+  importChosenAnswers: (id: number): Promise<AnswersImport> => call(commands.importChosenAnswers(id)),
   startupProblem: (): Promise<StartupProblem | null> => call(commands.startupProblem()),
   recoverWorkspace: (restoreLatest: boolean): Promise<null> => call(commands.recoverWorkspace(restoreLatest)),
   exportSummaryPdf: (id: number): Promise<ExportOutcome> => call(commands.exportSummaryPdf(id)),

@@ -277,7 +277,8 @@ async exportReport(id: number, kind: ReportKind, options: ReportOptions) : Promi
 }
 },
 /**
- * Saves the gap register, the plan or the control matrix as CSV, or the whole assessment as JSON.
+ * Saves the gap register, the plan or the control matrix as CSV, the whole assessment as JSON,
+ * or a workbook (the assessment's, or the questionnaire to send out).
  */
 async exportData(id: number, format: DataFormat) : Promise<Result<ExportOutcome, ApiError>> {
     try {
@@ -392,6 +393,30 @@ async chooseImportFile() : Promise<Result<ImportPreview | null, ApiError>> {
 async importChosen(mode: ImportMode) : Promise<Result<number[], ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("import_chosen", { mode }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Lets the user pick a questionnaire for assessment `id` and checks it without saving: what it
+ * would change, or every row that stops it. `None` when the user cancels.
+ */
+async chooseAnswersFile(id: number) : Promise<Result<AnswersImport | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("choose_answers_file", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Imports the questionnaire chosen with `choose_answers_file` into the same assessment, all or
+ * nothing; returns what changed.
+ */
+async importChosenAnswers(id: number) : Promise<Result<AnswersImport, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_chosen_answers", { id }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -580,9 +605,33 @@ export type Answer = "implemented" | "partial" | "not_implemented" | "not_applic
  */
 "unknown"
 /**
+ * One answer the import changes.
+ */
+export type AnswerChange = { question_id: string; before: Answer | null; after: Answer | null }
+/**
  * The saved response and everything on screen that it changed.
  */
 export type AnswerSaved = { response: Response; summary: AssessmentSummary; scorecard: Scorecard }
+/**
+ * What a questionnaire file would change (a preview) or changed (after the import).
+ */
+export type AnswersImport = { file_name: string; 
+/**
+ * Answers that differ from the stored ones (saved, with a history entry each).
+ */
+changed: number; 
+/**
+ * Rows whose answer and notes are the same as stored: nothing saved, no history.
+ */
+unchanged: number; 
+/**
+ * Rows with no answer chosen: left as they are.
+ */
+skipped: number; changes: AnswerChange[]; 
+/**
+ * Rows that stop the import; when there is any, nothing is imported.
+ */
+problems: RowProblem[] }
 /**
  * `{code, message}` on the wire; `message` is written for the person using the app.
  */
@@ -763,7 +812,19 @@ export type DataFormat =
 /**
  * The whole assessment as JSON.
  */
-"json"
+"json" | 
+/**
+ * The assessment workbook: gap register, plan and answers as Excel sheets.
+ */
+"xlsx" | 
+/**
+ * The questionnaire workbook a client fills in and sends back (import-answers).
+ */
+"xlsx-questionnaire" | 
+/**
+ * The same questionnaire as CSV.
+ */
+"csv-questionnaire"
 /**
  * A span of days, both ends included.
  */
@@ -1176,6 +1237,14 @@ reason: string;
  * The bank version the answer was given against.
  */
 catalog_version: string }
+/**
+ * A row of the file that cannot be imported, and what to change.
+ */
+export type RowProblem = { 
+/**
+ * The spreadsheet row number (the header is row 1).
+ */
+row: number; message: string }
 export type SaveAnswerInput = { assessment_id: number; question_id: string; 
 /**
  * `null` clears the answer.

@@ -8,7 +8,8 @@ import { app } from '../lib/app.svelte';
 import type { AssessmentDetail, ReportPreview, SnapshotInfo } from '../lib/api';
 import { assessmentSummary, at } from '../test/fixtures';
 import { axeViolations } from '../test/a11y';
-import { lastCall, mockBackend, unexpected, type Call } from '../test/ipc';
+import { count, failure, lastCall, mockBackend, unexpected, type Call, type Reply } from '../test/ipc';
+import type { AnswersImport } from '../lib/api';
 
 function detail(): AssessmentDetail {
   return {
@@ -49,7 +50,22 @@ function preview(kind: 'readiness' | 'plan'): ReportPreview {
 
 const snapshots: SnapshotInfo[] = [{ id: 5, label: 'Kick-off', created_at: at(-59), readiness: 41 }];
 
-function backend(warnings: string[] = []): Call[] {
+function answers(over: Partial<AnswersImport> = {}): AnswersImport {
+  return {
+    file_name: 'Acme - questionnaire.xlsx',
+    changed: 2,
+    unchanged: 40,
+    skipped: 3,
+    changes: [
+      { question_id: 'SEC-001', before: 'partial', after: 'implemented' },
+      { question_id: 'SEC-002', before: null, after: 'not_applicable' },
+    ],
+    problems: [],
+    ...over,
+  };
+}
+
+function backend(extra: Reply = (cmd) => unexpected(cmd), warnings: string[] = []): Call[] {
   return mockBackend((cmd, a) => {
     switch (cmd) {
       case 'list_snapshots':
@@ -64,7 +80,7 @@ function backend(warnings: string[] = []): Call[] {
       case 'show_last_export':
         return null;
       default:
-        return unexpected(cmd);
+        return extra(cmd, a);
     }
   });
 }
@@ -131,7 +147,15 @@ describe('Reports screen', () => {
     const calls = backend();
     render(Reports);
     await screen.findByTestId('report-pages');
-    for (const format of ['csv-gaps', 'csv-plan', 'csv-controls', 'json']) {
+    for (const format of [
+      'csv-gaps',
+      'csv-plan',
+      'csv-controls',
+      'json',
+      'xlsx',
+      'xlsx-questionnaire',
+      'csv-questionnaire',
+    ]) {
       await fireEvent.click(screen.getByTestId(`export-${format}`));
       await waitFor(() => expect(lastCall(calls, 'export_data')?.args).toEqual({ id: 7, format }));
     }
@@ -141,7 +165,7 @@ describe('Reports screen', () => {
 
   it('says after exporting which characters no installed font could draw', async () => {
     const warning = 'No installed font has 1 character of this document, so it prints as "?": "\u{10FFFD}" (U+10FFFD).';
-    backend([warning]);
+    backend(undefined, [warning]);
     render(Reports);
     await screen.findByTestId('report-pages');
     expect(screen.queryByTestId('export-warnings')).toBeNull();
@@ -160,6 +184,68 @@ describe('Reports screen', () => {
     await fireEvent.click(screen.getByTestId('export-summary'));
     await screen.findByText(/Saved to/);
     expect(screen.queryByTestId('export-warnings')).toBeNull();
+  });
+
+  it('imports a filled-in questionnaire after showing what it changes', async () => {
+    const calls = backend((cmd) => {
+      switch (cmd) {
+        case 'choose_answers_file':
+          return answers();
+        case 'import_chosen_answers':
+          return answers();
+        case 'open_assessment':
+          return detail();
+        default:
+          return unexpected(cmd);
+      }
+    });
+    render(Reports);
+    await fireEvent.click(screen.getByTestId('import-answers'));
+    const preview = await screen.findByTestId('import-preview');
+    expect(preview.textContent).toContain('2 changed, 40 unchanged, 3 without an answer');
+    expect(lastCall(calls, 'choose_answers_file')?.args).toEqual({ id: 7 });
+    expect(count(calls, 'import_chosen_answers')).toBe(0);
+
+    await fireEvent.click(screen.getByTestId('import-confirm'));
+    const status = await screen.findByTestId('import-status');
+    await waitFor(() => expect(status.textContent).toContain('Imported from Acme - questionnaire.xlsx: 2 changed'));
+    expect(lastCall(calls, 'import_chosen_answers')?.args).toEqual({ id: 7 });
+    expect(lastCall(calls, 'open_assessment')?.args).toEqual({ id: 7 });
+  });
+
+  it('lists every row that stops an import and offers no import', async () => {
+    const calls = backend((cmd) =>
+      cmd === 'choose_answers_file'
+        ? answers({
+            changed: 0,
+            problems: [
+              { row: 3, message: '"Yes" is not one of the answers.' },
+              { row: 9, message: 'A Not applicable answer needs a reason in the N/A justification column.' },
+            ],
+          })
+        : unexpected(cmd),
+    );
+    render(Reports);
+    await fireEvent.click(screen.getByTestId('import-answers'));
+    const problems = await screen.findByTestId('import-problems');
+    expect(problems.textContent).toContain('2 rows need fixing first');
+    expect(problems.textContent).toContain('Row 3: "Yes" is not one of the answers.');
+    expect(problems.textContent).toContain('Row 9: A Not applicable answer');
+    expect(screen.queryByTestId('import-confirm')).toBeNull();
+    expect(count(calls, 'import_chosen_answers')).toBe(0);
+  });
+
+  it('says why a file could not be read, and nothing when the dialog is cancelled', async () => {
+    let reply: unknown = null;
+    backend((cmd) => (cmd === 'choose_answers_file' ? reply : unexpected(cmd)));
+    render(Reports);
+    await fireEvent.click(screen.getByTestId('import-answers'));
+    await waitFor(() => expect(screen.queryByTestId('import-preview')).toBeNull());
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    reply = failure('validation', 'That file is not an Excel workbook Trustgap can read.');
+    await fireEvent.click(screen.getByTestId('import-answers'));
+    expect((await screen.findByRole('alert')).textContent).toContain('not an Excel workbook');
   });
 
   it('has no accessibility violations', async () => {

@@ -2,6 +2,7 @@
 //! `trustgap-cli` (headless only, links no GUI library, so it starts in milliseconds). Both parse
 //! the same definition and run subcommands headless on the same workspace.
 
+mod answers;
 mod people;
 mod run;
 mod table;
@@ -60,6 +61,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ImportChoice::Ask)]
         mode: ImportChoice,
     },
+    /// Import a filled-in questionnaire (.xlsx or .csv, as exported with
+    /// `--format xlsx-questionnaire` or `csv-questionnaire`) into an assessment: every row is
+    /// checked first; if any row has a problem nothing is imported and every bad row is listed.
+    ImportAnswers {
+        /// The assessment's id (see `trustgap list`).
+        #[arg(long, value_name = "ID")]
+        assessment: i64,
+        /// The questionnaire file.
+        #[arg(value_name = "FILE.xlsx|FILE.csv")]
+        file: PathBuf,
+        /// Check the file and say what it would change, without saving anything.
+        #[arg(long)]
+        check: bool,
+    },
     /// Write a backup copy of the whole workspace.
     Backup {
         #[arg(long, value_name = "FILE")]
@@ -72,8 +87,8 @@ pub enum Command {
         #[command(subcommand)]
         report: ReportCommand,
     },
-    /// Export an assessment's data: the gap register or the plan as CSV, all of it as JSON, or a
-    /// portable .trustgap file (of one assessment, or of every assessment of a client).
+    /// Export an assessment's data: the gap register or the plan as CSV, all of it as JSON, Excel
+    /// workbooks (the assessment, or the questionnaire to send out), or a portable .trustgap file (of one assessment, or of every assessment of a client).
     #[command(group(clap::ArgGroup::new("what").required(true).args(["assessment", "client"])))]
     Export {
         /// The assessment's id (see `trustgap list`).
@@ -131,6 +146,12 @@ pub enum ExportFormat {
     CsvControls,
     /// The whole assessment as JSON.
     Json,
+    /// The assessment workbook (.xlsx): gap register, plan and answers.
+    Xlsx,
+    /// The questionnaire workbook (.xlsx) a client fills in; read back with `import-answers`.
+    XlsxQuestionnaire,
+    /// The same questionnaire as CSV.
+    CsvQuestionnaire,
     /// A portable .trustgap file that `trustgap import` (or the app) reads back.
     Trustgap,
 }
@@ -226,6 +247,7 @@ impl Command {
             Command::Report { .. } => "report",
             Command::Export { .. } => "export",
             Command::Import { .. } => "import",
+            Command::ImportAnswers { .. } => "import-answers",
             Command::Backup { .. } => "backup",
             Command::Restore { .. } => "restore",
             Command::Plan { .. } => "plan",
@@ -248,6 +270,11 @@ fn run_command(command: Command, data_dir: &Path) -> Result<(), trustgap_workspa
             out,
         } => run::export(data_dir, assessment, client, format, &out),
         Command::Import { file, mode } => run::import(data_dir, &file, mode),
+        Command::ImportAnswers {
+            assessment,
+            file,
+            check,
+        } => answers::import_answers(data_dir, assessment, &file, check),
         Command::Backup { out } => run::backup(data_dir, &out),
         Command::Restore { file } => run::restore(data_dir, &file),
         Command::Plan { assessment, format } => people::plan(data_dir, assessment, format),

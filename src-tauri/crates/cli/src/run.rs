@@ -234,6 +234,9 @@ pub(super) fn export(
         (super::ExportFormat::CsvPlan, _) => DataFormat::CsvPlan,
         (super::ExportFormat::CsvControls, _) => DataFormat::CsvControls,
         (super::ExportFormat::Json, _) => DataFormat::Json,
+        (super::ExportFormat::Xlsx, _) => DataFormat::Xlsx,
+        (super::ExportFormat::XlsxQuestionnaire, _) => DataFormat::XlsxQuestionnaire,
+        (super::ExportFormat::CsvQuestionnaire, _) => DataFormat::CsvQuestionnaire,
     };
     let id = assessment.unwrap_or_default();
     let (at, today) = stamp();

@@ -1,7 +1,8 @@
 //! Trustgap's documents: the PDF layout engine and the reports built on it (`report`), and the
-//! CSV exports (`export`).
+//! CSV exports (`export`) and the Excel workbooks (`workbook`).
 //!
 //! Documents read domain types only; they never touch the store or the window.
 
 pub mod export;
 pub mod report;
+pub mod workbook;

@@ -21,11 +21,7 @@ impl Store {
         assessor: &str,
     ) -> Result<Response> {
         check_response(r)?;
-        let evidence = serde_json::to_string(&r.evidence)
-            .map_err(|e| StoreError::Invalid(format!("evidence could not be stored: {e}")))?;
         let t = now();
-        let answer = r.answer.map(Answer::as_str);
-        let (person, role) = owner_columns(r.owner.as_ref());
         // Saves run on every keystroke-sized change: cached statements, one commit, and the
         // assessment's existence checked by the update that records the resume point.
         self.write(|tx| {
@@ -37,52 +33,40 @@ impl Store {
             if found == 0 {
                 return Err(StoreError::NotFound(format!("Assessment {assessment_id}")));
             }
-            tx.prepare_cached(
-                "INSERT INTO responses (assessment_id, question_id, answer, note, updated_at, \
-                 flagged, owner_person, owner_role, evidence, needs_review, since, cadence, \
-                 verified) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?11, ?12) \
-                 ON CONFLICT (assessment_id, question_id) DO UPDATE SET \
-                 answer = excluded.answer, note = excluded.note, updated_at = excluded.updated_at, \
-                 flagged = excluded.flagged, owner_person = excluded.owner_person, \
-                 owner_role = excluded.owner_role, evidence = excluded.evidence, \
-                 needs_review = 0, since = excluded.since, cadence = excluded.cadence, \
-                 verified = excluded.verified",
-            )?
-            .execute(params![
-                assessment_id,
-                r.question_id,
-                answer,
-                r.note,
-                t,
-                r.flagged,
-                person,
-                role,
-                evidence,
-                r.since,
-                r.cadence.map(cadence_str),
-                r.verified
-            ])?;
-            tx.prepare_cached(
-                "INSERT INTO response_history \
-                 (assessment_id, question_id, answer, note, assessor, changed_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                assessment_id,
-                r.question_id,
-                answer,
-                r.note,
-                assessor,
-                t
-            ])?;
-            Ok(())
+            upsert(tx, assessment_id, r, assessor, &t)
         })?;
         Ok(Response {
             owner: r.owner.as_ref().map(|o| o.cleaned()).transpose()?,
             updated_at: t,
             needs_review: false,
             ..r.clone()
+        })
+    }
+
+    /// Saves several answers in one transaction, all or none, each with a history entry naming
+    /// `source` (an import names its file). The resume point is left where it was. The caller
+    /// checks the questions as for [`Store::save_response`].
+    pub fn save_responses(
+        &mut self,
+        assessment_id: i64,
+        responses: &[Response],
+        source: &str,
+    ) -> Result<()> {
+        for r in responses {
+            check_response(r)?;
+        }
+        let t = now();
+        self.write(|tx| {
+            let found = tx
+                .prepare_cached("UPDATE assessments SET updated_at = ?2 WHERE id = ?1")?
+                .execute(params![assessment_id, t])?;
+            if found == 0 {
+                return Err(StoreError::NotFound(format!("Assessment {assessment_id}")));
+            }
+            for r in responses {
+                upsert(tx, assessment_id, r, source, &t)?;
+            }
+            Ok(())
         })
     }
 
@@ -94,6 +78,60 @@ impl Store {
         let rows = stmt.query_map([assessment_id], response_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Writes one answer and its history entry inside the caller's transaction.
+fn upsert(
+    tx: &rusqlite::Transaction<'_>,
+    assessment_id: i64,
+    r: &Response,
+    assessor: &str,
+    t: &str,
+) -> Result<()> {
+    let evidence = serde_json::to_string(&r.evidence)
+        .map_err(|e| StoreError::Invalid(format!("evidence could not be stored: {e}")))?;
+    let answer = r.answer.map(Answer::as_str);
+    let (person, role) = owner_columns(r.owner.as_ref());
+    tx.prepare_cached(
+        "INSERT INTO responses (assessment_id, question_id, answer, note, updated_at, \
+         flagged, owner_person, owner_role, evidence, needs_review, since, cadence, \
+         verified) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?11, ?12) \
+         ON CONFLICT (assessment_id, question_id) DO UPDATE SET \
+         answer = excluded.answer, note = excluded.note, updated_at = excluded.updated_at, \
+         flagged = excluded.flagged, owner_person = excluded.owner_person, \
+         owner_role = excluded.owner_role, evidence = excluded.evidence, \
+         needs_review = 0, since = excluded.since, cadence = excluded.cadence, \
+         verified = excluded.verified",
+    )?
+    .execute(params![
+        assessment_id,
+        r.question_id,
+        answer,
+        r.note,
+        t,
+        r.flagged,
+        person,
+        role,
+        evidence,
+        r.since,
+        r.cadence.map(cadence_str),
+        r.verified
+    ])?;
+    tx.prepare_cached(
+        "INSERT INTO response_history \
+         (assessment_id, question_id, answer, note, assessor, changed_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        assessment_id,
+        r.question_id,
+        answer,
+        r.note,
+        assessor,
+        t
+    ])?;
+    Ok(())
 }
 
 /// The columns [`response_from_row`] reads, in its order.

@@ -7,6 +7,7 @@ use serde::Serialize;
 use specta::Type;
 use std::fmt;
 use trustgap_documents::report::ReportError;
+use trustgap_documents::workbook::WorkbookError;
 use trustgap_domain::catalog::CatalogError;
 use trustgap_domain::DomainError;
 use trustgap_store::{ErrorKind as StoreKind, StoreError};
@@ -90,6 +91,12 @@ impl From<DomainError> for ApiError {
 
 impl From<ReportError> for ApiError {
     fn from(e: ReportError) -> ApiError {
+        ApiError::internal(&e)
+    }
+}
+
+impl From<WorkbookError> for ApiError {
+    fn from(e: WorkbookError) -> ApiError {
         ApiError::internal(&e)
     }
 }

@@ -13,6 +13,7 @@ mod data;
 pub mod diagnostics;
 pub mod error;
 pub mod files;
+mod import_answers;
 mod json;
 mod manage;
 pub mod paths;
@@ -31,6 +32,10 @@ pub use data::{
     ImportPreview, StartupProblem, BACKUPS_KEPT, BACKUP_DIR,
 };
 pub use error::{ApiError, ErrorCode};
+pub use import_answers::{
+    AnswerChange, AnswersImport, RowProblem, MAX_FILE_BYTES as MAX_QUESTIONNAIRE_BYTES,
+    MAX_ROWS as MAX_QUESTIONNAIRE_ROWS,
+};
 pub use json::{assessment_json, FORMAT, FORMAT_VERSION};
 pub use planning::audit_profile_warnings;
 pub use rendered::{missing_glyphs_warning, RenderedPdf};

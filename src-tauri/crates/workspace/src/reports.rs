@@ -1,6 +1,7 @@
 //! Report and data-export operations: the readiness report and remediation plan PDFs, their
 //! outline for the Reports screen, and the editable exports (CSV of gaps, plan and control
-//! matrix, JSON of the whole assessment), each with the file name to suggest.
+//! matrix, JSON of the whole assessment, Excel workbooks of the assessment and of the
+//! questionnaire), each with the file name to suggest.
 
 use super::{safe_file_stem, AssessmentDetail, Result, Workspace};
 use crate::error::ApiError;
@@ -12,6 +13,9 @@ use specta::Type;
 use trustgap_documents::export::{controls_csv, gaps_csv, plan_csv};
 use trustgap_documents::report::{
     readiness_report, remediation_report, OutlineEntry, ReadinessOptions, Report, ReportContext,
+};
+use trustgap_documents::workbook::{
+    assessment_workbook, questionnaire_csv, questionnaire_workbook,
 };
 use trustgap_domain::assessment::Scope;
 use trustgap_domain::evidence_requests::evidence_requests;
@@ -60,13 +64,23 @@ pub enum DataFormat {
     CsvControls,
     /// The whole assessment as JSON.
     Json,
+    /// The assessment workbook: gap register, plan and answers as Excel sheets.
+    Xlsx,
+    /// The questionnaire workbook a client fills in and sends back (import-answers).
+    XlsxQuestionnaire,
+    /// The same questionnaire as CSV.
+    CsvQuestionnaire,
 }
 
 impl DataFormat {
     pub fn extension(self) -> &'static str {
         match self {
-            DataFormat::CsvGaps | DataFormat::CsvPlan | DataFormat::CsvControls => "csv",
+            DataFormat::CsvGaps
+            | DataFormat::CsvPlan
+            | DataFormat::CsvControls
+            | DataFormat::CsvQuestionnaire => "csv",
             DataFormat::Json => "json",
+            DataFormat::Xlsx | DataFormat::XlsxQuestionnaire => "xlsx",
         }
     }
 }
@@ -241,6 +255,18 @@ impl Workspace {
                 assessment_json(&s.detail, &s.plan, &s.people, generated_at)
                     .map_err(|e| ApiError::io(format!("Could not encode the assessment: {e}")))?
                     .into_bytes(),
+            ),
+            DataFormat::Xlsx => (
+                "assessment workbook",
+                assessment_workbook(&self.context(&s, generated_at, today))?,
+            ),
+            DataFormat::XlsxQuestionnaire => (
+                "questionnaire",
+                questionnaire_workbook(&self.context(&s, generated_at, today))?,
+            ),
+            DataFormat::CsvQuestionnaire => (
+                "questionnaire",
+                questionnaire_csv(&self.context(&s, generated_at, today)).into_bytes(),
             ),
         };
         Ok((format!("{stem} - {what}.{}", format.extension()), bytes))
