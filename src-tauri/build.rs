@@ -42,6 +42,7 @@ fn trustgap_commands() -> &'static [&'static str] {
         "compare_snapshot",
         "question_history",
         "export_summary_pdf",
+        "export_brief",
         "export_report",
         "export_data",
         "report_preview",

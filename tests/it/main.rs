@@ -2,6 +2,7 @@
 
 mod architecture;
 mod bindings;
+mod brief;
 mod catalog;
 mod cli;
 mod cli_people;

@@ -308,6 +308,7 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             compare_snapshot,
             question_history,
             export::export_summary_pdf,
+            export::export_brief,
             export::export_report,
             export::export_data,
             export::report_preview,

@@ -14,6 +14,7 @@ import {
   type ClientCalendar,
   type Comparison,
   type DataFormat,
+  type DocFormat,
   type ErrorCode,
   type ExportOutcome,
   type HistoryEntry,
@@ -108,6 +109,7 @@ export const api = {
   startupProblem: (): Promise<StartupProblem | null> => call(commands.startupProblem()),
   recoverWorkspace: (restoreLatest: boolean): Promise<null> => call(commands.recoverWorkspace(restoreLatest)),
   exportSummaryPdf: (id: number): Promise<ExportOutcome> => call(commands.exportSummaryPdf(id)),
+  exportBrief: (id: number, format: DocFormat): Promise<ExportOutcome> => call(commands.exportBrief(id, format)),
   exportReport: (id: number, kind: ReportKind, options: ReportOptions): Promise<ExportOutcome> =>
     call(commands.exportReport(id, kind, options)),
   exportData: (id: number, format: DataFormat): Promise<ExportOutcome> => call(commands.exportData(id, format)),

@@ -266,6 +266,17 @@ async exportSummaryPdf(id: number) : Promise<Result<ExportOutcome, ApiError>> {
 }
 },
 /**
+ * Renders the board brief as PDF or Word and saves it where the user chooses.
+ */
+async exportBrief(id: number, format: DocFormat) : Promise<Result<ExportOutcome, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_brief", { id, format }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Renders the readiness report or the remediation plan and saves it where the user chooses.
  */
 async exportReport(id: number, kind: ReportKind, options: ReportOptions) : Promise<Result<ExportOutcome, ApiError>> {
@@ -771,6 +782,10 @@ export type Delta = {
  * Category id or criterion id.
  */
 key: string; label: string; before: number | null; now: number | null; change: number | null }
+/**
+ * The file formats a model document is written in.
+ */
+export type DocFormat = "pdf" | "docx"
 /**
  * How much hands-on work a remediation is for its owner, in working days.
  */
