@@ -37,6 +37,8 @@ fn trustgap_commands() -> &'static [&'static str] {
         "get_plan",
         "update_action",
         "set_audit_profile",
+        "get_cost_assumptions",
+        "save_cost_assumptions",
         "take_snapshot",
         "list_snapshots",
         "compare_snapshot",

@@ -261,3 +261,91 @@ fn the_cli_writes_the_brief_in_the_format_its_extension_names() {
     assert!(stderr(&o).contains("PDF only for now"), "{}", stderr(&o));
     assert!(!Path::new(&out("plan.docx")).exists());
 }
+
+fn costs() -> trustgap_domain::costs::CostAssumptions {
+    trustgap_domain::costs::CostAssumptions {
+        currency: "EUR".into(),
+        day_rate: Some(900),
+        lines: vec![
+            trustgap_domain::costs::CostLine {
+                label: "Penetration test".into(),
+                low: 8_000,
+                high: 12_000,
+            },
+            trustgap_domain::costs::CostLine {
+                label: "Audit fee".into(),
+                low: 25_000,
+                high: 25_000,
+            },
+        ],
+    }
+}
+
+#[test]
+fn saved_costs_price_the_brief_in_both_formats_and_it_stays_one_page() {
+    let (mut t, id) = sample();
+    let saved = t.ws.save_cost_assumptions(id, &costs()).expect("save");
+    assert_eq!(saved, costs());
+    assert_eq!(t.ws.cost_assumptions(id).expect("read"), costs());
+    let (_, _, pdf) = render(&t, id, DocFormat::Pdf);
+    let p = pdf.to_str().expect("utf8");
+    let info = tool("pdfinfo", &[p]);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Pages:") && l.ends_with(" 1")),
+        "{info}"
+    );
+    let text = normalise(&tool("pdftotext", &[p, "-"]));
+    for expected in [
+        "At EUR 900 a day",
+        "External costs (Penetration test, Audit fee) add EUR 33,000 to 37,000.",
+        "Approve the external budget of EUR 33,000 to 37,000.",
+    ] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
+    let (_, _, docx) = render(&t, id, DocFormat::Docx);
+    let facts = read_with(DOCX_FACTS, &docx);
+    let all: String = facts["paras"]
+        .as_array()
+        .expect("paragraphs")
+        .iter()
+        .filter_map(|p| p["text"].as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        all.contains("Approve the external budget of EUR 33,000 to 37,000."),
+        "{all}"
+    );
+}
+
+#[test]
+fn cost_assumptions_are_checked_before_they_are_saved() {
+    let (mut t, id) = sample();
+    let mut too_many = costs();
+    too_many.lines = vec![too_many.lines[0].clone(); 21];
+    let mut upside_down = costs();
+    upside_down.lines[0].low = 20_000;
+    let mut huge_rate = costs();
+    huge_rate.day_rate = Some(u32::MAX);
+    let mut long_label = costs();
+    long_label.lines[0].label = "x".repeat(500);
+    let mut injected = costs();
+    injected.currency = "EUR'); DROP TABLE cost_assumptions;--".into();
+    for bad in [too_many, upside_down, huge_rate, long_label, injected] {
+        let err = t.ws.save_cost_assumptions(id, &bad).expect_err("refused");
+        assert_eq!(
+            err.code,
+            trustgap_workspace::ErrorCode::Validation,
+            "{}",
+            err.message
+        );
+    }
+    assert!(
+        t.ws.cost_assumptions(id).expect("read").is_empty(),
+        "nothing saved"
+    );
+    assert!(
+        t.ws.save_cost_assumptions(9_999, &costs()).is_err(),
+        "unknown assessment"
+    );
+}

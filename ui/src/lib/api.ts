@@ -13,6 +13,7 @@ import {
   type Client,
   type ClientCalendar,
   type Comparison,
+  type CostAssumptions,
   type DataFormat,
   type DocFormat,
   type ErrorCode,
@@ -121,6 +122,9 @@ export const api = {
   updateAction: (input: UpdateActionInput): Promise<Plan> => call(commands.updateAction(input)),
   setAuditProfile: (id: number, profile: AuditProfile): Promise<AssessmentSummary> =>
     call(commands.setAuditProfile(id, profile)),
+  getCostAssumptions: (id: number): Promise<CostAssumptions> => call(commands.getCostAssumptions(id)),
+  saveCostAssumptions: (id: number, costs: CostAssumptions): Promise<CostAssumptions> =>
+    call(commands.saveCostAssumptions(id, costs)),
   updateAssessmentDetails: (input: UpdateDetailsInput): Promise<AssessmentSummary> =>
     call(commands.updateAssessmentDetails(input)),
   setArchived: (id: number, archived: boolean): Promise<AssessmentSummary> => call(commands.setArchived(id, archived)),

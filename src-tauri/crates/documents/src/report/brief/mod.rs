@@ -151,10 +151,10 @@ pub fn board_brief(ctx: &ReportContext<'_>, costs: Option<&CostAssumptions>) -> 
     } else {
         blocks.push(Block::Table(Table {
             columns: vec![
-                Column::new("Severity", 1.1),
-                Column::new("Finding", 4.4),
-                Column::new("What closes it", 3.6),
-                Column::new("Owner", 1.9),
+                Column::new("Severity", 1.3),
+                Column::new("Finding", 4.5),
+                Column::new("What closes it", 4.5),
+                Column::new("Owner", 1.5),
             ],
             rows: top
                 .iter()

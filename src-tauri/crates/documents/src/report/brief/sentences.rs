@@ -80,7 +80,7 @@ pub fn strength_sentence(card: &Scorecard) -> Option<String> {
     })
 }
 
-/// One line of verdict: the score, the band and what it means for the audit.
+/// One line of verdict (the band is its title): the score, the high gaps, what they mean.
 pub fn verdict_sentence(card: &Scorecard) -> String {
     let score = percent(card.overall.score);
     let gaps = plural(
@@ -94,18 +94,18 @@ pub fn verdict_sentence(card: &Scorecard) -> String {
             card.overall.answered, card.overall.questions
         ),
         Band::Ready => format!(
-            "Ready for the audit: {score} of what an auditor expects is in place, with {gaps} open."
+            "{score} of what an auditor expects is in place, with {gaps} open: ready for the audit."
         ),
-        Band::NearlyReady => format!(
-            "Nearly ready: {score} of what an auditor expects is in place; {gaps} to close first."
-        ),
+        Band::NearlyReady => {
+            format!("{score} of what an auditor expects is in place; {gaps} to close first.")
+        }
         Band::SignificantGaps => format!(
-            "Significant gaps: {score} of what an auditor expects is in place and {gaps} remain; \
-             an audit now would likely record exceptions."
+            "{score} of what an auditor expects is in place and {gaps} remain: an audit now \
+             would likely record exceptions."
         ),
         Band::NotReady => format!(
-            "Not ready: {score} of what an auditor expects is in place and {gaps} remain; an \
-             audit now would very likely fail on them."
+            "{score} of what an auditor expects is in place, but {gaps} remain: an audit now \
+             would very likely fail on them."
         ),
     }
 }
@@ -154,28 +154,37 @@ pub fn date_sentence(fit: &Fit, open_actions: usize) -> String {
 /// The assumptions the date answer rests on: capacity shares, working days, lead times.
 pub fn assumptions(load: &[PersonLoad], open: &[&Action]) -> Vec<String> {
     let mut out = Vec::new();
-    let people: Vec<String> = load
+    let busy: Vec<&PersonLoad> = load.iter().filter(|p| p.total_days > 0.0).collect();
+    let named: Vec<u8> = busy
         .iter()
-        .filter(|p| p.total_days > 0.0)
-        .map(|p| {
-            format!(
-                "{} {}%{}",
-                p.name,
-                p.share,
-                if p.assumed { " (assumed)" } else { "" }
-            )
-        })
+        .filter(|p| !p.assumed)
+        .map(|p| p.share)
         .collect();
-    if !people.is_empty() {
-        out.push(format!(
-            "Capacity for compliance work: {}.",
-            people.join(", ")
+    let assumed: Vec<u8> = busy.iter().filter(|p| p.assumed).map(|p| p.share).collect();
+    let span = |shares: &[u8]| match (shares.iter().min(), shares.iter().max()) {
+        (Some(lo), Some(hi)) if lo == hi => format!("{lo}%"),
+        (Some(lo), Some(hi)) => format!("{lo}% to {hi}%"),
+        _ => String::new(),
+    };
+    let mut capacity = Vec::new();
+    if !named.is_empty() {
+        capacity.push(format!(
+            "{} with {} of their time for compliance work",
+            plural(named.len(), "person", "people"),
+            span(&named)
         ));
     }
-    out.push(
-        "Working days: Monday to Friday, less the company's closures and each person's days off."
-            .to_owned(),
-    );
+    if !assumed.is_empty() {
+        capacity.push(format!(
+            "{} nobody holds yet, assumed at {}",
+            plural(assumed.len(), "role", "roles"),
+            span(&assumed)
+        ));
+    }
+    if !capacity.is_empty() {
+        out.push(format!("Capacity: {}.", capacity.join("; ")));
+    }
+    out.push("Work days: Monday to Friday, less closures and days off.".to_owned());
     let waiting: Vec<u8> = open.iter().filter_map(|a| a.lead_weeks).collect();
     if let Some(longest) = waiting.iter().max() {
         out.push(format!(

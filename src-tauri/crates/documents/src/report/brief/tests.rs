@@ -264,3 +264,35 @@ fn decisions_name_unassigned_owners_and_accepted_risks_once() {
         "Confirm the 1 accepted risk instead of fixing: Do c."
     );
 }
+
+#[test]
+fn assumptions_state_capacity_work_days_and_lead_times() {
+    use trustgap_domain::plan::PersonLoad;
+    let load = |name: &str, share: u8, assumed: bool, days: f32| PersonLoad {
+        owner: Owner::role(name),
+        name: name.into(),
+        share,
+        assumed,
+        total_days: days,
+        weeks: Vec::new(),
+    };
+    let people = [
+        load("Dana", 20, false, 10.0),
+        load("Sam", 40, false, 3.0),
+        load("Idle", 90, false, 0.0),
+        load("Finance lead", 20, true, 2.0),
+    ];
+    let mut waits = action("w", &[], Priority::P1, 1.0);
+    waits.lead_weeks = Some(6);
+    let other = action("o", &[], Priority::P1, 1.0);
+    let s = assumptions(&people, &[&waits, &other]);
+    assert_eq!(
+        s,
+        vec![
+            "Capacity: 2 people with 20% to 40% of their time for compliance work; 1 role nobody \
+             holds yet, assumed at 20%.",
+            "Work days: Monday to Friday, less closures and days off.",
+            "Lead times: 1 action waits on outside parties, the longest 6 weeks.",
+        ]
+    );
+}
