@@ -349,3 +349,52 @@ fn cost_assumptions_are_checked_before_they_are_saved() {
         "unknown assessment"
     );
 }
+
+#[test]
+fn the_readiness_report_names_as_weakest_the_category_with_the_high_severity_gaps() {
+    use trustgap_workspace::{ReportKind, ReportOptions};
+    let (t, id) = sample();
+    let when = Utc
+        .with_ymd_and_hms(2026, 11, 2, 9, 30, 0)
+        .single()
+        .expect("date");
+    let (_, bytes) =
+        t.ws.report_pdf(
+            id,
+            ReportKind::Readiness,
+            &ReportOptions::default(),
+            when,
+            today(),
+        )
+        .expect("report");
+    let path = t.dir.path().join("readiness.pdf");
+    std::fs::write(&path, bytes).expect("write");
+    let text = normalise(&tool("pdftotext", &[path.to_str().expect("utf8"), "-"]));
+    // In the sample every category scores, Confidentiality lowest, but most high gaps are in
+    // Security: the sentence must point where an auditor will find exceptions.
+    let card = t.ws.detail(id).expect("detail").scorecard;
+    let most = card
+        .categories
+        .iter()
+        .max_by_key(|c| c.tally.high_gaps)
+        .expect("categories");
+    assert!(most.tally.high_gaps > 0);
+    let expected = format!("Weakest: {} at", most.name);
+    assert!(text.contains(&expected), "{expected} missing:\n{text}");
+    let lowest = card
+        .categories
+        .iter()
+        .filter(|c| c.tally.score.is_some())
+        .min_by(|a, b| {
+            a.tally
+                .score
+                .unwrap_or(0.0)
+                .total_cmp(&b.tally.score.unwrap_or(0.0))
+        })
+        .expect("scored");
+    assert_ne!(lowest.name, most.name, "the sample tells the two apart");
+    assert!(
+        !text.contains(&format!("Weakest: {} at", lowest.name)),
+        "{text}"
+    );
+}
