@@ -10,6 +10,7 @@ mod config;
 #[cfg(unix)]
 mod crash;
 mod dbcheck;
+mod docmodel;
 mod exports;
 mod fuzz;
 mod manage;

@@ -4,9 +4,9 @@ use super::styles::{self, BRAND, MUTED, WHITE};
 use super::TEXT_W;
 use crate::doc::{Align, Block, Chart, Figure, Table, Text, Tone};
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, LineSpacing, Paragraph, Run, Shading, ShdType,
-    SpecialIndentType, Table as WTable, TableCell, TableCellBorder, TableCellBorderPosition,
-    TableOfContents, TableRow, WidthType,
+    AlignmentType, BorderType, BreakType, Docx, FieldCharType, InstrText, InstrToC, LineSpacing,
+    Paragraph, Run, Shading, ShdType, SpecialIndentType, Table as WTable, TableCell,
+    TableCellBorder, TableCellBorderPosition, TableRow, WidthType,
 };
 
 /// The hex colour a tone reads as (the PDF theme's).
@@ -66,14 +66,30 @@ pub fn add(d: Docx, block: &Block) -> Docx {
         Block::PageBreak => {
             d.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
         }
-        Block::Contents => d.add_table_of_contents(
-            TableOfContents::new()
-                .heading_styles_range(1, 2)
-                .alias("Table of contents")
-                .dirty(),
-        ),
+        Block::Contents => d.add_paragraph(contents_field()),
         Block::Spacer(h) => d.add_paragraph(gap((h.clamp(0.0, 200.0) * 20.0) as u32)),
     }
+}
+
+/// A TOC field over Heading 1–2, marked dirty so Word fills it in when the file opens, with a
+/// line that says so until then (docx-rs's own contents block leaves the field empty, which
+/// other readers show as its raw instruction).
+fn contents_field() -> Paragraph {
+    Paragraph::new()
+        .add_run(
+            Run::new()
+                .add_field_char(FieldCharType::Begin, true)
+                .add_instr_text(InstrText::TOC(
+                    InstrToC::new().heading_styles_range(1, 2).hyperlink(),
+                ))
+                .add_field_char(FieldCharType::Separate, false),
+        )
+        .add_run(
+            Run::new()
+                .add_text("Contents: in Word, right-click here and choose Update Field.")
+                .color(MUTED),
+        )
+        .add_run(Run::new().add_field_char(FieldCharType::End, false))
 }
 
 fn numbered(number: &str, title: &str) -> String {
