@@ -71,6 +71,14 @@ fn document() -> Document {
                         cells: vec!["High".into(), format!("Row item {i}")],
                         tone: Some(Tone::Critical),
                     })
+                    .chain([Row {
+                        // Text that looks like the XML the Word renderer rewrites.
+                        cells: vec![
+                            "<w:cantSplit />".into(),
+                            "w14:paraId=\"0\" \u{1}株式会社".into(),
+                        ],
+                        tone: None,
+                    }])
                     .collect(),
             }),
         ],
@@ -91,6 +99,7 @@ print(json.dumps({
     "rows": rows,
     "title": d.core_properties.title,
     "author": d.core_properties.author,
+    "last_row": [c.text for c in d.tables[-1].rows[-1].cells],
 }))
 "#;
 
@@ -111,6 +120,11 @@ fn word_has_real_headings_a_contents_field_and_a_repeating_header_row() {
     );
     assert_eq!(facts["toc"], true, "{facts}");
     assert_eq!(facts["title"], "Model <test> & co");
+    assert_eq!(
+        facts["last_row"],
+        serde_json::json!(["<w:cantSplit />", "w14:paraId=\"0\" 株式会社"]),
+        "user text is kept as text; only the control character is dropped"
+    );
     assert_eq!(facts["author"], "Dana Assessor");
     // The data table is the last: its first row alone repeats; layout tables have none.
     let tables = facts["rows"].as_array().expect("tables");
@@ -118,7 +132,7 @@ fn word_has_real_headings_a_contents_field_and_a_repeating_header_row() {
         .last()
         .and_then(|t| t.as_array())
         .expect("data table");
-    assert_eq!(data.len(), 81);
+    assert_eq!(data.len(), 82);
     assert_eq!(data[0], true);
     assert!(data[1..].iter().all(|r| r == false));
     assert!(tables[..tables.len() - 1].iter().all(|t| t
