@@ -169,6 +169,11 @@ pub(crate) const TABLES: &[(&str, &str, &[&str])] = &[
             "retired_at",
         ],
     ),
+    (
+        "cost_assumptions",
+        "assessment_id",
+        &["currency", "day_rate", "lines", "updated_at"],
+    ),
 ];
 
 /// A value to plant in a row.

@@ -5,6 +5,7 @@ mod answers_import;
 mod architecture;
 mod auditor;
 mod bindings;
+mod brief;
 mod catalog;
 mod cli;
 mod cli_people;
@@ -12,6 +13,7 @@ mod config;
 #[cfg(unix)]
 mod crash;
 mod dbcheck;
+mod docmodel;
 mod exports;
 mod fuzz;
 mod manage;

@@ -1,4 +1,4 @@
-//! The readiness summary PDF, checked with poppler and qpdf as a reader would see it.
+//! The one-page summary (the board brief) PDF, checked with poppler and qpdf as a reader would see it.
 
 use crate::support::{tool, workspace, TempWorkspace};
 use chrono::{TimeZone, Utc};
@@ -58,7 +58,7 @@ fn render(t: &TempWorkspace, id: i64) -> (String, Vec<u8>, std::path::PathBuf) {
 fn the_summary_is_one_valid_page_with_every_section() {
     let (t, id) = answered("Northwind Analytics");
     let (name, bytes, path) = render(&t, id);
-    assert_eq!(name, "Northwind Analytics - SOC 2 readiness summary.pdf");
+    assert_eq!(name, "Northwind Analytics - Board brief.pdf");
     assert!(bytes.starts_with(b"%PDF-"));
     let p = path.to_str().expect("utf8");
     let info = tool("pdfinfo", &[p]);
@@ -71,18 +71,21 @@ fn the_summary_is_one_valid_page_with_every_section() {
         info.contains("Title:") && info.contains("Northwind Analytics"),
         "{info}"
     );
-    assert!(info.contains("Author:          Trustgap"), "{info}");
+    assert!(
+        info.contains("Author:          Prepared with Trustgap"),
+        "{info}"
+    );
     assert!(info.contains("2026"), "creation date is set: {info}");
     let text = tool("pdftotext", &["-layout", p, "-"]);
     for expected in [
         "Northwind Analytics",
-        "SOC 2 READINESS SUMMARY",
+        "BOARD BRIEF",
         "SOC 2 Type I readiness",
-        "Security, Availability",
-        "Readiness by category",
-        "Weakest criteria",
-        "Most severe gaps",
-        "How the score is calculated",
+        "Availability",
+        "Will we make the audit date?",
+        "The three findings that matter most",
+        "Effort and cost",
+        "Decisions needed from leadership",
         "Page 1 of 1",
         "2 November 2026",
     ] {

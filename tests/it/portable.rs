@@ -85,6 +85,20 @@ pub fn sample_file(dir: &Path) -> PathBuf {
             )
         })
         .expect("retired answer");
+    // What the board brief prices the plan with.
+    ws.save_cost_assumptions(
+        id,
+        &trustgap_domain::costs::CostAssumptions {
+            currency: "EUR".into(),
+            day_rate: Some(850),
+            lines: vec![trustgap_domain::costs::CostLine {
+                label: "Penetration test — 株式会社 <vendor>".into(),
+                low: 8_000,
+                high: 12_000,
+            }],
+        },
+    )
+    .expect("costs");
     let file = dir.join("sample.trustgap");
     ws.export_portable(&[id], &file).expect("export");
     file
@@ -117,6 +131,7 @@ fn contents(ws: &Workspace, id: i64) -> serde_json::Value {
         "history": history,
         "snapshots": format!("{snapshots:?}"),
         "plan_edits": format!("{:?}", store.plan_edits(id).expect("edits")),
+        "costs": ws.cost_assumptions(id).expect("costs"),
         "plan": ws.plan(id, today()).expect("plan"),
     })
 }

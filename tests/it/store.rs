@@ -465,3 +465,59 @@ fn the_next_automatic_backup_clears_copies_left_by_a_killed_one() {
     assert!(backups.join(&own).exists());
     assert!(backups.join("notes.txt").exists());
 }
+
+#[test]
+fn a_version_5_workspace_gains_empty_cost_assumptions_that_round_trip_and_cascade() {
+    use trustgap_domain::costs::{CostAssumptions, CostLine};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("workspace.sqlite3");
+    {
+        let conn = Connection::open(&path).expect("open");
+        let v5: Vec<Migration> = migrations::ALL
+            .iter()
+            .filter(|m| m.version <= 5)
+            .map(|m| Migration {
+                version: m.version,
+                sql: m.sql,
+            })
+            .collect();
+        migrations::migrate(&conn, &v5).expect("v5");
+        conn.execute_batch(
+            "INSERT INTO clients (uid, name, created_at, updated_at) VALUES ('c', 'Old', 't', 't');
+             INSERT INTO assessments (uid, client_id, name, catalog_version, scope, created_at, updated_at)
+             VALUES ('a', 1, 'Before costs', 'v0', 'security', 't', 't');",
+        )
+        .expect("v5 data");
+    }
+    let mut store = Store::open(&path).expect("upgrade");
+    assert!(store.cost_assumptions(1).expect("costs").is_empty());
+    let costs = CostAssumptions {
+        currency: "€".into(),
+        day_rate: Some(700),
+        lines: vec![CostLine {
+            label: "Audit fee".into(),
+            low: 1,
+            high: 2,
+        }],
+    };
+    store.save_cost_assumptions(1, &costs).expect("save");
+    store
+        .save_cost_assumptions(1, &costs)
+        .expect("save again (upsert)");
+    assert_eq!(store.cost_assumptions(1).expect("costs"), costs);
+    drop(store);
+    let conn = Connection::open(&path).expect("open");
+    conn.execute_batch("PRAGMA foreign_keys = ON; DELETE FROM assessments WHERE id = 1;")
+        .expect("delete");
+    let left: i64 = conn
+        .query_row("SELECT count(*) FROM cost_assumptions", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(left, 0, "costs go with their assessment");
+    // The schema refuses what the app never writes.
+    let bad = conn.execute(
+        "INSERT INTO cost_assumptions (assessment_id, currency, day_rate, lines, updated_at) \
+         VALUES (99, 'EUR', 0, '[]', 't')",
+        [],
+    );
+    assert!(bad.is_err());
+}

@@ -1,6 +1,6 @@
 //! Exports through the native save dialog, written atomically (temp file, then rename): the
-//! one-page summary, the readiness report and remediation plan PDFs, the CSV, JSON and Excel data
-//! exports; the outline preview of a report; and opening the file last exported (or its folder)
+//! board brief (PDF or Word), the readiness report and remediation plan PDFs, the CSV, JSON and
+//! Excel data exports; the outline preview of a report; and opening the file last exported (or its folder)
 //! with the system's own application. The UI never passes a path: the backend remembers it.
 
 use super::dialog::save_path;
@@ -10,10 +10,11 @@ use std::path::{Path, PathBuf};
 use tauri::{State, WebviewWindow};
 use trustgap_workspace::files::write_atomically;
 use trustgap_workspace::{
-    ApiError, DataFormat, ExportOutcome, ReportKind, ReportOptions, ReportPreview,
+    ApiError, DataFormat, DocFormat, ExportOutcome, ReportKind, ReportOptions, ReportPreview,
 };
 
 const PDF: (&str, &[&str]) = ("PDF document", &["pdf"]);
+const DOCX: (&str, &[&str]) = ("Word document", &["docx"]);
 const CSV: (&str, &[&str]) = ("CSV spreadsheet", &["csv"]);
 const JSON: (&str, &[&str]) = ("JSON document", &["json"]);
 const XLSX: (&str, &[&str]) = ("Excel workbook", &["xlsx"]);
@@ -63,6 +64,36 @@ pub async fn export_summary_pdf(
             &pdf.name,
             PDF,
             || Ok((pdf.bytes, warnings)),
+        )
+        .await
+    })
+    .await
+}
+
+/// Renders the board brief as PDF or Word and saves it where the user chooses.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_brief(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    id: i64,
+    format: DocFormat,
+) -> Result<ExportOutcome> {
+    logged_async("export_brief", async {
+        let doc = state
+            .with(|w| w.render_brief(id, format, trustgap_workspace::clock::now(), today()))?;
+        let warnings = doc.warnings();
+        let filter = match format {
+            DocFormat::Pdf => PDF,
+            DocFormat::Docx => DOCX,
+        };
+        save_with(
+            &window,
+            &state,
+            "Export board brief",
+            &doc.name,
+            filter,
+            || Ok((doc.bytes, warnings)),
         )
         .await
     })

@@ -230,6 +230,31 @@ pub fn set_audit_profile(
     })
 }
 
+/// The assessment's cost assumptions (day rate, external costs) the board brief prices with.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn get_cost_assumptions(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<trustgap_domain::costs::CostAssumptions> {
+    logged("get_cost_assumptions", || {
+        state.with(|w| w.cost_assumptions(id))
+    })
+}
+
+/// Checks and saves the assessment's cost assumptions; returns them as stored.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_cost_assumptions(
+    state: State<'_, AppState>,
+    id: i64,
+    costs: trustgap_domain::costs::CostAssumptions,
+) -> Result<trustgap_domain::costs::CostAssumptions> {
+    logged("save_cost_assumptions", || {
+        state.with(|w| w.save_cost_assumptions(id, &costs))
+    })
+}
+
 /// Freezes the assessment's answers under a label, for later comparison.
 #[tauri::command(async)]
 #[specta::specta]
@@ -304,11 +329,14 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             get_plan,
             update_action,
             set_audit_profile,
+            get_cost_assumptions,
+            save_cost_assumptions,
             take_snapshot,
             list_snapshots,
             compare_snapshot,
             question_history,
             export::export_summary_pdf,
+            export::export_brief,
             export::export_report,
             export::export_data,
             export::report_preview,

@@ -14,7 +14,9 @@ import {
   type Client,
   type ClientCalendar,
   type Comparison,
+  type CostAssumptions,
   type DataFormat,
+  type DocFormat,
   type ErrorCode,
   type ExportOutcome,
   type HistoryEntry,
@@ -113,6 +115,7 @@ export const api = {
   startupProblem: (): Promise<StartupProblem | null> => call(commands.startupProblem()),
   recoverWorkspace: (restoreLatest: boolean): Promise<null> => call(commands.recoverWorkspace(restoreLatest)),
   exportSummaryPdf: (id: number): Promise<ExportOutcome> => call(commands.exportSummaryPdf(id)),
+  exportBrief: (id: number, format: DocFormat): Promise<ExportOutcome> => call(commands.exportBrief(id, format)),
   exportReport: (id: number, kind: ReportKind, options: ReportOptions): Promise<ExportOutcome> =>
     call(commands.exportReport(id, kind, options)),
   exportData: (id: number, format: DataFormat): Promise<ExportOutcome> => call(commands.exportData(id, format)),
@@ -124,6 +127,9 @@ export const api = {
   updateAction: (input: UpdateActionInput): Promise<Plan> => call(commands.updateAction(input)),
   setAuditProfile: (id: number, profile: AuditProfile): Promise<AssessmentSummary> =>
     call(commands.setAuditProfile(id, profile)),
+  getCostAssumptions: (id: number): Promise<CostAssumptions> => call(commands.getCostAssumptions(id)),
+  saveCostAssumptions: (id: number, costs: CostAssumptions): Promise<CostAssumptions> =>
+    call(commands.saveCostAssumptions(id, costs)),
   updateAssessmentDetails: (input: UpdateDetailsInput): Promise<AssessmentSummary> =>
     call(commands.updateAssessmentDetails(input)),
   setArchived: (id: number, archived: boolean): Promise<AssessmentSummary> => call(commands.setArchived(id, archived)),

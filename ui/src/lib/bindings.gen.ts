@@ -214,6 +214,28 @@ async setAuditProfile(id: number, profile: AuditProfile) : Promise<Result<Assess
 }
 },
 /**
+ * The assessment's cost assumptions (day rate, external costs) the board brief prices with.
+ */
+async getCostAssumptions(id: number) : Promise<Result<CostAssumptions, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_cost_assumptions", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Checks and saves the assessment's cost assumptions; returns them as stored.
+ */
+async saveCostAssumptions(id: number, costs: CostAssumptions) : Promise<Result<CostAssumptions, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_cost_assumptions", { id, costs }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Freezes the assessment's answers under a label, for later comparison.
  */
 async takeSnapshot(id: number, label: string) : Promise<Result<SnapshotInfo, ApiError>> {
@@ -260,6 +282,17 @@ async questionHistory(id: number, questionId: string) : Promise<Result<HistoryEn
 async exportSummaryPdf(id: number) : Promise<Result<ExportOutcome, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("export_summary_pdf", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Renders the board brief as PDF or Word and saves it where the user chooses.
+ */
+async exportBrief(id: number, format: DocFormat) : Promise<Result<ExportOutcome, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_brief", { id, format }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -780,6 +813,15 @@ export type Comparison = { snapshot: SnapshotInfo; overall: Delta; categories: D
  * Criteria whose score changed, largest change first.
  */
 criteria: Delta[]; gaps_closed: GapChange[]; gaps_opened: GapChange[] }
+/**
+ * The cost assumptions of one assessment; `None` day rate: effort is not priced.
+ */
+export type CostAssumptions = { currency: string; day_rate: number | null; lines: CostLine[] }
+export type CostLine = { 
+/**
+ * "Penetration test"
+ */
+label: string; low: number; high: number }
 export type CoverageTopic = { topic: string; questions: string[] }
 export type Criterion = { id: string; category: CategoryId; group: string; topic: string; 
 /**
@@ -837,6 +879,10 @@ export type Delta = {
  * Category id or criterion id.
  */
 key: string; label: string; before: number | null; now: number | null; change: number | null }
+/**
+ * The file formats a model document is written in.
+ */
+export type DocFormat = "pdf" | "docx"
 /**
  * How much hands-on work a remediation is for its owner, in working days.
  */

@@ -52,6 +52,7 @@ function backend(plan: PlanData, handler: Reply = () => plan): Call[] {
   return mockBackend((cmd, args) => {
     if (cmd === 'get_plan') return plan;
     if (cmd === 'list_people') return [dana];
+    if (cmd === 'get_cost_assumptions') return { currency: '', day_rate: null, lines: [] };
     return handler(cmd, args);
   });
 }

@@ -75,6 +75,7 @@ function backend(extra: Reply = (cmd) => unexpected(cmd), warnings: string[] = [
       case 'export_report':
       case 'export_data':
       case 'export_summary_pdf':
+      case 'export_brief':
         return { status: 'saved', path: '/home/me/Acme - report.pdf', bytes: 1234, warnings };
       case 'open_last_export':
       case 'show_last_export':
@@ -143,7 +144,7 @@ describe('Reports screen', () => {
     expect(lastCall(calls, 'show_last_export')?.args).toEqual({});
   });
 
-  it('exports each kind of data and the one-page summary', async () => {
+  it('exports each kind of data and the board brief as PDF and Word', async () => {
     const calls = backend();
     render(Reports);
     await screen.findByTestId('report-pages');
@@ -161,6 +162,8 @@ describe('Reports screen', () => {
     }
     await fireEvent.click(screen.getByTestId('export-summary'));
     await waitFor(() => expect(lastCall(calls, 'export_summary_pdf')?.args).toEqual({ id: 7 }));
+    await fireEvent.click(screen.getByTestId('export-summary-docx'));
+    await waitFor(() => expect(lastCall(calls, 'export_brief')?.args).toEqual({ id: 7, format: 'docx' }));
   });
 
   it('says after exporting which characters no installed font could draw', async () => {

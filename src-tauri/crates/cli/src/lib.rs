@@ -82,7 +82,8 @@ pub enum Command {
     },
     /// Replace the workspace with a backup; the current file is kept aside, not deleted.
     Restore { file: PathBuf },
-    /// Write a PDF report of an assessment: the readiness report or the remediation plan.
+    /// Write a report of an assessment: the board brief (PDF or Word), the readiness report or
+    /// the remediation plan (PDF).
     Report {
         #[command(subcommand)]
         report: ReportCommand,
@@ -113,6 +114,16 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
+    /// The one-page board brief: verdict, audit date, top findings, effort and cost, decisions.
+    Brief {
+        /// The assessment's id (see `trustgap list`).
+        #[arg(long, value_name = "ID")]
+        assessment: i64,
+        /// The file to write, .pdf or .docx (the extension chooses the format; replaced
+        /// atomically if it exists).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// The multi-page readiness report (with its appendix unless --no-appendix).
     Readiness {
         /// The assessment's id (see `trustgap list`).

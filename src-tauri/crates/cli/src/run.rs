@@ -169,8 +169,24 @@ pub(super) fn stamp() -> (chrono::DateTime<chrono::Utc>, chrono::NaiveDate) {
 }
 
 pub(super) fn report(data_dir: &Path, command: super::ReportCommand) -> Result<(), ApiError> {
-    use trustgap_workspace::{ReportKind, ReportOptions};
+    use trustgap_workspace::{DocFormat, ReportKind, ReportOptions};
     let (kind, id, out, include_appendix) = match command {
+        super::ReportCommand::Brief { assessment, out } => {
+            let format = DocFormat::from_path(&out)?;
+            check_out(&out)?;
+            let ws = Workspace::open(data_dir)?;
+            let (at, today) = stamp();
+            let doc = ws.render_brief(assessment, format, at, today)?;
+            trustgap_workspace::files::write_atomically(&out, &doc.bytes)?;
+            for warning in doc.warnings() {
+                eprintln!("warning: {warning}");
+            }
+            return print_out(&format!(
+                "wrote {} ({} bytes)",
+                out.display(),
+                doc.bytes.len()
+            ));
+        }
         super::ReportCommand::Readiness {
             assessment,
             out,
@@ -180,6 +196,12 @@ pub(super) fn report(data_dir: &Path, command: super::ReportCommand) -> Result<(
             (ReportKind::Plan, assessment, out, false)
         }
     };
+    if DocFormat::from_path(&out).ok() == Some(DocFormat::Docx) {
+        return Err(ApiError::validation(
+            "This report is written as PDF only for now: name the file with .pdf (the board \
+             brief, `trustgap report brief`, is also written as Word).",
+        ));
+    }
     check_out(&out)?;
     let ws = Workspace::open(data_dir)?;
     let options = ReportOptions {

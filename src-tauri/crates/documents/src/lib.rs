@@ -1,8 +1,11 @@
 //! Trustgap's documents: the PDF layout engine and the reports built on it (`report`), and the
-//! CSV exports (`export`) and the Excel workbooks (`workbook`).
+//! CSV exports (`export`), the Excel workbooks (`workbook`), and the document model (`doc`)
+//! that renders to PDF through the engine (`report::render_document`) and to Word (`word`).
 //!
 //! Documents read domain types only; they never touch the store or the window.
 
+pub mod doc;
 pub mod export;
 pub mod report;
+pub mod word;
 pub mod workbook;

@@ -6,6 +6,7 @@
 
 pub mod assessment;
 pub mod catalog;
+pub mod costs;
 pub mod error;
 pub mod evidence_requests;
 pub mod limits;

@@ -320,6 +320,13 @@ impl Store {
                  FROM retired_answers WHERE assessment_id = ?1",
                 params![id, copy],
             )?;
+            // The same budget assumptions hold for the next round until the user changes them.
+            tx.execute(
+                "INSERT INTO cost_assumptions (assessment_id, currency, day_rate, lines, \
+                 updated_at) SELECT ?2, currency, day_rate, lines, ?3 FROM cost_assumptions \
+                 WHERE assessment_id = ?1",
+                params![id, copy, t],
+            )?;
             Ok(copy)
         })
     }

@@ -7,6 +7,7 @@
 mod assessments;
 pub mod backup;
 mod clients;
+mod costs;
 pub mod lock;
 pub mod migrations;
 mod people;

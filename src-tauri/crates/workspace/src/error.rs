@@ -101,6 +101,12 @@ impl From<WorkbookError> for ApiError {
     }
 }
 
+impl From<trustgap_documents::word::WordError> for ApiError {
+    fn from(e: trustgap_documents::word::WordError) -> ApiError {
+        ApiError::internal(&e)
+    }
+}
+
 impl From<&CatalogError> for ApiError {
     fn from(e: &CatalogError) -> ApiError {
         ApiError::internal(e)

@@ -41,6 +41,7 @@ pub use planning::audit_profile_warnings;
 pub use rendered::{missing_glyphs_warning, RenderedPdf};
 pub use reports::{DataFormat, ReportKind, ReportOptions, ReportPreview};
 pub use sample::SAMPLE_CLIENT;
+pub use summary::DocFormat;
 pub use trustgap_documents::export::catalog_csv;
 pub use trustgap_store::lock::WorkspaceLock;
 pub use trustgap_store::portable::ImportMode;

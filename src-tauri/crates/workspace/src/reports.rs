@@ -95,14 +95,14 @@ impl ReportKind {
 }
 
 /// Everything a report is drawn from, owned, so a [`ReportContext`] can borrow it.
-struct Sources {
-    detail: AssessmentDetail,
-    plan: Plan,
-    people: Vec<Person>,
+pub(crate) struct Sources {
+    pub(crate) detail: AssessmentDetail,
+    pub(crate) plan: Plan,
+    pub(crate) people: Vec<Person>,
 }
 
 impl Workspace {
-    fn sources(&self, id: i64, today: NaiveDate) -> Result<Sources> {
+    pub(crate) fn sources(&self, id: i64, today: NaiveDate) -> Result<Sources> {
         let detail = self.detail(id)?;
         Ok(Sources {
             people: self.store.people(detail.summary.client_id)?,
@@ -111,7 +111,7 @@ impl Workspace {
         })
     }
 
-    fn context<'a>(
+    pub(crate) fn context<'a>(
         &'a self,
         s: &'a Sources,
         generated_at: DateTime<Utc>,

@@ -1,64 +1,113 @@
-//! The one-page readiness summary PDF.
+//! The board brief (the one-page summary): PDF or Word, from the document model; and the cost
+//! assumptions it prices the plan with.
 
 use super::{safe_file_stem, Result, Workspace};
+use crate::error::ApiError;
 use crate::rendered::RenderedPdf;
-use chrono::{DateTime, Utc};
-use trustgap_documents::report::{readiness_summary, GapLine, SummaryInput};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use std::path::Path;
+use trustgap_documents::report::{board_brief, render_document, BRIEF_TITLE};
+use trustgap_documents::word::docx;
+use trustgap_domain::costs::CostAssumptions;
+
+/// The file formats a model document is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DocFormat {
+    Pdf,
+    Docx,
+}
+
+impl DocFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            DocFormat::Pdf => "pdf",
+            DocFormat::Docx => "docx",
+        }
+    }
+
+    /// The format a file name asks for by its extension (any case); anything else is refused.
+    pub fn from_path(path: &Path) -> Result<DocFormat> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("pdf") => Ok(DocFormat::Pdf),
+            Some("docx") => Ok(DocFormat::Docx),
+            _ => Err(ApiError::validation(format!(
+                "{} does not end in .pdf or .docx: name the file with the format you want.",
+                path.display()
+            ))),
+        }
+    }
+}
 
 impl Workspace {
-    /// The one-page summary PDF and a file name to suggest for it.
+    /// The board brief in `format`, and the file name to suggest for it. `today` dates the plan;
+    /// `generated_at` stamps the file, so equal inputs give identical bytes.
+    pub fn brief(
+        &self,
+        id: i64,
+        format: DocFormat,
+        generated_at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<(String, Vec<u8>)> {
+        let s = self.sources(id, today)?;
+        let ctx = self.context(&s, generated_at, today);
+        let costs = self.store.cost_assumptions(id)?;
+        let doc = board_brief(&ctx, Some(&costs));
+        let bytes = match format {
+            DocFormat::Pdf => render_document(&doc)?.0,
+            DocFormat::Docx => docx(&doc)?,
+        };
+        let name = format!(
+            "{} - {BRIEF_TITLE}.{}",
+            safe_file_stem(&s.detail.summary.client_name),
+            format.extension()
+        );
+        Ok((name, bytes))
+    }
+
+    /// The assessment's cost assumptions (empty when none were saved).
+    pub fn cost_assumptions(&self, id: i64) -> Result<CostAssumptions> {
+        self.store.assessment(id)?;
+        Ok(self.store.cost_assumptions(id)?)
+    }
+
+    /// Checks and saves the assessment's cost assumptions; returns them as stored.
+    pub fn save_cost_assumptions(
+        &mut self,
+        id: i64,
+        costs: &CostAssumptions,
+    ) -> Result<CostAssumptions> {
+        let clean = costs.cleaned()?;
+        self.store.assessment(id)?;
+        self.store.save_cost_assumptions(id, &clean)?;
+        Ok(clean)
+    }
+
+    /// [`Workspace::brief`] with the characters no installed font could draw (a Word file
+    /// carries its text as text, so only a PDF can have any).
+    pub fn render_brief(
+        &self,
+        id: i64,
+        format: DocFormat,
+        generated_at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<RenderedPdf> {
+        RenderedPdf::collect(|| self.brief(id, format, generated_at, today))
+    }
+
+    /// The board brief as PDF, dated by the stamp's own day (the Results screen's export).
     pub fn summary_pdf(&self, id: i64, generated_at: DateTime<Utc>) -> Result<(String, Vec<u8>)> {
-        let pdf = self.render_summary(id, generated_at)?;
-        Ok((pdf.name, pdf.bytes))
+        self.brief(id, DocFormat::Pdf, generated_at, generated_at.date_naive())
     }
 
     /// [`Workspace::summary_pdf`] with the characters no installed font could draw.
     pub fn render_summary(&self, id: i64, generated_at: DateTime<Utc>) -> Result<RenderedPdf> {
-        RenderedPdf::collect(|| self.summary_bytes(id, generated_at))
-    }
-
-    fn summary_bytes(&self, id: i64, generated_at: DateTime<Utc>) -> Result<(String, Vec<u8>)> {
-        let detail = self.detail(id)?;
-        let s = &detail.summary;
-        let scope = s
-            .scope
-            .iter()
-            .map(|c| {
-                self.catalog
-                    .category(*c)
-                    .map_or_else(|| c.as_str().to_owned(), |x| x.name.clone())
-            })
-            .collect();
-        let record = self.store.assessment(id)?;
-        let gaps = trustgap_domain::plan::gap_register(
-            self.catalog,
-            &record.scope,
-            &detail.responses,
-            &record.profile,
-        );
-        let top_gaps = gaps
-            .iter()
-            .take(5)
-            .map(|g| GapLine {
-                severity: g.severity,
-                criterion: g.criteria.first().cloned().unwrap_or_default(),
-                question: g.finding.clone(),
-                answer: g.answer.label().to_owned(),
-            })
-            .collect();
-        let bytes = readiness_summary(&SummaryInput {
-            client: &s.client_name,
-            assessment: &s.name,
-            catalog_version: &s.catalog_version,
-            scope,
-            card: &detail.scorecard,
-            top_gaps,
-            generated_at,
-        })?;
-        let name = format!(
-            "{} - SOC 2 readiness summary.pdf",
-            safe_file_stem(&s.client_name)
-        );
-        Ok((name, bytes))
+        self.render_brief(id, DocFormat::Pdf, generated_at, generated_at.date_naive())
     }
 }

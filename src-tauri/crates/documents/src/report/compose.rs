@@ -133,6 +133,12 @@ impl Composed {
 
     /// Adds the page chrome (not on the cover), the outline and the metadata; returns the PDF.
     pub fn into_pdf(self, meta: &Meta) -> Result<Vec<u8>, ReportError> {
+        self.into_pdf_from(meta, 1)
+    }
+
+    /// As [`Composed::into_pdf`], with the chrome from the page at 0-based index `first_chrome`
+    /// on (0: every page, for documents without a cover).
+    pub fn into_pdf_from(self, meta: &Meta, first_chrome: usize) -> Result<Vec<u8>, ReportError> {
         let Composed {
             mut doc,
             mut pages,
@@ -140,7 +146,7 @@ impl Composed {
             ..
         } = self;
         let total = pages.len();
-        for (i, page) in pages.iter_mut().enumerate().skip(1) {
+        for (i, page) in pages.iter_mut().enumerate().skip(first_chrome) {
             chrome(page, meta, i + 1, total)?;
         }
         for page in pages {

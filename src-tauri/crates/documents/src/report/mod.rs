@@ -2,11 +2,13 @@
 //! scripts), `bidi` orders right-to-left lines, `missing` collects what no font could draw,
 //! `wrap` breaks paragraphs into lines, `layout` and `shapes` draw on a page, `flow` moves a
 //! cursor down pages, `table`, `chart` and `compose` (contents, outline, page chrome) build on
-//! it; the report modules (`summary`, `readiness`, `remediation`) only say what goes where.
+//! it; the report modules (`readiness`, `remediation`) only say what goes where; `model` draws a
+//! `crate::doc` document (the board brief, `brief`) with the same engine.
 //!
 //! Output is deterministic: the same inputs and `generated_at` give byte-identical files.
 
 mod bidi;
+mod brief;
 mod chart;
 mod compose;
 mod context;
@@ -16,21 +18,22 @@ mod fonts;
 mod front;
 mod layout;
 mod missing;
+mod model;
 mod readiness;
 mod remediation;
 mod shapes;
-mod summary;
 mod table;
 mod theme;
 mod wrap;
 
+pub use brief::{board_brief, strength_sentence, weakest_category, TITLE as BRIEF_TITLE};
 pub use compose::{OutlineEntry, Report};
 pub use context::{action_ref, ReportContext};
 pub use fonts::FontError;
 pub use missing::collect_missing_glyphs;
+pub use model::render_document;
 pub use readiness::{readiness_report, ReadinessOptions};
 pub use remediation::remediation_report;
-pub use summary::{readiness_summary, GapLine, SummaryInput};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {

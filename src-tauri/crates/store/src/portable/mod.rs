@@ -37,6 +37,7 @@ const HISTORY_COLS: &str = "question_id, answer, note, assessor, changed_at";
 const PLAN_COLS: &str = "remediation_key, owner_role, start_date, due_date, status, \
     justification, notes, updated_at";
 const RETIRED_COLS: &str = "question_id, answer, note, reason, catalog_version, retired_at";
+const COST_COLS: &str = "currency, day_rate, lines, updated_at";
 const ASSESSMENT_COLS: &str = "name, catalog_version, scope, audit_type, target_date, \
     observation_start, industry, headcount, system_name, system_description, hosting, assessor, \
     created_at, updated_at, opened_at, archived_at, last_question, scoping";
@@ -77,6 +78,8 @@ impl Store {
                (SELECT id FROM snapshots);
              INSERT INTO plan_edits SELECT * FROM src.plan_edits WHERE assessment_id IN ({list});
              INSERT INTO retired_answers SELECT * FROM src.retired_answers
+               WHERE assessment_id IN ({list});
+             INSERT INTO cost_assumptions SELECT * FROM src.cost_assumptions
                WHERE assessment_id IN ({list});
              INSERT INTO settings VALUES ('portable.exported_at', datetime('now'));
              COMMIT;"
@@ -283,6 +286,7 @@ fn copy_in(tx: &Transaction<'_>, mode: ImportMode) -> Result<Vec<i64>> {
             ("response_history", HISTORY_COLS, false),
             ("plan_edits", PLAN_COLS, true),
             ("retired_answers", RETIRED_COLS, false),
+            ("cost_assumptions", COST_COLS, false),
         ] {
             let (into, from) = if owned {
                 (

@@ -6,6 +6,7 @@ use crate::{AssessmentRecord, Result};
 use rusqlite::Transaction;
 use trustgap_domain::assessment::{check_evidence, Answer, EvidenceRef, Scope};
 use trustgap_domain::catalog::ScopingNote;
+use trustgap_domain::costs::{CostAssumptions, CostLine};
 use trustgap_domain::limits::{self, MAX_NOTE_CHARS};
 use trustgap_domain::people::{check_ranges, DateRange};
 
@@ -83,6 +84,17 @@ pub(super) fn verify(tx: &Transaction<'_>, id: i64) -> Result<()> {
                         .is_ok_and(|r| check_ranges("Dates", &r).is_ok()),
                     Text::Date => chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d")
                         .is_ok_and(|d| limits::plausible_date("A date", d).is_ok()),
+                    Text::CostLines => {
+                        serde_json::from_str::<Vec<CostLine>>(&value).is_ok_and(|lines| {
+                            CostAssumptions {
+                                currency: "X".to_owned(),
+                                day_rate: None,
+                                lines,
+                            }
+                            .cleaned()
+                            .is_ok()
+                        })
+                    }
                     Text::Scoping => {
                         serde_json::from_str::<Vec<ScopingNote>>(&value).is_ok_and(|n| {
                             n.len() <= 100 && value.chars().count() <= MAX_NOTE_CHARS * 10
@@ -115,6 +127,8 @@ enum Text {
     Date,
     /// The JSON list of scoping notes an assessment keeps.
     Scoping,
+    /// The JSON list of external cost lines, each within the app's limits.
+    CostLines,
 }
 
 /// Text columns of a table, each with what it may hold.
@@ -201,6 +215,15 @@ const IMPORTED_TEXT: &[(&str, &str, Columns)] = &[
             ("reason", Text::Note),
             ("catalog_version", Text::Line),
             ("retired_at", Text::Line),
+        ],
+    ),
+    (
+        "cost_assumptions",
+        "assessment_id = ?1",
+        &[
+            ("currency", Text::Line),
+            ("lines", Text::CostLines),
+            ("updated_at", Text::Line),
         ],
     ),
     (

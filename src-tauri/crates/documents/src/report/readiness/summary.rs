@@ -7,8 +7,8 @@ use crate::report::flow::{Flow, KEEP_DEFAULT, WIDTH};
 use crate::report::fonts::Weight;
 use crate::report::table::{Cell, Column, Table};
 use crate::report::theme::{
-    band_color, long_date, percent, plural, severity_color, short_date, style, BAD, BODY, BRAND,
-    CELL, CELL_BOLD, CELL_MUTED, FAIR, GOOD, LABEL, MUTED, SMALL, WARN,
+    band_color, long_date, plural, severity_color, short_date, style, BAD, BODY, BRAND, CELL,
+    CELL_BOLD, CELL_MUTED, FAIR, GOOD, LABEL, MUTED, SMALL, WARN,
 };
 use crate::report::ReportError;
 use trustgap_domain::plan::{ActionStatus, Fit, Priority};
@@ -152,25 +152,10 @@ pub(super) fn executive_summary(
     let h = bars_height(data.len());
     flow.heading(&format!("{number}.1"), "Readiness by category", 1, h)?;
     flow.block(h + 6.0, |c, x, top| bars(c, x, top, WIDTH, 150.0, &data))?;
-    let mut scored: Vec<_> = card
-        .categories
-        .iter()
-        .filter_map(|c| c.tally.score.map(|s| (s, c.name.as_str())))
-        .collect();
-    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
-    if let (Some(weak), Some(strong)) = (scored.first(), scored.last()) {
-        if scored.len() > 1 {
-            flow.paragraph(
-                SMALL,
-                &format!(
-                    "Strongest: {} at {}. Weakest: {} at {}; its gaps are where an auditor is most \
-                     likely to find exceptions.",
-                    strong.1,
-                    percent(Some(strong.0)),
-                    weak.1,
-                    percent(Some(weak.0))
-                ),
-            )?;
+    // Names as weakest the category holding the high-severity gaps, not merely the lowest score.
+    if card.categories.len() > 1 {
+        if let Some(sentence) = crate::report::brief::strength_sentence(card) {
+            flow.paragraph(SMALL, &sentence)?;
         }
     }
 
