@@ -101,6 +101,35 @@ print("{}")
     );
     refused(&mut t, id, "bomb.xlsx", &bytes, "unpacks to far more data");
 
+    // The same bomb lying about its size: its part declares 1,000 bytes in both headers, so
+    // only inflating it shows what it holds (the zip reader then fails on it: a damaged file).
+    let liar = t.dir.path().join("liar.xlsx");
+    std::fs::copy(t.dir.path().join("good.xlsx"), &liar).expect("copy");
+    read_with(
+        r#"
+import sys, zipfile, struct
+path, name = sys.argv[1], b"xl/padding.bin"
+with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+    z.writestr(name.decode(), b"\0" * (120 * 1024 * 1024))
+data = bytearray(open(path, "rb").read())
+patched = 0
+for sig, name_len_at, name_at, size_at in ((b"PK\x03\x04", 26, 30, 22), (b"PK\x01\x02", 28, 46, 24)):
+    i = data.find(sig)
+    while i >= 0:
+        n = struct.unpack_from("<H", data, i + name_len_at)[0]
+        if data[i + name_at:i + name_at + n] == name:
+            struct.pack_into("<I", data, i + size_at, 1000)
+            patched += 1
+        i = data.find(sig, i + 4)
+assert patched == 2, patched
+open(path, "wb").write(data)
+print("{}")
+"#,
+        &liar,
+    );
+    let bytes = std::fs::read(&liar).expect("read");
+    refused(&mut t, id, "liar.xlsx", &bytes, "not an Excel workbook");
+
     // A cell a million rows down is refused, one far right ignored, without a huge table.
     let far = t.dir.path().join("far.xlsx");
     std::fs::write(&far, &good).expect("write");

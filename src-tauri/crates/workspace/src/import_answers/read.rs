@@ -6,7 +6,7 @@ use crate::error::ApiError;
 use crate::Result;
 use calamine::{DataRef, Reader, Xlsx};
 use std::collections::BTreeMap;
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 use trustgap_documents::workbook::{BANK_VERSION_LABEL, INSTRUCTIONS_SHEET, QUESTIONNAIRE_SHEET};
 
 /// Largest questionnaire file accepted, checked before it is read.
@@ -101,19 +101,26 @@ fn not_a_workbook() -> ApiError {
     )
 }
 
-/// Refuses a workbook whose parts claim to unpack past the limit, before calamine unpacks them.
+/// Refuses a workbook whose parts unpack past the limit, before calamine unpacks them. The
+/// sizes a zip declares can lie, so each part is inflated here into nothing, counting, and
+/// the count stops one byte past what is left of the limit.
 fn check_unpacked_size(bytes: &[u8]) -> Result<()> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
-    let mut total: u64 = 0;
-    for i in 0..zip.len() {
-        let part = zip.by_index_raw(i).map_err(|_| not_a_workbook())?;
-        total = total.saturating_add(part.size());
-    }
-    if total > MAX_UNPACKED_BYTES {
-        return Err(ApiError::validation(
+    let too_big = || {
+        ApiError::validation(
             "That workbook unpacks to far more data than a questionnaire holds, so it was not \
              opened. Export a fresh questionnaire from Trustgap and copy the answers into it.",
-        ));
+        )
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
+    let mut left = MAX_UNPACKED_BYTES;
+    for i in 0..zip.len() {
+        let part = zip.by_index(i).map_err(|_| not_a_workbook())?;
+        if part.size() > left {
+            return Err(too_big());
+        }
+        let read = std::io::copy(&mut part.take(left + 1), &mut std::io::sink())
+            .map_err(|_| not_a_workbook())?;
+        left = left.checked_sub(read).ok_or_else(too_big)?;
     }
     Ok(())
 }
