@@ -68,6 +68,7 @@ pub fn answers_sheet(book: &mut Workbook, ctx: &ReportContext<'_>, styles: &Styl
                 Cell::Text(verified),
                 Cell::Text(&evidence),
             ],
+            &COLS,
             styles,
         )?;
     }

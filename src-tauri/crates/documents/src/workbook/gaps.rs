@@ -64,7 +64,7 @@ pub fn gap_sheet(book: &mut Workbook, ctx: &ReportContext<'_>, styles: &Styles) 
                 Cell::Text(""),
             ]),
         }
-        row(sheet, i + 1, &cells, styles)?;
+        row(sheet, i + 1, &cells, &COLS, styles)?;
     }
     filter(sheet, ctx.plan.gaps.len(), COLS.len())
 }

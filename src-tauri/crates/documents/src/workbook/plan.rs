@@ -63,6 +63,7 @@ pub fn plan_sheet(book: &mut Workbook, ctx: &ReportContext<'_>, styles: &Styles)
                 Cell::Text(&a.notes),
                 Cell::Text(&a.evidence),
             ],
+            &COLS,
             styles,
         )?;
     }

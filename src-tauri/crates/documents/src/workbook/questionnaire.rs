@@ -138,10 +138,19 @@ pub fn questionnaire_workbook(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
         text(sheet, 0, col, c.header(), &styles.header)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    super::sheet::print_setup(sheet, true)?;
     let by_question = ctx.responses_by_question();
     let questions = ctx.questions();
     for (i, q) in questions.iter().enumerate() {
         let values = cells(q, by_question.get(q.id.as_str()).copied());
+        super::sheet::fit_row(
+            sheet,
+            row_num(i + 1),
+            QUESTIONNAIRE_COLUMNS
+                .iter()
+                .zip(&values)
+                .map(|(c, v)| (v.as_str(), c.width())),
+        )?;
         for (c, (column, value)) in QUESTIONNAIRE_COLUMNS.iter().zip(&values).enumerate() {
             let format = if column.is_editable() {
                 &styles.unlocked
@@ -203,11 +212,14 @@ pub fn questionnaire_csv(ctx: &ReportContext<'_>) -> String {
     w.finish()
 }
 
+/// Width of the Instructions sheet's text column, in characters.
+const INSTRUCTIONS_WIDTH: f64 = 90.0;
+
 fn instructions_sheet(book: &mut Workbook, ctx: &ReportContext<'_>, styles: &Styles) -> Result<()> {
     let sheet = book.add_worksheet();
     sheet.set_name(INSTRUCTIONS_SHEET)?;
     sheet.set_column_width(0, 28)?;
-    sheet.set_column_width(1, 90)?;
+    sheet.set_column_width(1, INSTRUCTIONS_WIDTH)?;
     text(sheet, 0, 0, "SOC 2 questionnaire", &styles.title)?;
     let answers: Vec<String> = Answer::ALL
         .iter()
@@ -257,8 +269,9 @@ fn instructions_sheet(book: &mut Workbook, ctx: &ReportContext<'_>, styles: &Sty
         let r = row_num(i + 2);
         text(sheet, r, 0, label, &styles.label)?;
         text(sheet, r, 1, value, &styles.text)?;
+        super::sheet::fit_row(sheet, r, [(value.as_str(), INSTRUCTIONS_WIDTH)])?;
     }
-    Ok(())
+    super::sheet::print_setup(sheet, false)
 }
 
 /// What an answer means, in the client's words.
