@@ -30,10 +30,14 @@ pub const ALL: &[Migration] = &[
         version: 5,
         sql: include_str!("migrations/0005_people_bank2.sql"),
     },
+    Migration {
+        version: 6,
+        sql: include_str!("migrations/0006_branding_signoff.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 5;
+pub const LATEST: i64 = 6;
 
 pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))
