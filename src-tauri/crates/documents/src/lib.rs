@@ -4,4 +4,5 @@
 //! Documents read domain types only; they never touch the store or the window.
 
 pub mod export;
+pub mod logo;
 pub mod report;

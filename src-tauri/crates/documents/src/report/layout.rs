@@ -118,6 +118,11 @@ impl Document {
             .push(PdfPage::new(Mm(210.0), Mm(297.0), canvas.ops));
     }
 
+    /// The document's resources (images are registered there by `brand`).
+    pub(super) fn resources(&mut self) -> &mut printpdf::PdfResources {
+        &mut self.pdf.resources
+    }
+
     /// Document information dictionary entries; dates are fixed by the caller for reproducibility.
     pub fn info(&mut self) -> &mut printpdf::PdfDocumentInfo {
         &mut self.pdf.metadata.info

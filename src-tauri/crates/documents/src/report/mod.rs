@@ -4,6 +4,7 @@
 //!
 //! Output is deterministic: the same inputs and `generated_at` give byte-identical files.
 
+mod brand;
 mod chart;
 mod compose;
 mod context;
@@ -14,6 +15,7 @@ mod layout;
 mod readiness;
 mod remediation;
 mod shapes;
+mod signoff;
 mod summary;
 mod table;
 mod theme;
@@ -29,4 +31,7 @@ pub use summary::{readiness_summary, GapLine, SummaryInput};
 pub enum ReportError {
     #[error(transparent)]
     Font(#[from] FontError),
+    /// The branding's logo could not be read.
+    #[error(transparent)]
+    Logo(#[from] trustgap_domain::DomainError),
 }

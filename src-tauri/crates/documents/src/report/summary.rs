@@ -1,5 +1,6 @@
 //! The one-page readiness summary: overall score and band, categories, weakest criteria, method.
 
+use super::brand::{draw_logo, register_logo, Palette};
 use super::fonts::{face, Weight};
 use super::layout::{
     wrap, Canvas, Document, Style, CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH,
@@ -9,7 +10,10 @@ use super::theme::{
 };
 use super::ReportError;
 use chrono::{DateTime, Utc};
+use trustgap_domain::assessment::CompanyProfile;
+use trustgap_domain::branding::Branding;
 use trustgap_domain::scoring::{Band, Scorecard, Severity, METHOD};
+use trustgap_domain::signoff::DocumentVersion;
 
 /// What the summary prints.
 pub struct SummaryInput<'a> {
@@ -21,6 +25,12 @@ pub struct SummaryInput<'a> {
     /// The most severe gaps, worst first.
     pub top_gaps: Vec<GapLine>,
     pub generated_at: DateTime<Utc>,
+    /// The firm's name, logo, accent and footer.
+    pub branding: &'a Branding,
+    /// Who led the assessment.
+    pub company: &'a CompanyProfile,
+    /// The version being printed; `None` for a draft.
+    pub version: Option<&'a DocumentVersion>,
 }
 
 /// One answered gap as the summary lists it.
@@ -37,22 +47,31 @@ pub fn readiness_summary(input: &SummaryInput<'_>) -> Result<Vec<u8>, ReportErro
     let mut doc = Document::new(&title)?;
     let when = printpdf::DateTime::from_unix_timestamp(input.generated_at.timestamp())
         .unwrap_or(printpdf::DateTime::epoch());
+    let firm = input.branding.firm.trim();
     let info = doc.info();
-    info.author = "Trustgap".to_owned();
-    info.creator = "Trustgap".to_owned();
+    info.author = if firm.is_empty() { "Trustgap" } else { firm }.to_owned();
+    info.creator = if firm.is_empty() { "Trustgap" } else { firm }.to_owned();
     info.producer = "Trustgap".to_owned();
     info.subject = format!("SOC 2 gap assessment: {}", input.assessment);
     info.creation_date = when;
     info.modification_date = when;
     info.metadata_date = when;
 
+    let logo = register_logo(&mut doc, input.branding)?;
     let mut page = doc.canvas();
-    draw(&mut page, input)?;
+    draw(&mut page, input, logo)?;
+    if let Some(palette) = Palette::of(input.branding.accent) {
+        palette.apply(&mut page);
+    }
     doc.push(page);
     Ok(doc.finish())
 }
 
-fn draw(c: &mut Canvas, input: &SummaryInput<'_>) -> Result<(), ReportError> {
+fn draw(
+    c: &mut Canvas,
+    input: &SummaryInput<'_>,
+    logo: Option<(u32, u32)>,
+) -> Result<(), ReportError> {
     let card = input.card;
     let right = PAGE_WIDTH - MARGIN;
     c.fill_rect(0.0, 0.0, PAGE_WIDTH, 92.0, BRAND);
@@ -62,14 +81,32 @@ fn draw(c: &mut Canvas, input: &SummaryInput<'_>) -> Result<(), ReportError> {
         Style::new(9.0, Weight::Bold, BRAND_SOFT),
         "SOC 2 READINESS SUMMARY",
     )?;
-    c.text(
-        MARGIN,
-        70.0,
-        Style::new(22.0, Weight::Bold, WHITE),
-        input.client,
-    )?;
+    // The client's name stops short of the logo, cut with an ellipsis if it must be.
+    let name_style = Style::new(22.0, Weight::Bold, WHITE);
+    let room = if logo.is_some() {
+        CONTENT_WIDTH - 142.0
+    } else {
+        CONTENT_WIDTH
+    };
+    let f = face(Weight::Bold)?;
+    let mut name = f.printable(input.client);
+    while f.width(&name, name_style.size) > room && name.chars().count() > 4 {
+        name.pop();
+        name = format!("{}…", name.trim_end_matches('…').trim_end());
+    }
+    c.text(MARGIN, 70.0, name_style, &name)?;
+    let mark_right = match logo {
+        Some(size) => {
+            // The firm's logo on a white plate at the right of the band.
+            let (w, h) = (128.0, 60.0);
+            c.fill_rect(right - w, 16.0, w, h, WHITE);
+            draw_logo(c, size, right - w + 10.0, 26.0, w - 20.0, h - 20.0, false);
+            right - w - 14.0
+        }
+        None => right,
+    };
     c.text_right(
-        right,
+        mark_right,
         40.0,
         Style::new(9.0, Weight::Regular, BRAND_SOFT),
         "Confidential",
@@ -81,9 +118,17 @@ fn draw(c: &mut Canvas, input: &SummaryInput<'_>) -> Result<(), ReportError> {
         format!("Assessment: {}", input.assessment),
         format!("Scope: {}", input.scope.join(", ")),
         format!(
-            "Generated {} · question bank {}",
+            "Version {} · generated {} · question bank {} · {}",
+            input
+                .version
+                .map_or_else(|| "draft".to_owned(), DocumentVersion::label),
             input.generated_at.format("%-d %B %Y"),
-            input.catalog_version
+            input.catalog_version,
+            if input.company.assessor_led() {
+                format!("led by {}", input.company.led_by_short())
+            } else {
+                "self-assessment".to_owned()
+            }
         ),
     ];
     for line in &lines {
@@ -238,12 +283,26 @@ fn draw(c: &mut Canvas, input: &SummaryInput<'_>) -> Result<(), ReportError> {
         0.5,
         TRACK,
     );
+    let kind = if input.company.assessor_led() {
+        "A readiness assessment, not an audit opinion."
+    } else {
+        "A self-assessment, not an audit opinion."
+    };
     c.text(
         MARGIN,
         PAGE_HEIGHT - 34.0,
         foot,
-        "Prepared with Trustgap. A self-assessment, not an audit opinion.",
+        &format!("{}. {kind}", input.branding.prepared_line()),
     )?;
+    let note = input.branding.footer.trim();
+    if !note.is_empty() {
+        c.text(
+            MARGIN,
+            PAGE_HEIGHT - 23.0,
+            Style::new(7.0, Weight::Regular, MUTED),
+            note,
+        )?;
+    }
     c.text_right(right, PAGE_HEIGHT - 34.0, foot, "Page 1 of 1")?;
     Ok(())
 }
