@@ -43,30 +43,42 @@ async fn save_with(
     })
 }
 
-/// Renders the one-page readiness summary and saves it where the user chooses.
+/// Renders the one-page readiness summary as its next version and saves it where the user
+/// chooses; `change` is the version's note (empty: "Issued" or "Updated"). The version is
+/// recorded only once the user has chosen where to save it.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_summary_pdf(
     window: WebviewWindow,
     state: State<'_, AppState>,
     id: i64,
+    change: String,
 ) -> Result<ExportOutcome> {
     logged_async("export_summary_pdf", async {
-        let (name, bytes) = state.with(|w| w.summary_pdf(id, trustgap_workspace::clock::now()))?;
+        let name = state
+            .with(|w| w.summary_pdf(id, trustgap_workspace::clock::now()))?
+            .0;
         save_with(
             &window,
             &state,
             "Export readiness summary",
             &name,
             PDF,
-            || Ok(bytes),
+            || {
+                state
+                    .with(|w| {
+                        w.issue_summary(id, &change, trustgap_workspace::clock::now(), today())
+                    })
+                    .map(|(_, bytes, _)| bytes)
+            },
         )
         .await
     })
     .await
 }
 
-/// Renders the readiness report or the remediation plan and saves it where the user chooses.
+/// Renders the readiness report or the remediation plan as its next version and saves it where
+/// the user chooses; `change` is the version's note (empty: "Issued" or "Updated").
 #[tauri::command]
 #[specta::specta]
 pub async fn export_report(
@@ -75,6 +87,7 @@ pub async fn export_report(
     id: i64,
     kind: ReportKind,
     options: ReportOptions,
+    change: String,
 ) -> Result<ExportOutcome> {
     logged_async("export_report", async {
         let name = state.with(|w| w.report_file_name(id, kind))?;
@@ -85,15 +98,16 @@ pub async fn export_report(
         save_with(&window, &state, title, &name, PDF, || {
             state
                 .with(|w| {
-                    w.report_pdf(
+                    w.issue_report(
                         id,
                         kind,
                         &options,
+                        &change,
                         trustgap_workspace::clock::now(),
                         today(),
                     )
                 })
-                .map(|(_, bytes)| bytes)
+                .map(|(_, bytes, _)| bytes)
         })
         .await
     })

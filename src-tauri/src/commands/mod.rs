@@ -3,6 +3,7 @@
 //! All commands are async (run off the main thread) and return `Result<_, ApiError>`. The UI never
 //! hands the backend a path: exports choose their destination with the native dialog here.
 
+mod branding;
 mod data;
 mod dialog;
 mod export;
@@ -329,6 +330,16 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             people::get_client_calendar,
             people::set_client_calendar,
             people::audit_profile_warnings,
+            branding::get_branding,
+            branding::set_branding,
+            branding::clear_branding,
+            branding::choose_logo,
+            branding::list_approvers,
+            branding::set_approvers,
+            branding::list_management_responses,
+            branding::save_management_response,
+            branding::delete_management_response,
+            branding::list_document_versions,
         ])
 }
 

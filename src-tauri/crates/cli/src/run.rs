@@ -170,26 +170,50 @@ pub(super) fn stamp() -> (chrono::DateTime<chrono::Utc>, chrono::NaiveDate) {
 
 pub(super) fn report(data_dir: &Path, command: super::ReportCommand) -> Result<(), ApiError> {
     use trustgap_workspace::{ReportKind, ReportOptions};
-    let (kind, id, out, include_appendix) = match command {
+    let (kind, id, out, include_appendix, change) = match command {
         super::ReportCommand::Readiness {
             assessment,
             out,
             no_appendix,
-        } => (ReportKind::Readiness, assessment, out, !no_appendix),
-        super::ReportCommand::Plan { assessment, out } => {
-            (ReportKind::Plan, assessment, out, false)
-        }
+            change,
+        } => (
+            Some(ReportKind::Readiness),
+            assessment,
+            out,
+            !no_appendix,
+            change,
+        ),
+        super::ReportCommand::Plan {
+            assessment,
+            out,
+            change,
+        } => (Some(ReportKind::Plan), assessment, out, false, change),
+        super::ReportCommand::Summary {
+            assessment,
+            out,
+            change,
+        } => (None, assessment, out, false, change),
     };
     check_out(&out)?;
-    let ws = Workspace::open(data_dir)?;
+    // Each export is a new version of the document, recorded in the workspace.
+    let _lock = WorkspaceLock::acquire(data_dir)?;
+    let mut ws = Workspace::open(data_dir)?;
     let options = ReportOptions {
         include_appendix,
         snapshot_id: None,
     };
     let (at, today) = stamp();
-    let (_, bytes) = ws.report_pdf(id, kind, &options, at, today)?;
+    let (_, bytes, version) = match kind {
+        Some(kind) => ws.issue_report(id, kind, &options, &change, at, today)?,
+        None => ws.issue_summary(id, &change, at, today)?,
+    };
     trustgap_workspace::files::write_atomically(&out, &bytes)?;
-    print_out(&format!("wrote {} ({} bytes)", out.display(), bytes.len()))
+    print_out(&format!(
+        "wrote {} ({} bytes), version {}",
+        out.display(),
+        bytes.len(),
+        version.label()
+    ))
 }
 
 pub(super) fn export(

@@ -139,6 +139,7 @@ impl Workspace {
                     .to_owned(),
                 hosting: "Public cloud, two availability zones in one region".to_owned(),
                 assessor: "Alex Morgan (consultant)".to_owned(),
+                ..CompanyProfile::default()
             },
         })?;
         let mut people = Vec::new();
