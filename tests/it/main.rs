@@ -2,6 +2,7 @@
 
 mod architecture;
 mod bindings;
+mod branding;
 mod catalog;
 mod cli;
 mod cli_people;
@@ -20,6 +21,7 @@ mod readers;
 mod reports;
 mod reports_audit;
 mod seeded;
+mod signoff;
 mod store;
 mod support;
 mod touchpoints;
