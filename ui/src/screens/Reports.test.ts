@@ -63,6 +63,8 @@ function backend(): Call[] {
       case 'open_last_export':
       case 'show_last_export':
         return null;
+      case 'list_approvers':
+        return [];
       default:
         return unexpected(cmd);
     }
@@ -119,6 +121,7 @@ describe('Reports screen', () => {
       id: 7,
       kind: 'readiness',
       options: { include_appendix: true, snapshot_id: null },
+      change: '',
     });
 
     await fireEvent.click(screen.getByTestId('open-export'));
@@ -136,7 +139,7 @@ describe('Reports screen', () => {
       await waitFor(() => expect(lastCall(calls, 'export_data')?.args).toEqual({ id: 7, format }));
     }
     await fireEvent.click(screen.getByTestId('export-summary'));
-    await waitFor(() => expect(lastCall(calls, 'export_summary_pdf')?.args).toEqual({ id: 7 }));
+    await waitFor(() => expect(lastCall(calls, 'export_summary_pdf')?.args).toEqual({ id: 7, change: '' }));
   });
 
   it('has no accessibility violations', async () => {
