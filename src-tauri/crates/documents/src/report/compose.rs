@@ -187,14 +187,22 @@ impl Composed {
     }
 }
 
-/// `text` cut with an ellipsis to fit `room` points.
-fn fit(f: &super::fonts::Face, text: &str, size: f32, room: f32) -> String {
-    let mut out = f.printable(text);
-    while f.width(&out, size) > room && out.chars().count() > 4 {
-        out.pop();
-        out = format!("{}…", out.trim_end_matches('…').trim_end());
+/// `text` cut with an ellipsis to fit `room` points (keeping at least four characters).
+/// Characters are taken from the text itself, never from the ellipsis added in the previous
+/// step: cutting the ellipsis and adding it back would go round for ever.
+pub(crate) fn fit(f: &super::fonts::Face, text: &str, size: f32, room: f32) -> String {
+    let full = f.printable(text);
+    if f.width(&full, size) <= room {
+        return full;
     }
-    out
+    let mut kept: Vec<char> = full.chars().collect();
+    loop {
+        kept.pop();
+        let cut = format!("{}…", kept.iter().collect::<String>().trim_end());
+        if f.width(&cut, size) <= room || kept.len() <= 4 {
+            return cut;
+        }
+    }
 }
 
 /// Running header and footer of one page; `logo` is the registered logo's size in pixels.
@@ -276,12 +284,7 @@ pub fn contents(flow: &mut Flow, prev: &[Anchor]) -> Result<(), FontError> {
             (w + 10.0).max(if a.level == 0 { 28.0 } else { 30.0 })
         };
         let f = face(st.weight)?;
-        let mut title = f.printable(&a.title);
-        let title_room = WIDTH - indent - num_w - 60.0;
-        while f.width(&title, st.size) > title_room && title.chars().count() > 4 {
-            title.pop();
-            title = format!("{}…", title.trim_end_matches('…').trim_end());
-        }
+        let title = fit(f, &a.title, st.size, WIDTH - indent - num_w - 60.0);
         let x = LEFT + indent + num_w;
         let tw = c.text(x, baseline, st, &title)?;
         let pw = f.width(&page_text, st.size);
@@ -359,6 +362,17 @@ mod tests {
             footer: "Prepared with Trustgap".into(),
             branding: Branding::default(),
         }
+    }
+
+    #[test]
+    fn long_text_is_cut_to_fit_and_the_cut_ends() {
+        let f = face(Weight::Regular).expect("font");
+        let long = "Brightwave Analytics (sample) · SOC 2 readiness report · ".repeat(6);
+        let cut = fit(f, &long, 10.0, 120.0);
+        assert!(cut.ends_with('…') && f.width(&cut, 10.0) <= 120.0, "{cut}");
+        assert_eq!(fit(f, "short", 10.0, 120.0), "short");
+        // Room for nothing: at least four characters and the ellipsis, not an endless loop.
+        assert_eq!(fit(f, "abcdefgh", 10.0, 1.0).chars().count(), 5);
     }
 
     #[test]

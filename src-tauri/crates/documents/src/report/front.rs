@@ -307,7 +307,6 @@ pub fn document_control(
     }
 
     if !guide.is_empty() {
-        flow.heading("", "How to read this document", 1, 40.0)?;
         let mut g = Table::plain(vec![
             Column::new("Part", 1.5),
             Column::new("What it tells you", 3.5),
@@ -318,6 +317,9 @@ pub fn document_control(
                 Cell::styled(*what, CELL),
             ]);
         }
+        // The heading goes with the start of its table, never alone at the foot of a page.
+        let keep = flow.table_lead(&g)?;
+        flow.heading("", "How to read this document", 1, keep)?;
         flow.table(&g)?;
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! The one-page readiness summary: overall score and band, categories, weakest criteria, method.
 
 use super::brand::{draw_logo, register_logo, Palette};
+use super::compose::fit;
 use super::fonts::{face, Weight};
 use super::layout::{
     wrap, Canvas, Document, Style, CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH,
@@ -82,18 +83,19 @@ fn draw(
         "SOC 2 READINESS SUMMARY",
     )?;
     // The client's name stops short of the logo, cut with an ellipsis if it must be.
-    let name_style = Style::new(22.0, Weight::Bold, WHITE);
     let room = if logo.is_some() {
         CONTENT_WIDTH - 142.0
     } else {
         CONTENT_WIDTH
     };
-    let f = face(Weight::Bold)?;
-    let mut name = f.printable(input.client);
-    while f.width(&name, name_style.size) > room && name.chars().count() > 4 {
-        name.pop();
-        name = format!("{}…", name.trim_end_matches('…').trim_end());
+    // A long name first gets smaller (down to 16 points), then is cut.
+    let bold = face(Weight::Bold)?;
+    let mut size = 22.0;
+    while size > 16.0 && bold.width(&bold.printable(input.client), size) > room {
+        size -= 1.0;
     }
+    let name_style = Style::new(size, Weight::Bold, WHITE);
+    let name = fit(bold, input.client, name_style.size, room);
     c.text(MARGIN, 70.0, name_style, &name)?;
     let mark_right = match logo {
         Some(size) => {
