@@ -68,5 +68,15 @@ fn trustgap_commands() -> &'static [&'static str] {
         "get_client_calendar",
         "set_client_calendar",
         "audit_profile_warnings",
+        "get_branding",
+        "set_branding",
+        "clear_branding",
+        "choose_logo",
+        "list_approvers",
+        "set_approvers",
+        "list_management_responses",
+        "save_management_response",
+        "delete_management_response",
+        "list_document_versions",
     ]
 }

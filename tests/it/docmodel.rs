@@ -19,6 +19,7 @@ fn document() -> Document {
             running_head: "Acme · model".into(),
             marking: "Confidential".into(),
             footer: "Prepared with Trustgap".into(),
+            branding: Default::default(),
         },
         blocks: vec![
             Block::Title {

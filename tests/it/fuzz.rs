@@ -111,6 +111,8 @@ pub(crate) const TABLES: &[(&str, &str, &[&str])] = &[
             "based_on",
             "last_question",
             "scoping",
+            "led_by",
+            "assessor_firm",
         ],
     ),
     (
@@ -173,6 +175,34 @@ pub(crate) const TABLES: &[(&str, &str, &[&str])] = &[
         "cost_assumptions",
         "assessment_id",
         &["currency", "day_rate", "lines", "updated_at"],
+    ),
+    (
+        "client_branding",
+        "client_id",
+        &[
+            "firm",
+            "logo",
+            "logo_format",
+            "accent",
+            "footer",
+            "disclaimer",
+            "updated_at",
+        ],
+    ),
+    (
+        "document_versions",
+        "assessment_id, kind, version",
+        &["kind", "version", "issued_on", "author", "change"],
+    ),
+    (
+        "approvers",
+        "assessment_id, position",
+        &["position", "name", "role", "signed_on"],
+    ),
+    (
+        "management_responses",
+        "assessment_id, question_id",
+        &["question_id", "kind", "text", "updated_at"],
     ),
 ];
 
@@ -599,6 +629,9 @@ fn assert_readable(ws: &Workspace, ids: &[i64], ctx: &str) {
         ws.plan(id, today()).unwrap_or_else(|e| fail("plan", e));
         ws.summary_pdf(id, chrono::Utc::now())
             .unwrap_or_else(|e| fail("summary PDF", e));
+        ws.approvers(id).unwrap_or_else(|e| fail("approvers", e));
+        ws.management_responses(id)
+            .unwrap_or_else(|e| fail("management responses", e));
         for snap in ws.snapshots(id).unwrap_or_else(|e| fail("snapshots", e)) {
             ws.compare_with_snapshot(id, snap.id)
                 .unwrap_or_else(|e| fail("comparison", e));
@@ -622,7 +655,9 @@ fn assert_readable(ws: &Workspace, ids: &[i64], ctx: &str) {
         for (table, _, columns) in TABLES {
             let owner = match *table {
                 "clients" => "id = (SELECT client_id FROM assessments WHERE id = ?1)",
-                "people" => "client_id = (SELECT client_id FROM assessments WHERE id = ?1)",
+                "people" | "client_branding" => {
+                    "client_id = (SELECT client_id FROM assessments WHERE id = ?1)"
+                }
                 "assessments" => "id = ?1",
                 "snapshot_responses" => {
                     "snapshot_id IN (SELECT id FROM snapshots WHERE assessment_id = ?1)"
@@ -630,6 +665,12 @@ fn assert_readable(ws: &Workspace, ids: &[i64], ctx: &str) {
                 _ => "assessment_id = ?1",
             };
             for column in *columns {
+                // A logo is bytes, not text: bounded by its own limit.
+                let limit = if *column == "logo" {
+                    trustgap_domain::branding::MAX_LOGO_BYTES as i64
+                } else {
+                    MAX_NOTE_CHARS as i64
+                };
                 let longest: Option<i64> = conn
                     .query_row(
                         &format!("SELECT max(length({column})) FROM {table} WHERE {owner}"),
@@ -638,7 +679,7 @@ fn assert_readable(ws: &Workspace, ids: &[i64], ctx: &str) {
                     )
                     .expect("length");
                 assert!(
-                    longest.unwrap_or(0) <= MAX_NOTE_CHARS as i64,
+                    longest.unwrap_or(0) <= limit,
                     "{ctx}: {table}.{column} of {id} holds {longest:?} characters"
                 );
             }

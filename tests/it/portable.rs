@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use trustgap_domain::assessment::Answer;
 use trustgap_domain::people::Owner;
 use trustgap_domain::plan::{ActionEdit, ActionStatus};
+use trustgap_domain::signoff::{Approver, ManagementResponse, ResponseKind};
 use trustgap_store::migrations::{self, LATEST};
 use trustgap_store::portable::ImportMode;
 use trustgap_store::{Store, StoreError, APPLICATION_ID};
-use trustgap_workspace::{SaveAnswerInput, UpdateActionInput, Workspace};
+use trustgap_workspace::{BrandingInput, SaveAnswerInput, TextEdit, UpdateActionInput, Workspace};
 
 pub fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date")
@@ -99,6 +100,44 @@ pub fn sample_file(dir: &Path) -> PathBuf {
         },
     )
     .expect("costs");
+
+    // The client's branding override, approvers, a management response and an issued version.
+    let client = ws.detail(id).expect("detail").summary.client_id;
+    ws.set_branding(
+        Some(client),
+        &BrandingInput {
+            firm: TextEdit::Set("Meridian Assurance 日本".into()),
+            accent: TextEdit::Set("#0B6E4F".into()),
+            footer: TextEdit::Set("Meridian · Tokyo".into()),
+            ..BrandingInput::default()
+        },
+    )
+    .expect("client branding");
+    ws.set_logo(Some(client), &crate::branding::png_logo(60, 20))
+        .expect("client logo");
+    ws.set_approvers(
+        id,
+        &[Approver {
+            name: "Dana Whitfield".into(),
+            role: "CEO".into(),
+            signed_on: Some(date(2025, 3, 2)),
+        }],
+    )
+    .expect("approvers");
+    let gap = ws.plan(id, today()).expect("plan").gaps[0]
+        .question_id
+        .clone();
+    ws.save_management_response(
+        id,
+        &ManagementResponse {
+            question_id: gap,
+            kind: ResponseKind::AcceptedRisk,
+            text: "Compensating control: weekly review — 週次".into(),
+        },
+    )
+    .expect("management response");
+    ws.issue_summary(id, "Board pack", chrono::Utc::now(), today())
+        .expect("issued version");
     let file = dir.join("sample.trustgap");
     ws.export_portable(&[id], &file).expect("export");
     file

@@ -15,11 +15,19 @@ use std::path::Path;
 use trustgap_workspace::{ImportMode, Workspace};
 
 /// Tables that hold no assessment's data, and why. Everything else is assessment data.
-const NOT_ASSESSMENT_DATA: &[(&str, &str)] = &[(
-    "settings",
-    "workspace-wide preferences (window placement, the last backup day): not an assessment's; \
-     a .trustgap file stores only its own export stamp there, which import ignores",
-)];
+const NOT_ASSESSMENT_DATA: &[(&str, &str)] = &[
+    (
+        "settings",
+        "workspace-wide preferences (window placement, the last backup day): not an assessment's; \
+         a .trustgap file stores only its own export stamp there, which import ignores",
+    ),
+    (
+        "workspace_branding",
+        "the consultant's own firm identity (name, logo, colours) for every client: not client \
+         data; a .trustgap file sent to a client or a colleague must not carry it into their \
+         workspace (a client's override, client_branding, does travel)",
+    ),
+];
 
 /// Tables of an assessment that a re-assessment deliberately starts empty, and why.
 const NOT_CARRIED_OVER: &[(&str, &str)] = &[
@@ -34,6 +42,15 @@ const NOT_CARRIED_OVER: &[(&str, &str)] = &[
     (
         "snapshot_responses",
         "the answers frozen in those snapshots",
+    ),
+    (
+        "document_versions",
+        "the versions issued of the original's documents; the re-assessment's start at 1.0",
+    ),
+    (
+        "management_responses",
+        "management's answers to the original's findings; the re-assessment's findings are \
+         new and get their own (the original keeps its record)",
     ),
 ];
 
@@ -113,6 +130,15 @@ impl Schema {
                 if data.insert(parent.clone()) {
                     queue.push(parent);
                 }
+            }
+        }
+        // A client's own rows (its people, its branding override) travel with the client.
+        for table in tables(&self.conn) {
+            if foreign_keys(&self.conn, &table)
+                .iter()
+                .any(|(_, parent, _)| parent == "clients")
+            {
+                data.insert(table);
             }
         }
         data.retain(|t| NOT_ASSESSMENT_DATA.iter().all(|(n, _)| n != t));

@@ -46,31 +46,25 @@ async fn save_with(
     })
 }
 
-/// Renders the one-page readiness summary and saves it where the user chooses.
+/// Renders the board brief as PDF (the one-page summary) as its next version and saves it where the user
+/// chooses; `change` is the version's note (empty: "Issued" or "Updated"). The version is
+/// recorded only once the user has chosen where to save it.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_summary_pdf(
     window: WebviewWindow,
     state: State<'_, AppState>,
     id: i64,
+    change: String,
 ) -> Result<ExportOutcome> {
     logged_async("export_summary_pdf", async {
-        let pdf = state.with(|w| w.render_summary(id, trustgap_workspace::clock::now()))?;
-        let warnings = pdf.warnings();
-        save_with(
-            &window,
-            &state,
-            "Export readiness summary",
-            &pdf.name,
-            PDF,
-            || Ok((pdf.bytes, warnings)),
-        )
-        .await
+        export_brief_as(&window, &state, id, DocFormat::Pdf, &change).await
     })
     .await
 }
 
-/// Renders the board brief as PDF or Word and saves it where the user chooses.
+/// Renders the board brief as PDF or Word as its next version and saves it where the user
+/// chooses; `change` is the version's note (empty: "Issued" or "Updated").
 #[tauri::command]
 #[specta::specta]
 pub async fn export_brief(
@@ -78,29 +72,48 @@ pub async fn export_brief(
     state: State<'_, AppState>,
     id: i64,
     format: DocFormat,
+    change: String,
 ) -> Result<ExportOutcome> {
     logged_async("export_brief", async {
-        let doc = state
-            .with(|w| w.render_brief(id, format, trustgap_workspace::clock::now(), today()))?;
-        let warnings = doc.warnings();
-        let filter = match format {
-            DocFormat::Pdf => PDF,
-            DocFormat::Docx => DOCX,
-        };
-        save_with(
-            &window,
-            &state,
-            "Export board brief",
-            &doc.name,
-            filter,
-            || Ok((doc.bytes, warnings)),
-        )
-        .await
+        export_brief_as(&window, &state, id, format, &change).await
     })
     .await
 }
 
-/// Renders the readiness report or the remediation plan and saves it where the user chooses.
+/// The brief's export: the version is issued only once the user has chosen where to save.
+async fn export_brief_as(
+    window: &WebviewWindow,
+    state: &AppState,
+    id: i64,
+    format: DocFormat,
+    change: &str,
+) -> Result<ExportOutcome> {
+    let name = state.with(|w| w.brief_file_name(id, format))?;
+    let filter = match format {
+        DocFormat::Pdf => PDF,
+        DocFormat::Docx => DOCX,
+    };
+    save_with(window, state, "Export board brief", &name, filter, || {
+        state
+            .with(|w| {
+                w.issue_brief(
+                    id,
+                    format,
+                    change,
+                    trustgap_workspace::clock::now(),
+                    today(),
+                )
+            })
+            .map(|(doc, _)| {
+                let warnings = doc.warnings();
+                (doc.bytes, warnings)
+            })
+    })
+    .await
+}
+
+/// Renders the readiness report or the remediation plan as its next version and saves it where
+/// the user chooses; `change` is the version's note (empty: "Issued" or "Updated").
 #[tauri::command]
 #[specta::specta]
 pub async fn export_report(
@@ -109,6 +122,7 @@ pub async fn export_report(
     id: i64,
     kind: ReportKind,
     options: ReportOptions,
+    change: String,
 ) -> Result<ExportOutcome> {
     logged_async("export_report", async {
         let name = state.with(|w| w.report_file_name(id, kind))?;
@@ -119,15 +133,16 @@ pub async fn export_report(
         save_with(&window, &state, title, &name, PDF, || {
             state
                 .with(|w| {
-                    w.render_report(
+                    w.issue_report(
                         id,
                         kind,
                         &options,
+                        &change,
                         trustgap_workspace::clock::now(),
                         today(),
                     )
                 })
-                .map(|pdf| {
+                .map(|(pdf, _)| {
                     let warnings = pdf.warnings();
                     (pdf.bytes, warnings)
                 })

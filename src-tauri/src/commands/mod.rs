@@ -4,6 +4,7 @@
 //! hands the backend a path: exports choose their destination with the native dialog here.
 
 mod answers;
+mod branding;
 mod data;
 mod dialog;
 mod export;
@@ -360,6 +361,16 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             people::get_client_calendar,
             people::set_client_calendar,
             people::audit_profile_warnings,
+            branding::get_branding,
+            branding::set_branding,
+            branding::clear_branding,
+            branding::choose_logo,
+            branding::list_approvers,
+            branding::set_approvers,
+            branding::list_management_responses,
+            branding::save_management_response,
+            branding::delete_management_response,
+            branding::list_document_versions,
         ])
 }
 

@@ -96,10 +96,14 @@ describe('api commands', () => {
     expect(calls).toEqual([{ cmd: 'create_assessment', args: { input } }]);
   });
 
-  it('exportSummaryPdf calls export_summary_pdf with { id }', async () => {
+  it('exportSummaryPdf calls export_summary_pdf with { id, change }', async () => {
     const calls = recordIPC({ status: 'cancelled' });
     await expect(api.exportSummaryPdf(7)).resolves.toEqual({ status: 'cancelled' });
-    expect(calls).toEqual([{ cmd: 'export_summary_pdf', args: { id: 7 } }]);
+    await api.exportSummaryPdf(7, 'Board comments');
+    expect(calls).toEqual([
+      { cmd: 'export_summary_pdf', args: { id: 7, change: '' } },
+      { cmd: 'export_summary_pdf', args: { id: 7, change: 'Board comments' } },
+    ]);
   });
 
   it('the argument-less commands use their backend names', async () => {

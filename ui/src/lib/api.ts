@@ -6,10 +6,13 @@ import {
   type AnswersImport,
   type ApiError,
   type AppInfo,
+  type Approver,
   type AssessmentDetail,
   type AssessmentSummary,
   type AuditProfile,
   type BackupInfo,
+  type BrandingInput,
+  type BrandingView,
   type Catalog,
   type Client,
   type ClientCalendar,
@@ -17,11 +20,14 @@ import {
   type CostAssumptions,
   type DataFormat,
   type DocFormat,
+  type DocumentKind,
+  type DocumentVersion,
   type ErrorCode,
   type ExportOutcome,
   type HistoryEntry,
   type ImportMode,
   type ImportPreview,
+  type ManagementResponse,
   type NewAssessmentInput,
   type Overview,
   type Person,
@@ -114,10 +120,12 @@ export const api = {
   importChosenAnswers: (id: number): Promise<AnswersImport> => call(commands.importChosenAnswers(id)),
   startupProblem: (): Promise<StartupProblem | null> => call(commands.startupProblem()),
   recoverWorkspace: (restoreLatest: boolean): Promise<null> => call(commands.recoverWorkspace(restoreLatest)),
-  exportSummaryPdf: (id: number): Promise<ExportOutcome> => call(commands.exportSummaryPdf(id)),
-  exportBrief: (id: number, format: DocFormat): Promise<ExportOutcome> => call(commands.exportBrief(id, format)),
-  exportReport: (id: number, kind: ReportKind, options: ReportOptions): Promise<ExportOutcome> =>
-    call(commands.exportReport(id, kind, options)),
+  /** Exports issue a new version of the document; `change` is its note (empty: the default). */
+  exportSummaryPdf: (id: number, change = ''): Promise<ExportOutcome> => call(commands.exportSummaryPdf(id, change)),
+  exportBrief: (id: number, format: DocFormat, change = ''): Promise<ExportOutcome> =>
+    call(commands.exportBrief(id, format, change)),
+  exportReport: (id: number, kind: ReportKind, options: ReportOptions, change = ''): Promise<ExportOutcome> =>
+    call(commands.exportReport(id, kind, options, change)),
   exportData: (id: number, format: DataFormat): Promise<ExportOutcome> => call(commands.exportData(id, format)),
   reportPreview: (id: number, kind: ReportKind, options: ReportOptions): Promise<ReportPreview> =>
     call(commands.reportPreview(id, kind, options)),
@@ -149,6 +157,22 @@ export const api = {
     call(commands.setClientCalendar(clientId, calendar)),
   /** What to tell the user about an audit profile before saving it; refused when it is invalid. */
   auditProfileWarnings: (profile: AuditProfile): Promise<string[]> => call(commands.auditProfileWarnings(profile)),
+  /** The workspace's branding (`clientId` null) or a client's override. */
+  branding: (clientId: number | null): Promise<BrandingView> => call(commands.getBranding(clientId)),
+  setBranding: (clientId: number | null, input: BrandingInput): Promise<BrandingView> =>
+    call(commands.setBranding(clientId, input)),
+  clearBranding: (clientId: number | null): Promise<BrandingView> => call(commands.clearBranding(clientId)),
+  /** Opens the native file dialog for a logo; null when cancelled. */
+  chooseLogo: (clientId: number | null): Promise<BrandingView | null> => call(commands.chooseLogo(clientId)),
+  approvers: (id: number): Promise<Approver[]> => call(commands.listApprovers(id)),
+  setApprovers: (id: number, approvers: Approver[]): Promise<Approver[]> => call(commands.setApprovers(id, approvers)),
+  managementResponses: (id: number): Promise<ManagementResponse[]> => call(commands.listManagementResponses(id)),
+  saveManagementResponse: (id: number, response: ManagementResponse): Promise<ManagementResponse> =>
+    call(commands.saveManagementResponse(id, response)),
+  deleteManagementResponse: (id: number, questionId: string): Promise<null> =>
+    call(commands.deleteManagementResponse(id, questionId)),
+  documentVersions: (id: number, kind: DocumentKind): Promise<DocumentVersion[]> =>
+    call(commands.listDocumentVersions(id, kind)),
 };
 
 /** A message for people from anything thrown. */

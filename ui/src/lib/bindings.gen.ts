@@ -277,33 +277,37 @@ async questionHistory(id: number, questionId: string) : Promise<Result<HistoryEn
 }
 },
 /**
- * Renders the one-page readiness summary and saves it where the user chooses.
+ * Renders the board brief as PDF (the one-page summary) as its next version and saves it where the user
+ * chooses; `change` is the version's note (empty: "Issued" or "Updated"). The version is
+ * recorded only once the user has chosen where to save it.
  */
-async exportSummaryPdf(id: number) : Promise<Result<ExportOutcome, ApiError>> {
+async exportSummaryPdf(id: number, change: string) : Promise<Result<ExportOutcome, ApiError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("export_summary_pdf", { id }) };
+    return { status: "ok", data: await TAURI_INVOKE("export_summary_pdf", { id, change }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
 },
 /**
- * Renders the board brief as PDF or Word and saves it where the user chooses.
+ * Renders the board brief as PDF or Word as its next version and saves it where the user
+ * chooses; `change` is the version's note (empty: "Issued" or "Updated").
  */
-async exportBrief(id: number, format: DocFormat) : Promise<Result<ExportOutcome, ApiError>> {
+async exportBrief(id: number, format: DocFormat, change: string) : Promise<Result<ExportOutcome, ApiError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("export_brief", { id, format }) };
+    return { status: "ok", data: await TAURI_INVOKE("export_brief", { id, format, change }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
 },
 /**
- * Renders the readiness report or the remediation plan and saves it where the user chooses.
+ * Renders the readiness report or the remediation plan as its next version and saves it where
+ * the user chooses; `change` is the version's note (empty: "Issued" or "Updated").
  */
-async exportReport(id: number, kind: ReportKind, options: ReportOptions) : Promise<Result<ExportOutcome, ApiError>> {
+async exportReport(id: number, kind: ReportKind, options: ReportOptions, change: string) : Promise<Result<ExportOutcome, ApiError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("export_report", { id, kind, options }) };
+    return { status: "ok", data: await TAURI_INVOKE("export_report", { id, kind, options, change }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -546,6 +550,107 @@ async auditProfileWarnings(profile: AuditProfile) : Promise<Result<string[], Api
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The workspace's branding (`client_id` null) or a client's override.
+ */
+async getBranding(clientId: number | null) : Promise<Result<BrandingView, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_branding", { clientId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Changes the text fields of the branding (each kept, set or cleared).
+ */
+async setBranding(clientId: number | null, input: BrandingInput) : Promise<Result<BrandingView, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_branding", { clientId, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Resets the branding (a client then inherits everything from the workspace).
+ */
+async clearBranding(clientId: number | null) : Promise<Result<BrandingView, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("clear_branding", { clientId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Asks for a logo file and sets it; `None` when the user cancels.
+ */
+async chooseLogo(clientId: number | null) : Promise<Result<BrandingView | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("choose_logo", { clientId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listApprovers(id: number) : Promise<Result<Approver[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_approvers", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Replaces the approvers printed on the sign-off page.
+ */
+async setApprovers(id: number, approvers: Approver[]) : Promise<Result<Approver[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_approvers", { id, approvers }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listManagementResponses(id: number) : Promise<Result<ManagementResponse[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_management_responses", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Records management's response to a finding (a reason is required to accept or dispute).
+ */
+async saveManagementResponse(id: number, response: ManagementResponse) : Promise<Result<ManagementResponse, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_management_response", { id, response }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteManagementResponse(id: number, questionId: string) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_management_response", { id, questionId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The issued versions of one document of an assessment, oldest first.
+ */
+async listDocumentVersions(id: number, kind: DocumentKind) : Promise<Result<DocumentVersion[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_document_versions", { id, kind }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -678,6 +783,14 @@ export type AppInfo = { version: string; catalog_version: string; data_dir: stri
  */
 scoring_method: string }
 /**
+ * A person who signs the document off.
+ */
+export type Approver = { name: string; role: string; 
+/**
+ * The day they approved; `None` prints an empty line to sign and date.
+ */
+signed_on: string | null }
+/**
  * An open assessment: its summary, answers and scorecard.
  */
 export type AssessmentDetail = { summary: AssessmentSummary; responses: Response[]; scorecard: Scorecard; 
@@ -753,6 +866,39 @@ export type Bottleneck = { owner: Owner; name: string; share: number;
  */
 needed_share: number }
 /**
+ * Fields as set on this level (`None`: unset, or for a client inherited).
+ */
+export type BrandingFieldsView = { firm: string | null; accent: string | null; footer: string | null; disclaimer: string | null; logo: LogoView | null }
+/**
+ * A change to the branding of the workspace or of one client (the logo is chosen apart, as a
+ * file: [`Workspace::set_logo_file`]).
+ */
+export type BrandingInput = { firm?: TextEdit; 
+/**
+ * `#RRGGBB`.
+ */
+accent?: TextEdit; footer?: TextEdit; disclaimer?: TextEdit; 
+/**
+ * Remove the logo (a client's then inherits the workspace's).
+ */
+clear_logo?: boolean }
+/**
+ * The branding of the workspace or of a client: what is set here, and what documents use.
+ */
+export type BrandingView = { 
+/**
+ * `None` for the workspace's own.
+ */
+client_id: number | null; own: BrandingFieldsView; 
+/**
+ * What the documents are printed with (for a client: its overrides over the workspace's).
+ */
+effective: BrandingFieldsView; 
+/**
+ * Set when the accent is too light for text and a darker shade of it is used.
+ */
+accent_note: string | null }
+/**
  * How often a control runs. The bank gives a typical cadence; the company's own policy (and
  * the answer that records it) decides.
  */
@@ -807,7 +953,15 @@ hosting: string;
 /**
  * The person answering or running the assessment; recorded in the answer history.
  */
-assessor: string }
+assessor: string; 
+/**
+ * Whether the company assessed itself or an assessor (named above) led it.
+ */
+led_by: LedBy; 
+/**
+ * The assessor's firm, when an assessor led it.
+ */
+assessor_firm: string }
 export type Comparison = { snapshot: SnapshotInfo; overall: Delta; categories: Delta[]; 
 /**
  * Criteria whose score changed, largest change first.
@@ -883,6 +1037,22 @@ key: string; label: string; before: number | null; now: number | null; change: n
  * The file formats a model document is written in.
  */
 export type DocFormat = "pdf" | "docx"
+/**
+ * The documents whose versions are counted, one sequence each per assessment.
+ */
+export type DocumentKind = "readiness" | "remediation" | "summary"
+/**
+ * One issued version of a document.
+ */
+export type DocumentVersion = { 
+/**
+ * 1, 2, 3… per document kind and assessment; printed "1.0", "2.0".
+ */
+version: number; issued_on: string; author: string; 
+/**
+ * What changed, as typed when exporting ("Issued", "Updated" by default).
+ */
+change: string }
 /**
  * How much hands-on work a remediation is for its owner, in working days.
  */
@@ -999,6 +1169,26 @@ export type ImportPreview = { file_name: string; assessments: string[];
  * Names of assessments the workspace already holds.
  */
 clashes: string[] }
+/**
+ * Who ran the assessment: the company itself, or an assessor (named on the profile) of a firm.
+ */
+export type LedBy = "self_assessment" | "assessor"
+/**
+ * The image formats a logo may be in.
+ */
+export type LogoFormat = "png" | "jpeg"
+/**
+ * A logo as the app shows it.
+ */
+export type LogoView = { format: LogoFormat; width: number; height: number; bytes: number; 
+/**
+ * `data:image/png;base64,…`, for the preview.
+ */
+data_url: string }
+/**
+ * Management's response to one finding (a gap, keyed by its question).
+ */
+export type ManagementResponse = { question_id: string; kind: ResponseKind; text: string }
 export type Merged = { from: string[]; into: string }
 export type NewAssessmentInput = { 
 /**
@@ -1269,6 +1459,22 @@ cadence: Cadence | null;
  * The assessor checked the answer against evidence (otherwise it is self-reported).
  */
 verified: boolean }
+/**
+ * How management answers a finding.
+ */
+export type ResponseKind = 
+/**
+ * Management will act; the text says what and by when.
+ */
+"planned_action" | 
+/**
+ * Management accepts the risk; the reason is required.
+ */
+"accepted_risk" | 
+/**
+ * Management disagrees with the finding; the reason is required.
+ */
+"disputed"
 export type Retired = { id: string; reason: string }
 export type RetiredAction = { key: string; title: string; status: ActionStatus; owner: string | null; notes: string }
 /**
@@ -1379,6 +1585,22 @@ high_gaps: number;
  * How the score reads (never better than weak with a high gap inside); `None` without one.
  */
 level: ScoreLevel | null }
+/**
+ * A change to one text field of branding.
+ */
+export type TextEdit = 
+/**
+ * Leave it as it is.
+ */
+{ op: "keep" } | 
+/**
+ * Set it; an empty or blank value clears it.
+ */
+{ op: "set"; value: string } | 
+/**
+ * Clear it: a client's field inherits the workspace's again.
+ */
+{ op: "clear" }
 /**
  * A change to one remediation action, keyed by its remediation key.
  */

@@ -55,6 +55,8 @@ describe('New assessment', () => {
           system_description: 'Payments.',
           hosting: 'GCP',
           assessor: 'Dana',
+          led_by: 'self_assessment',
+          assessor_firm: '',
         },
         new_client_name: null,
         scoping_yes: [],

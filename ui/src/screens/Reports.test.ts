@@ -80,6 +80,8 @@ function backend(extra: Reply = (cmd) => unexpected(cmd), warnings: string[] = [
       case 'open_last_export':
       case 'show_last_export':
         return null;
+      case 'list_approvers':
+        return [];
       default:
         return extra(cmd, a);
     }
@@ -136,6 +138,7 @@ describe('Reports screen', () => {
       id: 7,
       kind: 'readiness',
       options: { include_appendix: true, snapshot_id: null },
+      change: '',
     });
 
     await fireEvent.click(screen.getByTestId('open-export'));
@@ -161,9 +164,9 @@ describe('Reports screen', () => {
       await waitFor(() => expect(lastCall(calls, 'export_data')?.args).toEqual({ id: 7, format }));
     }
     await fireEvent.click(screen.getByTestId('export-summary'));
-    await waitFor(() => expect(lastCall(calls, 'export_summary_pdf')?.args).toEqual({ id: 7 }));
+    await waitFor(() => expect(lastCall(calls, 'export_summary_pdf')?.args).toEqual({ id: 7, change: '' }));
     await fireEvent.click(screen.getByTestId('export-summary-docx'));
-    await waitFor(() => expect(lastCall(calls, 'export_brief')?.args).toEqual({ id: 7, format: 'docx' }));
+    await waitFor(() => expect(lastCall(calls, 'export_brief')?.args).toEqual({ id: 7, format: 'docx', change: '' }));
   });
 
   it('says after exporting which characters no installed font could draw', async () => {

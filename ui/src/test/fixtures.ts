@@ -36,6 +36,8 @@ export const blankCompany: CompanyProfile = {
   system_description: '',
   hosting: '',
   assessor: '',
+  led_by: 'self_assessment',
+  assessor_firm: '',
 };
 
 /** Acme's "Q3 readiness": Security only, a Type I audit with no date, nothing archived or flagged. */

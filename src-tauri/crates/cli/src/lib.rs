@@ -3,6 +3,7 @@
 //! the same definition and run subcommands headless on the same workspace.
 
 mod answers;
+mod branding;
 mod people;
 mod run;
 mod table;
@@ -104,6 +105,32 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Print or change the branding documents are printed with: the workspace's, or with
+    /// --client a client's override (a field left unset inherits the workspace's). Without
+    /// options it prints the current branding. An empty value clears one field.
+    Branding {
+        /// A client's override instead of the workspace's branding.
+        #[arg(long, value_name = "ID")]
+        client: Option<i64>,
+        /// The firm the documents are prepared by ("Prepared by NAME").
+        #[arg(long, value_name = "NAME")]
+        firm: Option<String>,
+        /// A PNG or JPEG logo of at most 1 MB (cover and running header).
+        #[arg(long, value_name = "FILE")]
+        logo: Option<PathBuf>,
+        /// Accent colour for headings, rules and bands, as #RRGGBB.
+        #[arg(long, value_name = "#RRGGBB")]
+        accent: Option<String>,
+        /// A line printed in every page footer.
+        #[arg(long, value_name = "TEXT")]
+        footer: Option<String>,
+        /// A disclaimer printed on the cover and the document control page.
+        #[arg(long, value_name = "TEXT")]
+        disclaimer: Option<String>,
+        /// Reset everything first (a client then inherits all of the workspace's branding).
+        #[arg(long)]
+        clear: bool,
+    },
     /// Print the whole question bank: categories, criteria, questions, remediations, scoping.
     Catalog {
         /// `json` for the whole bank, `csv` for one row per question (for spreadsheets).
@@ -123,6 +150,9 @@ pub enum ReportCommand {
         /// atomically if it exists).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// What changed in this version (default "Issued" for the first, then "Updated").
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        change: String,
     },
     /// The multi-page readiness report (with its appendix unless --no-appendix).
     Readiness {
@@ -135,6 +165,9 @@ pub enum ReportCommand {
         /// Leave out the appendix (every answer and the glossary).
         #[arg(long)]
         no_appendix: bool,
+        /// What changed in this version (default "Issued" for the first, then "Updated").
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        change: String,
     },
     /// The remediation plan: summary, roadmap, actions, owners, evidence requests.
     Plan {
@@ -144,6 +177,9 @@ pub enum ReportCommand {
         /// The PDF to write (replaced atomically if it exists).
         #[arg(long, value_name = "FILE.pdf")]
         out: PathBuf,
+        /// What changed in this version (default "Issued" for the first, then "Updated").
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        change: String,
     },
 }
 
@@ -263,6 +299,7 @@ impl Command {
             Command::Restore { .. } => "restore",
             Command::Plan { .. } => "plan",
             Command::People { .. } => "people",
+            Command::Branding { .. } => "branding",
         }
     }
 }
@@ -290,5 +327,25 @@ fn run_command(command: Command, data_dir: &Path) -> Result<(), trustgap_workspa
         Command::Restore { file } => run::restore(data_dir, &file),
         Command::Plan { assessment, format } => people::plan(data_dir, assessment, format),
         Command::People { command } => people::people(data_dir, command),
+        Command::Branding {
+            client,
+            firm,
+            logo,
+            accent,
+            footer,
+            disclaimer,
+            clear,
+        } => branding::branding(
+            data_dir,
+            branding::BrandingArgs {
+                client,
+                firm,
+                logo,
+                accent,
+                footer,
+                disclaimer,
+                clear,
+            },
+        ),
     }
 }

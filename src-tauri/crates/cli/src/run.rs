@@ -170,54 +170,59 @@ pub(super) fn stamp() -> (chrono::DateTime<chrono::Utc>, chrono::NaiveDate) {
 
 pub(super) fn report(data_dir: &Path, command: super::ReportCommand) -> Result<(), ApiError> {
     use trustgap_workspace::{DocFormat, ReportKind, ReportOptions};
-    let (kind, id, out, include_appendix) = match command {
-        super::ReportCommand::Brief { assessment, out } => {
-            let format = DocFormat::from_path(&out)?;
-            check_out(&out)?;
-            let ws = Workspace::open(data_dir)?;
-            let (at, today) = stamp();
-            let doc = ws.render_brief(assessment, format, at, today)?;
-            trustgap_workspace::files::write_atomically(&out, &doc.bytes)?;
-            for warning in doc.warnings() {
-                eprintln!("warning: {warning}");
-            }
-            return print_out(&format!(
-                "wrote {} ({} bytes)",
-                out.display(),
-                doc.bytes.len()
-            ));
-        }
+    let (kind, id, out, include_appendix, change) = match command {
+        super::ReportCommand::Brief {
+            assessment,
+            out,
+            change,
+        } => (None, assessment, out, false, change),
         super::ReportCommand::Readiness {
             assessment,
             out,
             no_appendix,
-        } => (ReportKind::Readiness, assessment, out, !no_appendix),
-        super::ReportCommand::Plan { assessment, out } => {
-            (ReportKind::Plan, assessment, out, false)
-        }
+            change,
+        } => (
+            Some(ReportKind::Readiness),
+            assessment,
+            out,
+            !no_appendix,
+            change,
+        ),
+        super::ReportCommand::Plan {
+            assessment,
+            out,
+            change,
+        } => (Some(ReportKind::Plan), assessment, out, false, change),
     };
-    if DocFormat::from_path(&out).ok() == Some(DocFormat::Docx) {
+    let format = DocFormat::from_path(&out)?;
+    if kind.is_some() && format == DocFormat::Docx {
         return Err(ApiError::validation(
             "This report is written as PDF only for now: name the file with .pdf (the board \
              brief, `trustgap report brief`, is also written as Word).",
         ));
     }
     check_out(&out)?;
-    let ws = Workspace::open(data_dir)?;
+    // Each export is a new version of the document, recorded in the workspace.
+    let _lock = WorkspaceLock::acquire(data_dir)?;
+    let mut ws = Workspace::open(data_dir)?;
     let options = ReportOptions {
         include_appendix,
         snapshot_id: None,
     };
     let (at, today) = stamp();
-    let pdf = ws.render_report(id, kind, &options, at, today)?;
-    trustgap_workspace::files::write_atomically(&out, &pdf.bytes)?;
-    for warning in pdf.warnings() {
+    let (doc, version) = match kind {
+        Some(kind) => ws.issue_report(id, kind, &options, &change, at, today)?,
+        None => ws.issue_brief(id, format, &change, at, today)?,
+    };
+    trustgap_workspace::files::write_atomically(&out, &doc.bytes)?;
+    for warning in doc.warnings() {
         eprintln!("warning: {warning}");
     }
     print_out(&format!(
-        "wrote {} ({} bytes)",
+        "wrote {} ({} bytes), version {}",
         out.display(),
-        pdf.bytes.len()
+        doc.bytes.len(),
+        version.label()
     ))
 }
 

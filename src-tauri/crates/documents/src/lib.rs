@@ -6,6 +6,7 @@
 
 pub mod doc;
 pub mod export;
+pub mod logo;
 pub mod report;
 pub mod word;
 pub mod workbook;

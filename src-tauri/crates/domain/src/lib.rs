@@ -5,6 +5,7 @@
 //! these types; this crate depends on none of them (its `Cargo.toml` is the proof).
 
 pub mod assessment;
+pub mod branding;
 pub mod catalog;
 pub mod costs;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod limits;
 pub mod people;
 pub mod plan;
 pub mod scoring;
+pub mod signoff;
 pub mod snapshot;
 pub mod vocab;
 

@@ -7,6 +7,7 @@ use trustgap_domain::assessment::{CompanyProfile, Scope};
 use trustgap_domain::catalog::ScopingNote;
 use trustgap_domain::limits;
 use trustgap_domain::plan::{AuditProfile, AuditType};
+use trustgap_domain::signoff::LedBy;
 
 /// What the user supplies to start an assessment.
 pub struct NewAssessment<'a> {
@@ -51,7 +52,8 @@ pub(super) const SELECT: &str =
     "SELECT a.id, a.client_id, c.name AS client_name, a.name, a.catalog_version, \
      a.scope, a.audit_type, a.target_date, a.observation_start, a.industry, a.headcount, \
      a.system_name, a.system_description, a.hosting, a.assessor, a.created_at, a.updated_at, \
-     a.opened_at, a.archived_at, a.deleted_at, a.based_on, a.last_question, a.scoping \
+     a.opened_at, a.archived_at, a.deleted_at, a.based_on, a.last_question, a.scoping, \
+     a.led_by, a.assessor_firm \
      FROM assessments a JOIN clients c ON c.id = a.client_id";
 
 impl AssessmentRecord {
@@ -80,6 +82,9 @@ impl AssessmentRecord {
                 system_description: r.get("system_description")?,
                 hosting: r.get("hosting")?,
                 assessor: r.get("assessor")?,
+                // The CHECK constraint allows only the two spellings.
+                led_by: LedBy::parse(&r.get::<_, String>("led_by")?).unwrap_or_default(),
+                assessor_firm: r.get("assessor_firm")?,
             },
             created_at: r.get("created_at")?,
             updated_at: r.get("updated_at")?,
@@ -123,9 +128,9 @@ impl Store {
                 "INSERT INTO assessments (uid, client_id, name, catalog_version, scope, audit_type, \
                  target_date, observation_start, industry, headcount, system_name, \
                  system_description, hosting, assessor, created_at, updated_at, opened_at, \
-                 scoping) \
+                 scoping, led_by, assessor_firm) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?15, \
-                 ?16)",
+                 ?16, ?17, ?18)",
                 params![
                     new_uid(),
                     client_id,
@@ -142,7 +147,9 @@ impl Store {
                     company.hosting,
                     company.assessor,
                     t,
-                    scoping
+                    scoping,
+                    company.led_by.as_str(),
+                    company.assessor_firm
                 ],
             )?;
             Ok(tx.last_insert_rowid())
@@ -223,7 +230,7 @@ impl Store {
             id,
             "UPDATE assessments SET name = ?2, industry = ?3, headcount = ?4, system_name = ?5, \
              system_description = ?6, hosting = ?7, assessor = ?8, scope = ?9, updated_at = ?10, \
-             scoping = ?11 WHERE id = ?1",
+             scoping = ?11, led_by = ?12, assessor_firm = ?13 WHERE id = ?1",
             &[
                 &name,
                 &c.industry,
@@ -235,6 +242,8 @@ impl Store {
                 &scope.to_db(),
                 &now(),
                 &scoping,
+                &c.led_by.as_str(),
+                &c.assessor_firm,
             ],
         )
     }
@@ -290,10 +299,11 @@ impl Store {
                 "INSERT INTO assessments (uid, client_id, name, catalog_version, scope, audit_type, \
                  target_date, observation_start, industry, headcount, system_name, \
                  system_description, hosting, assessor, created_at, updated_at, opened_at, based_on, \
-                 scoping) \
+                 scoping, led_by, assessor_firm) \
                  SELECT ?2, client_id, ?3, catalog_version, scope, audit_type, target_date, \
                  observation_start, industry, headcount, system_name, system_description, hosting, \
-                 assessor, ?4, ?4, ?4, id, scoping FROM assessments WHERE id = ?1",
+                 assessor, ?4, ?4, ?4, id, scoping, led_by, assessor_firm FROM assessments \
+                 WHERE id = ?1",
                 params![id, new_uid(), name, t],
             )?;
             let copy = tx.last_insert_rowid();
@@ -326,6 +336,12 @@ impl Store {
                  updated_at) SELECT ?2, currency, day_rate, lines, ?3 FROM cost_assumptions \
                  WHERE assessment_id = ?1",
                 params![id, copy, t],
+            )?;
+            // The same people sign the re-assessment's documents off, on a new date.
+            tx.execute(
+                "INSERT INTO approvers (assessment_id, position, name, role, signed_on) \
+                 SELECT ?2, position, name, role, NULL FROM approvers WHERE assessment_id = ?1",
+                params![id, copy],
             )?;
             Ok(copy)
         })

@@ -4,11 +4,14 @@
 //! is at [`migrations::LATEST`] once [`Store::open`] returns; a file written by a newer Trustgap,
 //! or one that is not a Trustgap workspace, is refused before anything is written to it.
 
+mod approvers;
 mod assessments;
 pub mod backup;
+mod branding;
 mod clients;
 mod costs;
 pub mod lock;
+mod management;
 pub mod migrations;
 mod people;
 mod plan_edits;
@@ -17,8 +20,10 @@ mod responses;
 mod retired;
 mod settings;
 mod snapshots;
+mod versions;
 
 pub use assessments::{AssessmentRecord, NewAssessment};
+pub use branding::StoredBranding;
 pub use clients::Client;
 pub use responses::{AnswerMark, HistoryEntry};
 pub use snapshots::SnapshotRecord;

@@ -30,7 +30,10 @@ pub const ALL: &[Migration] = &[
         version: 5,
         sql: include_str!("migrations/0005_people_bank2.sql"),
     },
-    // 0006 is another branch's; numbers are reserved per change, so 7 may land before it.
+    Migration {
+        version: 6,
+        sql: include_str!("migrations/0006_branding_signoff.sql"),
+    },
     Migration {
         version: 7,
         sql: include_str!("migrations/0007_cost_assumptions.sql"),

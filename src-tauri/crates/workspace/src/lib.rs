@@ -8,6 +8,7 @@
 
 mod answers;
 mod assessments;
+mod branding;
 pub mod clock;
 mod data;
 pub mod diagnostics;
@@ -22,11 +23,13 @@ mod planning;
 mod rendered;
 mod reports;
 mod sample;
+mod signoff;
 mod snapshots;
 mod summary;
 mod upgrade;
 mod views;
 
+pub use branding::{BrandingFieldsView, BrandingInput, BrandingView, LogoView, TextEdit};
 pub use data::{
     backups, file_size, is_recoverable, recover, restore_file, restore_named_backup, BackupInfo,
     ImportPreview, StartupProblem, BACKUPS_KEPT, BACKUP_DIR,

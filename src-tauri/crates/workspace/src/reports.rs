@@ -18,9 +18,13 @@ use trustgap_documents::workbook::{
     assessment_workbook, questionnaire_csv, questionnaire_workbook,
 };
 use trustgap_domain::assessment::Scope;
+use trustgap_domain::branding::Branding;
 use trustgap_domain::evidence_requests::evidence_requests;
 use trustgap_domain::people::Person;
 use trustgap_domain::plan::Plan;
+use trustgap_domain::signoff::{
+    change_note, Approver, DocumentKind, DocumentVersion, ManagementResponse,
+};
 
 /// Which multi-page report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -86,6 +90,14 @@ impl DataFormat {
 }
 
 impl ReportKind {
+    /// Whose version sequence the report's exports count in.
+    pub fn document(self) -> DocumentKind {
+        match self {
+            ReportKind::Readiness => DocumentKind::Readiness,
+            ReportKind::Plan => DocumentKind::Remediation,
+        }
+    }
+
     fn title(self) -> &'static str {
         match self {
             ReportKind::Readiness => "SOC 2 readiness report",
@@ -99,6 +111,9 @@ pub(crate) struct Sources {
     pub(crate) detail: AssessmentDetail,
     pub(crate) plan: Plan,
     pub(crate) people: Vec<Person>,
+    pub(crate) branding: Branding,
+    pub(crate) approvers: Vec<Approver>,
+    pub(crate) management: Vec<ManagementResponse>,
 }
 
 impl Workspace {
@@ -107,6 +122,9 @@ impl Workspace {
         Ok(Sources {
             people: self.store.people(detail.summary.client_id)?,
             plan: self.plan(id, today)?,
+            branding: self.effective_branding(detail.summary.client_id)?,
+            approvers: self.store.approvers(id)?,
+            management: self.store.management_responses(id)?,
             detail,
         })
     }
@@ -114,6 +132,7 @@ impl Workspace {
     pub(crate) fn context<'a>(
         &'a self,
         s: &'a Sources,
+        versions: &'a [DocumentVersion],
         generated_at: DateTime<Utc>,
         today: NaiveDate,
     ) -> ReportContext<'a> {
@@ -133,19 +152,27 @@ impl Workspace {
             people: &s.people,
             generated_at,
             date: today,
+            branding: &s.branding,
+            versions,
+            approvers: &s.approvers,
+            management: &s.management,
         }
     }
 
+    /// Lays a report out with its recorded versions, plus `next` when it is being issued.
     fn layout(
         &self,
         id: i64,
         kind: ReportKind,
         options: &ReportOptions,
+        next: Option<&DocumentVersion>,
         generated_at: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<(String, Report)> {
         let s = self.sources(id, today)?;
-        let ctx = self.context(&s, generated_at, today);
+        let mut versions = self.store.document_versions(id, kind.document())?;
+        versions.extend(next.cloned());
+        let ctx = self.context(&s, &versions, generated_at, today);
         let comparison = match (kind, options.snapshot_id) {
             (ReportKind::Readiness, Some(snapshot)) => {
                 Some(self.compare_with_snapshot(id, snapshot)?)
@@ -194,8 +221,56 @@ impl Workspace {
         today: NaiveDate,
     ) -> Result<RenderedPdf> {
         RenderedPdf::collect(|| {
-            let (name, report) = self.layout(id, kind, options, generated_at, today)?;
+            let (name, report) = self.layout(id, kind, options, None, generated_at, today)?;
             Ok((name, report.into_pdf()?))
+        })
+    }
+
+    /// Issues a report: the PDF printed as the next version of the document, and that version
+    /// recorded (with `change`, or "Issued"/"Updated"). Only exports issue; previews do not.
+    /// The version is recorded once the file has been laid out, so a report that cannot be
+    /// drawn leaves no version behind.
+    pub fn issue_report(
+        &mut self,
+        id: i64,
+        kind: ReportKind,
+        options: &ReportOptions,
+        change: &str,
+        generated_at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<(RenderedPdf, DocumentVersion)> {
+        let next = self.next_version(id, kind.document(), change, today)?;
+        let pdf = RenderedPdf::collect(|| {
+            let (name, report) =
+                self.layout(id, kind, options, Some(&next), generated_at, today)?;
+            Ok::<_, ApiError>((name, report.into_pdf()?))
+        })?;
+        let issued = self.add_version(id, kind.document(), change, today)?;
+        Ok((pdf, issued))
+    }
+
+    /// The version an export would add now, without recording it.
+    pub(crate) fn next_version(
+        &self,
+        id: i64,
+        kind: DocumentKind,
+        change: &str,
+        today: NaiveDate,
+    ) -> Result<DocumentVersion> {
+        let record = self.store.assessment(id)?;
+        let last = self.store.document_versions(id, kind)?;
+        let version = last.last().map_or(1, |v| v.version.saturating_add(1));
+        let firm = self.effective_branding(record.client_id)?.firm;
+        let author = [record.company.assessor.trim(), firm.trim()]
+            .into_iter()
+            .find(|s| !s.is_empty())
+            .unwrap_or("")
+            .to_owned();
+        Ok(DocumentVersion {
+            version,
+            issued_on: today,
+            author,
+            change: change_note(change, version)?,
         })
     }
 
@@ -208,7 +283,7 @@ impl Workspace {
         generated_at: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<ReportPreview> {
-        let (file_name, report) = self.layout(id, kind, options, generated_at, today)?;
+        let (file_name, report) = self.layout(id, kind, options, None, generated_at, today)?;
         Ok(ReportPreview {
             kind,
             title: kind.title().to_owned(),
@@ -234,7 +309,7 @@ impl Workspace {
         let (what, bytes) = match format {
             DataFormat::CsvGaps => (
                 "gap register",
-                gaps_csv(self.catalog, &s.plan, &refs).into_bytes(),
+                gaps_csv(self.catalog, &s.plan, &refs, &s.management).into_bytes(),
             ),
             DataFormat::CsvPlan => ("remediation plan", plan_csv(&s.plan, &refs).into_bytes()),
             DataFormat::CsvControls => {
@@ -258,15 +333,15 @@ impl Workspace {
             ),
             DataFormat::Xlsx => (
                 "assessment workbook",
-                assessment_workbook(&self.context(&s, generated_at, today))?,
+                assessment_workbook(&self.context(&s, &[], generated_at, today))?,
             ),
             DataFormat::XlsxQuestionnaire => (
                 "questionnaire",
-                questionnaire_workbook(&self.context(&s, generated_at, today))?,
+                questionnaire_workbook(&self.context(&s, &[], generated_at, today))?,
             ),
             DataFormat::CsvQuestionnaire => (
                 "questionnaire",
-                questionnaire_csv(&self.context(&s, generated_at, today)).into_bytes(),
+                questionnaire_csv(&self.context(&s, &[], generated_at, today)).into_bytes(),
             ),
         };
         Ok((format!("{stem} - {what}.{}", format.extension()), bytes))

@@ -139,6 +139,7 @@ impl Workspace {
                     .to_owned(),
                 hosting: "AWS, two availability zones in eu-west-1".to_owned(),
                 assessor: "Alex Morgan (consultant)".to_owned(),
+                ..CompanyProfile::default()
             },
         })?;
         let mut people = Vec::new();

@@ -11,6 +11,7 @@ use std::path::Path;
 use trustgap_documents::report::{board_brief, render_document, BRIEF_TITLE};
 use trustgap_documents::word::docx;
 use trustgap_domain::costs::CostAssumptions;
+use trustgap_domain::signoff::{DocumentKind, DocumentVersion};
 
 /// The file formats a model document is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -46,8 +47,9 @@ impl DocFormat {
 }
 
 impl Workspace {
-    /// The board brief in `format`, and the file name to suggest for it. `today` dates the plan;
-    /// `generated_at` stamps the file, so equal inputs give identical bytes.
+    /// The board brief in `format`, and the file name to suggest for it, as its last issued
+    /// version. `today` dates the plan; `generated_at` stamps the file, so equal inputs give
+    /// identical bytes.
     pub fn brief(
         &self,
         id: i64,
@@ -55,20 +57,62 @@ impl Workspace {
         generated_at: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<(String, Vec<u8>)> {
+        self.brief_with(id, format, None, generated_at, today)
+    }
+
+    /// [`Workspace::brief`] with the characters no installed font could draw (a Word file
+    /// carries its text as text, so only a PDF can have any).
+    pub fn render_brief(
+        &self,
+        id: i64,
+        format: DocFormat,
+        generated_at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<RenderedPdf> {
+        RenderedPdf::collect(|| self.brief(id, format, generated_at, today))
+    }
+
+    /// Issues the brief: printed as its next version, and that version recorded once the file
+    /// is laid out (PDF and Word count in one sequence: they are the same document).
+    pub fn issue_brief(
+        &mut self,
+        id: i64,
+        format: DocFormat,
+        change: &str,
+        generated_at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<(RenderedPdf, DocumentVersion)> {
+        let next = self.next_version(id, DocumentKind::Summary, change, today)?;
+        let doc =
+            RenderedPdf::collect(|| self.brief_with(id, format, Some(&next), generated_at, today))?;
+        let issued = self.add_version(id, DocumentKind::Summary, change, today)?;
+        Ok((doc, issued))
+    }
+
+    fn brief_with(
+        &self,
+        id: i64,
+        format: DocFormat,
+        next: Option<&DocumentVersion>,
+        generated_at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<(String, Vec<u8>)> {
         let s = self.sources(id, today)?;
-        let ctx = self.context(&s, generated_at, today);
+        let mut versions = self.store.document_versions(id, DocumentKind::Summary)?;
+        versions.extend(next.cloned());
+        let ctx = self.context(&s, &versions, generated_at, today);
         let costs = self.store.cost_assumptions(id)?;
         let doc = board_brief(&ctx, Some(&costs));
         let bytes = match format {
             DocFormat::Pdf => render_document(&doc)?.0,
             DocFormat::Docx => docx(&doc)?,
         };
-        let name = format!(
-            "{} - {BRIEF_TITLE}.{}",
-            safe_file_stem(&s.detail.summary.client_name),
-            format.extension()
-        );
-        Ok((name, bytes))
+        Ok((brief_name(&s.detail.summary.client_name, format), bytes))
+    }
+
+    /// The file name to suggest for the brief, without laying it out.
+    pub fn brief_file_name(&self, id: i64, format: DocFormat) -> Result<String> {
+        Ok(brief_name(&self.store.assessment(id)?.client_name, format))
     }
 
     /// The assessment's cost assumptions (empty when none were saved).
@@ -89,18 +133,6 @@ impl Workspace {
         Ok(clean)
     }
 
-    /// [`Workspace::brief`] with the characters no installed font could draw (a Word file
-    /// carries its text as text, so only a PDF can have any).
-    pub fn render_brief(
-        &self,
-        id: i64,
-        format: DocFormat,
-        generated_at: DateTime<Utc>,
-        today: NaiveDate,
-    ) -> Result<RenderedPdf> {
-        RenderedPdf::collect(|| self.brief(id, format, generated_at, today))
-    }
-
     /// The board brief as PDF, dated by the stamp's own day (the Results screen's export).
     pub fn summary_pdf(&self, id: i64, generated_at: DateTime<Utc>) -> Result<(String, Vec<u8>)> {
         self.brief(id, DocFormat::Pdf, generated_at, generated_at.date_naive())
@@ -110,4 +142,23 @@ impl Workspace {
     pub fn render_summary(&self, id: i64, generated_at: DateTime<Utc>) -> Result<RenderedPdf> {
         self.render_brief(id, DocFormat::Pdf, generated_at, generated_at.date_naive())
     }
+
+    /// Issues the brief as PDF (the one-page summary's export); see [`Workspace::issue_brief`].
+    pub fn issue_summary(
+        &mut self,
+        id: i64,
+        change: &str,
+        generated_at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<(RenderedPdf, DocumentVersion)> {
+        self.issue_brief(id, DocFormat::Pdf, change, generated_at, today)
+    }
+}
+
+fn brief_name(client: &str, format: DocFormat) -> String {
+    format!(
+        "{} - {BRIEF_TITLE}.{}",
+        safe_file_stem(client),
+        format.extension()
+    )
 }

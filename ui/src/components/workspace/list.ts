@@ -61,7 +61,16 @@ export function visibleAssessments(all: AssessmentSummary[], options: ListOption
 }
 
 export function emptyCompany(): CompanyProfile {
-  return { industry: '', headcount: null, system_name: '', system_description: '', hosting: '', assessor: '' };
+  return {
+    industry: '',
+    headcount: null,
+    system_name: '',
+    system_description: '',
+    hosting: '',
+    assessor: '',
+    led_by: 'self_assessment',
+    assessor_firm: '',
+  };
 }
 
 export function reassessName(name: string): string {

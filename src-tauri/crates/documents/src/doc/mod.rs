@@ -29,6 +29,8 @@ pub struct Meta {
     pub marking: String,
     /// Left of the footer; the page number sits on its right.
     pub footer: String,
+    /// The firm's name, logo, accent and footer text the pages are printed under.
+    pub branding: trustgap_domain::branding::Branding,
 }
 
 /// How a callout, a figure, a row or a bar reads: its colour in both renderers.
@@ -273,6 +275,7 @@ mod tests {
                 running_head: String::new(),
                 marking: String::new(),
                 footer: String::new(),
+                branding: Default::default(),
             },
             blocks: vec![
                 Block::Paragraph(Text::lead("Effort: ", "12 days.")),

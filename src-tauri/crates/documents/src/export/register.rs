@@ -4,8 +4,9 @@
 use super::csv::CsvWriter;
 use trustgap_domain::catalog::Catalog;
 use trustgap_domain::plan::{Action, Plan};
+use trustgap_domain::signoff::ManagementResponse;
 
-const GAP_HEADER: [&str; 14] = [
+const GAP_HEADER: [&str; 15] = [
     "ref",
     "severity",
     "question_id",
@@ -20,6 +21,7 @@ const GAP_HEADER: [&str; 14] = [
     "priority",
     "owner",
     "due",
+    "management_response",
 ];
 
 const PLAN_HEADER: [&str; 19] = [
@@ -45,7 +47,12 @@ const PLAN_HEADER: [&str; 19] = [
 ];
 
 /// The gap register, most severe first. `refs` are the action references in plan order.
-pub fn gaps_csv(catalog: &Catalog, plan: &Plan, refs: &[String]) -> String {
+pub fn gaps_csv(
+    catalog: &Catalog,
+    plan: &Plan,
+    refs: &[String],
+    management: &[ManagementResponse],
+) -> String {
     let mut w = CsvWriter::new(&GAP_HEADER);
     for (i, g) in plan.gaps.iter().enumerate() {
         let category = g
@@ -69,6 +76,11 @@ pub fn gaps_csv(catalog: &Catalog, plan: &Plan, refs: &[String]) -> String {
             ),
             None => (String::new(), "", "", "", String::new()),
         };
+        // "Risk accepted: <reason>", in the last column so older imports keep their columns.
+        let response = management
+            .iter()
+            .find(|m| m.question_id == g.question_id)
+            .map_or_else(String::new, |m| format!("{}: {}", m.kind.label(), m.text));
         w.row([
             format!("G{:02}", i + 1).as_str(),
             g.severity.label(),
@@ -84,6 +96,7 @@ pub fn gaps_csv(catalog: &Catalog, plan: &Plan, refs: &[String]) -> String {
             priority,
             owner,
             &due,
+            &response,
         ]);
     }
     w.finish()

@@ -6,6 +6,7 @@
 //! pass. The first pass has none, so the contents page is short; layout is repeated until the
 //! anchors stop moving (normally three passes), and the last pass's pages are the output.
 
+use super::brand::{draw_logo, register_logo, Palette};
 use super::flow::{baseline_offset, Anchor, Flow, LEFT, WIDTH};
 use super::fonts::{face, FontError, Weight};
 use super::layout::{Canvas, Document, CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
@@ -14,6 +15,7 @@ use super::ReportError;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use specta::Type;
+use trustgap_domain::branding::Branding;
 
 /// Most layout passes before giving up on a stable table of contents.
 const MAX_PASSES: usize = 5;
@@ -32,6 +34,8 @@ pub struct Meta {
     pub marking: String,
     /// Left of the footer.
     pub footer: String,
+    /// The firm's logo (running header), accent (brand colours) and footer text (every page).
+    pub branding: Branding,
 }
 
 /// One entry of a report's outline, as shown in the app before exporting.
@@ -146,8 +150,14 @@ impl Composed {
             ..
         } = self;
         let total = pages.len();
+        let logo = register_logo(&mut doc, &meta.branding)?;
         for (i, page) in pages.iter_mut().enumerate().skip(first_chrome) {
-            chrome(page, meta, i + 1, total)?;
+            chrome(page, meta, logo, i + 1, total)?;
+        }
+        if let Some(palette) = Palette::of(meta.branding.accent) {
+            for page in &mut pages {
+                palette.apply(page);
+            }
         }
         for page in pages {
             doc.push(page);
@@ -166,7 +176,13 @@ impl Composed {
         let info = doc.info();
         info.document_title = meta.title.clone();
         info.author = meta.author.clone();
-        info.creator = "Trustgap".to_owned();
+        // The one place a branded document names the tool that generated it: the file's
+        // producer, which PDF viewers show only in the document properties.
+        info.creator = if meta.branding.firm.is_empty() {
+            "Trustgap".to_owned()
+        } else {
+            meta.branding.firm.clone()
+        };
         info.producer = format!("Trustgap {}", env!("CARGO_PKG_VERSION"));
         info.subject = meta.subject.clone();
         info.keywords = meta.keywords.clone();
@@ -177,24 +193,68 @@ impl Composed {
     }
 }
 
-/// Running header and footer of one page.
-fn chrome(c: &mut Canvas, meta: &Meta, page: usize, total: usize) -> Result<(), FontError> {
+/// `text` cut with an ellipsis to fit `room` points (keeping at least four characters).
+/// Characters are taken from the text itself, never from the ellipsis added in the previous
+/// step: cutting the ellipsis and adding it back would go round for ever.
+pub(crate) fn fit(f: &super::fonts::Face, text: &str, size: f32, room: f32) -> String {
+    let full = f.printable(text);
+    if f.width(&full, size) <= room {
+        return full;
+    }
+    let mut kept: Vec<char> = full.chars().collect();
+    loop {
+        kept.pop();
+        let cut = format!("{}…", kept.iter().collect::<String>().trim_end());
+        if f.width(&cut, size) <= room || kept.len() <= 4 {
+            return cut;
+        }
+    }
+}
+
+/// Running header and footer of one page; `logo` is the registered logo's size in pixels.
+fn chrome(
+    c: &mut Canvas,
+    meta: &Meta,
+    logo: Option<(u32, u32)>,
+    page: usize,
+    total: usize,
+) -> Result<(), FontError> {
     let right = PAGE_WIDTH - MARGIN;
     let head = style(7.5, Weight::Regular, MUTED);
     let mark = style(7.5, Weight::Bold, BRAND);
     let f = face(Weight::Regular)?;
-    let mut running = f.printable(&meta.running_head);
-    let room = CONTENT_WIDTH - 110.0;
-    while f.width(&running, head.size) > room && running.chars().count() > 4 {
-        running.pop();
-        running = format!("{}…", running.trim_end_matches('…').trim_end());
-    }
-    c.text(MARGIN, 40.0, head, &running)?;
+    // The firm's logo, small, starts the running header; the text moves right of it.
+    let x = match logo {
+        Some(size) => MARGIN + draw_logo(c, size, MARGIN, 27.0, 64.0, 16.0, false) + 8.0,
+        None => MARGIN,
+    };
+    let running = fit(
+        f,
+        &meta.running_head,
+        head.size,
+        CONTENT_WIDTH - 110.0 - (x - MARGIN),
+    );
+    c.text(x, 40.0, head, &running)?;
     c.text_right(right, 40.0, mark, &meta.marking.to_uppercase())?;
     c.rule(MARGIN, 48.0, right, 48.0, 0.5, RULE);
     let foot_y = PAGE_HEIGHT - 38.0;
     c.rule(MARGIN, foot_y - 12.0, right, foot_y - 12.0, 0.5, RULE);
-    c.text(MARGIN, foot_y, SMALL, &meta.footer)?;
+    c.text(
+        MARGIN,
+        foot_y,
+        SMALL,
+        &fit(f, &meta.footer, SMALL.size, CONTENT_WIDTH - 70.0),
+    )?;
+    let note = meta.branding.footer.trim();
+    if !note.is_empty() {
+        let small = style(7.0, Weight::Regular, FAINT);
+        c.text(
+            MARGIN,
+            foot_y + 11.0,
+            small,
+            &fit(f, note, small.size, CONTENT_WIDTH),
+        )?;
+    }
     c.text_right(
         right,
         foot_y,
@@ -230,12 +290,7 @@ pub fn contents(flow: &mut Flow, prev: &[Anchor]) -> Result<(), FontError> {
             (w + 10.0).max(if a.level == 0 { 28.0 } else { 30.0 })
         };
         let f = face(st.weight)?;
-        let mut title = f.printable(&a.title);
-        let title_room = WIDTH - indent - num_w - 60.0;
-        while f.width(&title, st.size) > title_room && title.chars().count() > 4 {
-            title.pop();
-            title = format!("{}…", title.trim_end_matches('…').trim_end());
-        }
+        let title = fit(f, &a.title, st.size, WIDTH - indent - num_w - 60.0);
         let x = LEFT + indent + num_w;
         let tw = c.text(x, baseline, st, &title)?;
         let pw = f.width(&page_text, st.size);
@@ -311,14 +366,26 @@ mod tests {
             running_head: "Client · report".into(),
             marking: "Confidential".into(),
             footer: "Prepared with Trustgap".into(),
+            branding: Branding::default(),
         }
+    }
+
+    #[test]
+    fn long_text_is_cut_to_fit_and_the_cut_ends() {
+        let f = face(Weight::Regular).expect("font");
+        let long = "Brightwave Analytics (sample) · SOC 2 readiness report · ".repeat(6);
+        let cut = fit(f, &long, 10.0, 120.0);
+        assert!(cut.ends_with('…') && f.width(&cut, 10.0) <= 120.0, "{cut}");
+        assert_eq!(fit(f, "short", 10.0, 120.0), "short");
+        // Room for nothing: at least four characters and the ellipsis, not an endless loop.
+        assert_eq!(fit(f, "abcdefgh", 10.0, 1.0).chars().count(), 5);
     }
 
     #[test]
     fn every_page_but_the_cover_says_page_x_of_y() {
         let doc = Document::new("t").expect("fonts");
         let mut page = doc.canvas();
-        chrome(&mut page, &meta(), 3, 7).expect("chrome");
+        chrome(&mut page, &meta(), None, 3, 7).expect("chrome");
         let texts = page.texts();
         assert!(texts.contains(&"Page 3 of 7".to_owned()), "{texts:?}");
         assert!(texts.contains(&"CONFIDENTIAL".to_owned()));

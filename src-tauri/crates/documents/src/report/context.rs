@@ -5,10 +5,12 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 use trustgap_domain::assessment::{CompanyProfile, Response};
+use trustgap_domain::branding::Branding;
 use trustgap_domain::catalog::{Catalog, CategoryId, Question, ScopingNote};
 use trustgap_domain::people::{Owner, Person};
 use trustgap_domain::plan::{deadline, Action, AuditProfile, AuditType, Plan};
 use trustgap_domain::scoring::{Scorecard, Severity};
+use trustgap_domain::signoff::{Approver, DocumentVersion, ManagementResponse};
 
 /// The assessment as the reports see it.
 pub struct ReportContext<'a> {
@@ -32,6 +34,16 @@ pub struct ReportContext<'a> {
     pub generated_at: DateTime<Utc>,
     /// The report's date as printed (the user's calendar day).
     pub date: NaiveDate,
+    /// Whose document it is: the firm, logo, accent, footer and disclaimer (the client's
+    /// override over the workspace's).
+    pub branding: &'a Branding,
+    /// This document's issued versions, oldest first; the last is the one being printed.
+    /// Empty: a draft, never issued.
+    pub versions: &'a [DocumentVersion],
+    /// Who signs the document off.
+    pub approvers: &'a [Approver],
+    /// Management's responses to findings, by question.
+    pub management: &'a [ManagementResponse],
 }
 
 impl ReportContext<'_> {
@@ -66,14 +78,50 @@ impl ReportContext<'_> {
         self.catalog.questions_in(self.scope).collect()
     }
 
-    /// The assessor, or "Prepared with Trustgap" when none is recorded.
+    /// Who prepared the document: the firm when one is set, else the assessor, else
+    /// "Trustgap" (the tool, when nobody is named).
     pub fn prepared_by(&self) -> String {
+        let firm = self.branding.firm.trim();
         let a = self.company.assessor.trim();
-        if a.is_empty() {
-            "Prepared with Trustgap".to_owned()
-        } else {
-            a.to_owned()
+        match (firm.is_empty(), a.is_empty()) {
+            (false, _) => firm.to_owned(),
+            (true, false) => a.to_owned(),
+            (true, true) => "Trustgap".to_owned(),
         }
+    }
+
+    /// "Prepared by <firm>", or "Prepared with Trustgap" when no firm is set.
+    pub fn prepared_line(&self) -> String {
+        self.branding.prepared_line()
+    }
+
+    /// Who led the assessment, short: "Ana Ruiz, Meridian Assurance" or "Self-assessment".
+    pub fn led_by(&self) -> String {
+        self.company.led_by_short()
+    }
+
+    /// "This is a self-assessment…" or "This assessment was led by <assessor> of <firm>".
+    pub fn led_by_sentence(&self) -> String {
+        self.company.led_by_sentence()
+    }
+
+    /// The version being printed, "2.0", or "Draft" before the first issue.
+    pub fn version_label(&self) -> String {
+        self.versions
+            .last()
+            .map_or_else(|| "Draft".to_owned(), DocumentVersion::label)
+    }
+
+    /// Management's response to the finding of a question, if any.
+    pub fn management_response(&self, question_id: &str) -> Option<&ManagementResponse> {
+        self.management
+            .iter()
+            .find(|r| r.question_id == question_id)
+    }
+
+    /// The footer of every page: "Prepared by <firm> · <what the document is>".
+    pub fn footer_line(&self, tail: &str) -> String {
+        format!("{} · {tail}", self.prepared_line())
     }
 
     /// The system in scope: its recorded name, or the assessment's name.

@@ -1,6 +1,8 @@
-//! Front matter shared by the multi-page reports: the cover (client, system, assessor, date,
-//! confidentiality marking), the document control page and the contents page.
+//! Front matter shared by the multi-page reports: the cover (client, system, who led it, the
+//! firm's logo, version and date, confidentiality marking and disclaimer), the document control
+//! page with the version history and the contents page.
 
+use super::brand::{draw_logo, logo_size};
 use super::compose::contents;
 use super::context::ReportContext;
 use super::flow::{Anchor, Flow};
@@ -35,6 +37,21 @@ pub fn cover(
     let band_h = 330.0;
     c.fill_rect(0.0, 0.0, PAGE_WIDTH, band_h, BRAND);
     c.fill_rect(0.0, band_h, PAGE_WIDTH, 6.0, BRAND_DARK);
+    if let Some(size) = logo_size(ctx.branding.logo.as_ref()) {
+        // The logo on a white plate at the top right, as a firm's letterhead carries it.
+        let (plate_w, plate_h) = (168.0, 72.0);
+        let x = PAGE_WIDTH - MARGIN - plate_w;
+        c.fill_rect(x, 36.0, plate_w, plate_h, WHITE);
+        draw_logo(
+            c,
+            size,
+            x + 12.0,
+            48.0,
+            plate_w - 24.0,
+            plate_h - 24.0,
+            false,
+        );
+    }
     c.fill_rect(MARGIN, 92.0, 36.0, 3.0, WHITE);
     c.text(
         MARGIN,
@@ -72,15 +89,21 @@ pub fn cover(
     }
 
     // Facts about the engagement.
-    let facts: Vec<(&str, String)> = vec![
+    let mut facts: Vec<(&str, String)> = vec![
         ("Client", ctx.client.to_owned()),
         ("System", ctx.system().to_owned()),
         ("Assessment", ctx.assessment.to_owned()),
         ("Audit", audit_line(ctx)),
         ("Categories in scope", ctx.scope_names()),
-        ("Assessor", ctx.prepared_by()),
-        ("Date", long_date(ctx.date)),
+        ("Led by", ctx.led_by()),
     ];
+    if !ctx.branding.firm.is_empty() {
+        facts.push(("Prepared by", ctx.branding.firm.clone()));
+    }
+    facts.push((
+        "Version",
+        format!("{} · {}", ctx.version_label(), long_date(ctx.date)),
+    ));
     let label = style(7.5, Weight::Bold, MUTED);
     let value = style(10.5, Weight::Regular, INK);
     let mut y = band_h + 52.0;
@@ -95,21 +118,26 @@ pub fn cover(
         y += lines.len().clamp(1, 3) as f32 * value.leading() + 12.0;
     }
 
-    // Confidentiality marking, sized to its text.
-    let notice = format!(
+    // Confidentiality marking and the firm's disclaimer, sized to their text.
+    let mut notice = format!(
         "This document is confidential to {}. It describes weaknesses in security controls: \
          share it only with the leadership team, the board, the auditors and customers who \
-         have signed a non-disclosure agreement. It records a self-assessment against the SOC 2 \
-         Trust Services Criteria; it is not an audit opinion or a SOC 2 report.",
-        ctx.client
+         have signed a non-disclosure agreement. {}",
+        ctx.client,
+        records_sentence(ctx)
     );
-    let notice_lines = wrap(
-        face(SMALL.weight)?,
-        &notice,
-        SMALL.size,
-        CONTENT_WIDTH - 36.0,
-    )
-    .len();
+    let f = face(SMALL.weight)?;
+    let disclaimer = ctx.branding.disclaimer.trim();
+    if !disclaimer.is_empty() {
+        // A long disclaimer would run into the facts: it is printed in full on the document
+        // control page, and the cover points there.
+        if wrap(f, disclaimer, SMALL.size, CONTENT_WIDTH - 36.0).len() <= 6 {
+            notice = format!("{notice}\n{disclaimer}");
+        } else {
+            notice = format!("{notice} The disclaimer is on the document control page.");
+        }
+    }
+    let notice_lines = wrap(f, &notice, SMALL.size, CONTENT_WIDTH - 36.0).len();
     let box_h = 52.0 + notice_lines as f32 * SMALL.leading();
     let box_top = PAGE_HEIGHT - 76.0 - box_h;
     c.fill_rect(MARGIN, box_top, CONTENT_WIDTH, box_h, BRAND_TINT);
@@ -131,7 +159,7 @@ pub fn cover(
         MARGIN,
         PAGE_HEIGHT - 44.0,
         style(8.0, Weight::Bold, BRAND),
-        "Prepared with Trustgap",
+        &ctx.prepared_line(),
     )?;
     c.text_right(
         PAGE_WIDTH - MARGIN,
@@ -140,6 +168,46 @@ pub fn cover(
         &format!("Question bank {}", ctx.catalog_version),
     )?;
     Ok(())
+}
+
+/// What the document records, for the cover's notice: a self-assessment, or who led it.
+fn records_sentence(ctx: &ReportContext<'_>) -> String {
+    if ctx.company.assessor_led() {
+        format!(
+            "It records an assessment against the SOC 2 Trust Services Criteria led by {}; it \
+             is not an audit opinion or a SOC 2 report.",
+            led_by_phrase(ctx)
+        )
+    } else {
+        "It records a self-assessment against the SOC 2 Trust Services Criteria, answered by \
+         the company itself; it is not an audit opinion or a SOC 2 report."
+            .to_owned()
+    }
+}
+
+/// "Ana Ruiz of Meridian Assurance", "Ana Ruiz" or "Meridian Assurance".
+fn led_by_phrase(ctx: &ReportContext<'_>) -> String {
+    let (name, firm) = (
+        ctx.company.assessor.trim(),
+        ctx.company.assessor_firm.trim(),
+    );
+    match (name.is_empty(), firm.is_empty()) {
+        (false, false) => format!("{name} of {firm}"),
+        (false, true) => name.to_owned(),
+        _ => firm.to_owned(),
+    }
+}
+
+/// The document's status line: whose assessment it is, and that it is not an audit opinion.
+pub fn status_line(ctx: &ReportContext<'_>) -> String {
+    if ctx.company.assessor_led() {
+        format!(
+            "Readiness assessment led by {}, for discussion; not an audit opinion",
+            led_by_phrase(ctx)
+        )
+    } else {
+        "Self-assessment for discussion; not an audit opinion".to_owned()
+    }
 }
 
 /// "SOC 2 Type I · target date 3 June 2027".
@@ -165,24 +233,33 @@ pub fn document_control(
         ("Client", ctx.client.to_owned()),
         ("System", ctx.system().to_owned()),
         ("Assessment", ctx.assessment.to_owned()),
-        ("Version", format!("1.0, generated {stamp}")),
         (
-            "Status",
-            "Self-assessment for discussion; not an audit opinion".to_owned(),
+            "Version",
+            format!("{}, generated {stamp}", ctx.version_label()),
         ),
+        ("Status", status_line(ctx)),
         (
             "Classification",
             format!("{MARKING}: restricted distribution"),
         ),
+        ("Led by", ctx.led_by()),
         ("Prepared by", ctx.prepared_by()),
         (
             "Basis",
-            format!(
-                "Trustgap {}, question bank {}; answers as recorded on {}",
-                env!("CARGO_PKG_VERSION"),
-                ctx.catalog_version,
-                long_date(ctx.date)
-            ),
+            if ctx.branding.firm.is_empty() {
+                format!(
+                    "Trustgap {}, question bank {}; answers as recorded on {}",
+                    env!("CARGO_PKG_VERSION"),
+                    ctx.catalog_version,
+                    long_date(ctx.date)
+                )
+            } else {
+                format!(
+                    "Question bank {}; answers as recorded on {}",
+                    ctx.catalog_version,
+                    long_date(ctx.date)
+                )
+            },
         ),
     ];
     for (k, v) in rows {
@@ -190,19 +267,31 @@ pub fn document_control(
     }
     flow.table(&t)?;
 
-    flow.heading("", "Revision history", 1, 40.0)?;
+    flow.heading("", "Version history", 1, 40.0)?;
     let mut rev = Table::new(vec![
         Column::new("Version", 0.8),
         Column::new("Date", 1.2),
         Column::new("Change", 3.0),
         Column::new("By", 1.4),
     ]);
-    rev.row(vec![
-        Cell::text("1.0"),
-        Cell::text(long_date(ctx.date)),
-        Cell::text("Generated from the assessment answers and the remediation plan as they stood on this date."),
-        Cell::text(ctx.prepared_by()),
-    ]);
+    for v in ctx.versions {
+        rev.row(vec![
+            Cell::text(v.label()),
+            Cell::text(long_date(v.issued_on)),
+            Cell::text(v.change.clone()),
+            Cell::text(v.author.clone()),
+        ]);
+    }
+    if ctx.versions.is_empty() {
+        rev.row(vec![
+            Cell::text("Draft"),
+            Cell::text(long_date(ctx.date)),
+            Cell::text(
+                "Not issued yet: each export of this document adds a numbered version here.",
+            ),
+            Cell::text(ctx.prepared_by()),
+        ]);
+    }
     flow.table(&rev)?;
 
     flow.heading("", "Handling", 1, 40.0)?;
@@ -212,9 +301,12 @@ pub fn document_control(
          controls an attacker would look for. Share it under a non-disclosure agreement, and \
          generate a new version rather than editing this one when answers change.",
     )?;
+    if !ctx.branding.disclaimer.trim().is_empty() {
+        flow.heading("", "Disclaimer", 1, 40.0)?;
+        flow.paragraph(BODY, ctx.branding.disclaimer.trim())?;
+    }
 
     if !guide.is_empty() {
-        flow.heading("", "How to read this document", 1, 40.0)?;
         let mut g = Table::plain(vec![
             Column::new("Part", 1.5),
             Column::new("What it tells you", 3.5),
@@ -225,6 +317,9 @@ pub fn document_control(
                 Cell::styled(*what, CELL),
             ]);
         }
+        // The heading goes with the start of its table, never alone at the foot of a page.
+        let keep = flow.table_lead(&g)?;
+        flow.heading("", "How to read this document", 1, keep)?;
         flow.table(&g)?;
     }
     Ok(())

@@ -147,6 +147,11 @@ impl Document {
         Some(id)
     }
 
+    /// The document's resources (images are registered there by `brand`).
+    pub(super) fn resources(&mut self) -> &mut printpdf::PdfResources {
+        &mut self.pdf.resources
+    }
+
     /// Document information dictionary entries; dates are fixed by the caller for reproducibility.
     pub fn info(&mut self) -> &mut printpdf::PdfDocumentInfo {
         &mut self.pdf.metadata.info

@@ -8,6 +8,7 @@
 //! Output is deterministic: the same inputs and `generated_at` give byte-identical files.
 
 mod bidi;
+mod brand;
 mod brief;
 mod chart;
 mod compose;
@@ -22,6 +23,7 @@ mod model;
 mod readiness;
 mod remediation;
 mod shapes;
+mod signoff;
 mod table;
 mod theme;
 mod wrap;
@@ -39,4 +41,7 @@ pub use remediation::remediation_report;
 pub enum ReportError {
     #[error(transparent)]
     Font(#[from] FontError),
+    /// The branding's logo could not be read.
+    #[error(transparent)]
+    Logo(#[from] trustgap_domain::DomainError),
 }

@@ -32,6 +32,7 @@ pub fn render_document(doc: &Document) -> Result<(Vec<u8>, usize), ReportError> 
         running_head: m.running_head.clone(),
         marking: m.marking.clone(),
         footer: m.footer.clone(),
+        branding: m.branding.clone(),
     };
     Ok((composed.into_pdf_from(&meta, 0)?, pages))
 }

@@ -105,6 +105,7 @@ mod tests {
                 running_head: "Acme · Board brief".into(),
                 marking: "Confidential".into(),
                 footer: "Prepared with Trustgap".into(),
+                branding: Default::default(),
             },
             blocks: vec![
                 Block::Title {

@@ -2,6 +2,7 @@
 
 use crate::error::Result;
 use crate::limits;
+use crate::signoff::LedBy;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
@@ -17,9 +18,46 @@ pub struct CompanyProfile {
     pub hosting: String,
     /// The person answering or running the assessment; recorded in the answer history.
     pub assessor: String,
+    /// Whether the company assessed itself or an assessor (named above) led it.
+    pub led_by: LedBy,
+    /// The assessor's firm, when an assessor led it.
+    pub assessor_firm: String,
 }
 
 impl CompanyProfile {
+    /// Who led it, in the words the documents use: "This is a self-assessment" or "This
+    /// assessment was led by Ana Ruiz of Meridian Assurance".
+    pub fn led_by_sentence(&self) -> String {
+        match (self.led_by, self.assessor.trim(), self.assessor_firm.trim()) {
+            (LedBy::SelfAssessment, _, _) | (LedBy::Assessor, "", "") => {
+                "This is a self-assessment: the company answered the questions itself".to_owned()
+            }
+            (LedBy::Assessor, "", firm) => format!("This assessment was led by {firm}"),
+            (LedBy::Assessor, name, "") => format!("This assessment was led by {name}"),
+            (LedBy::Assessor, name, firm) => {
+                format!("This assessment was led by {name} of {firm}")
+            }
+        }
+    }
+
+    /// Whether an assessor led it (and is named).
+    pub fn assessor_led(&self) -> bool {
+        self.led_by == LedBy::Assessor
+            && !(self.assessor.trim().is_empty() && self.assessor_firm.trim().is_empty())
+    }
+
+    /// "Ana Ruiz, Meridian Assurance", "Ana Ruiz" or "Self-assessment".
+    pub fn led_by_short(&self) -> String {
+        if !self.assessor_led() {
+            return "Self-assessment".to_owned();
+        }
+        [self.assessor.trim(), self.assessor_firm.trim()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// Trims every field and checks lengths: one-line fields up to the name limit, the
     /// description up to the note limit, a headcount of 1 to 1,000,000.
     pub fn cleaned(&self) -> Result<CompanyProfile> {
@@ -39,6 +77,8 @@ impl CompanyProfile {
             system_description: self.system_description.trim().to_owned(),
             hosting: limits::line("The hosting", &self.hosting)?,
             assessor: limits::line("The assessor's name", &self.assessor)?,
+            led_by: self.led_by,
+            assessor_firm: limits::line("The assessor's firm", &self.assessor_firm)?,
         })
     }
 }

@@ -1,5 +1,6 @@
-//! Portable `.trustgap` files: one or more assessments (with their client and its people, answers,
-//! history, snapshots, plan edits and retired answers) in a SQLite database of the workspace's own
+//! Portable `.trustgap` files: one or more assessments (with their client, its people and branding
+//! override, answers, history, snapshots, plan edits, retired answers, document versions,
+//! approvers and management responses) in a SQLite database of the workspace's own
 //! schema, and their import.
 //!
 //! Export builds the subset in memory and writes it with the online backup API (temp file, then
@@ -38,9 +39,12 @@ const PLAN_COLS: &str = "remediation_key, owner_role, start_date, due_date, stat
     justification, notes, updated_at";
 const RETIRED_COLS: &str = "question_id, answer, note, reason, catalog_version, retired_at";
 const COST_COLS: &str = "currency, day_rate, lines, updated_at";
+const VERSION_COLS: &str = "kind, version, issued_on, author, change";
+const APPROVER_COLS: &str = "position, name, role, signed_on";
+const MANAGEMENT_COLS: &str = "question_id, kind, text, updated_at";
 const ASSESSMENT_COLS: &str = "name, catalog_version, scope, audit_type, target_date, \
     observation_start, industry, headcount, system_name, system_description, hosting, assessor, \
-    created_at, updated_at, opened_at, archived_at, last_question, scoping";
+    created_at, updated_at, opened_at, archived_at, last_question, scoping, led_by, assessor_firm";
 /// The imported person an owner column names, as the workspace's person.
 const MAP_OWNER: &str = "(SELECT new FROM temp.person_map WHERE old = owner_person)";
 
@@ -80,6 +84,13 @@ impl Store {
              INSERT INTO retired_answers SELECT * FROM src.retired_answers
                WHERE assessment_id IN ({list});
              INSERT INTO cost_assumptions SELECT * FROM src.cost_assumptions
+               WHERE assessment_id IN ({list});
+             INSERT INTO client_branding SELECT * FROM src.client_branding
+               WHERE client_id IN (SELECT id FROM clients);
+             INSERT INTO document_versions SELECT * FROM src.document_versions
+               WHERE assessment_id IN ({list});
+             INSERT INTO approvers SELECT * FROM src.approvers WHERE assessment_id IN ({list});
+             INSERT INTO management_responses SELECT * FROM src.management_responses
                WHERE assessment_id IN ({list});
              INSERT INTO settings VALUES ('portable.exported_at', datetime('now'));
              COMMIT;"
@@ -287,6 +298,9 @@ fn copy_in(tx: &Transaction<'_>, mode: ImportMode) -> Result<Vec<i64>> {
             ("plan_edits", PLAN_COLS, true),
             ("retired_answers", RETIRED_COLS, false),
             ("cost_assumptions", COST_COLS, false),
+            ("document_versions", VERSION_COLS, false),
+            ("approvers", APPROVER_COLS, false),
+            ("management_responses", MANAGEMENT_COLS, false),
         ] {
             let (into, from) = if owned {
                 (
@@ -331,7 +345,15 @@ fn client_for(tx: &Transaction<'_>, old_client: i64) -> Result<i64> {
          SELECT ?1, ?2, ?3, ?4, year_end_break, closures FROM imp.clients WHERE id = ?5",
         params![uid, name, created, updated, old_client],
     )?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    // A new client brings its branding override; a client already here keeps its own.
+    tx.execute(
+        "INSERT INTO main.client_branding (client_id, firm, logo, logo_format, accent, footer, \
+         disclaimer, updated_at) SELECT ?2, firm, logo, logo_format, accent, footer, disclaimer, \
+         updated_at FROM imp.client_branding WHERE client_id = ?1",
+        params![old_client, id],
+    )?;
+    Ok(id)
 }
 
 /// Maps the file's people of a client to the workspace's: the same person (by identity, else by

@@ -59,6 +59,26 @@ pub(super) fn verify(tx: &Transaction<'_>, id: i64) -> Result<()> {
             "an owner who is not one of the client's people".into(),
         ));
     }
+    // A logo is decoded in full when a document uses it; here it must at least be one.
+    let logos: Vec<(Option<String>, Option<Vec<u8>>)> = tx
+        .prepare(
+            "SELECT logo_format, logo FROM main.client_branding WHERE client_id = \
+             (SELECT client_id FROM main.assessments WHERE id = ?1)",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .and_then(Iterator::collect)
+        .map_err(|_| invalid("a logo that is not an image".into()))?;
+    for (format, bytes) in logos {
+        let ok = match (format.as_deref(), bytes.as_deref()) {
+            (None, None) => true,
+            (Some("png"), Some(b)) => b.starts_with(b"\x89PNG\r\n\x1a\n"),
+            (Some("jpeg"), Some(b)) => b.starts_with(&[0xff, 0xd8, 0xff]),
+            _ => false,
+        };
+        if !ok {
+            return Err(invalid("a logo that is not a PNG or JPEG image".into()));
+        }
+    }
     for (table, owner, columns) in IMPORTED_TEXT {
         let names: Vec<&str> = columns.iter().map(|c| c.0).collect();
         let mut stmt = tx.prepare(&format!(
@@ -95,6 +115,13 @@ pub(super) fn verify(tx: &Transaction<'_>, id: i64) -> Result<()> {
                             .is_ok()
                         })
                     }
+                    Text::Footer => {
+                        trustgap_domain::branding::footer(&value).is_ok_and(|v| v == value)
+                    }
+                    Text::Disclaimer => {
+                        trustgap_domain::branding::disclaimer(&value).is_ok_and(|v| v == value)
+                    }
+                    Text::Accent => trustgap_domain::branding::Accent::parse(&value).is_ok(),
                     Text::Scoping => {
                         serde_json::from_str::<Vec<ScopingNote>>(&value).is_ok_and(|n| {
                             n.len() <= 100 && value.chars().count() <= MAX_NOTE_CHARS * 10
@@ -129,6 +156,10 @@ enum Text {
     Scoping,
     /// The JSON list of external cost lines, each within the app's limits.
     CostLines,
+    /// Branding: a footer line, a disclaimer paragraph, a `#RRGGBB` colour.
+    Footer,
+    Disclaimer,
+    Accent,
 }
 
 /// Text columns of a table, each with what it may hold.
@@ -233,6 +264,44 @@ const IMPORTED_TEXT: &[(&str, &str, Columns)] = &[
             ("label", Text::Line),
             ("scope", Text::Scope),
             ("created_at", Text::Line),
+        ],
+    ),
+    (
+        "client_branding",
+        "client_id = (SELECT client_id FROM main.assessments WHERE id = ?1)",
+        &[
+            ("firm", Text::Line),
+            ("accent", Text::Accent),
+            ("footer", Text::Footer),
+            ("disclaimer", Text::Disclaimer),
+            ("updated_at", Text::Line),
+        ],
+    ),
+    (
+        "document_versions",
+        "assessment_id = ?1",
+        &[
+            ("issued_on", Text::Date),
+            ("author", Text::Line),
+            ("change", Text::Line),
+        ],
+    ),
+    (
+        "approvers",
+        "assessment_id = ?1",
+        &[
+            ("name", Text::Line),
+            ("role", Text::Line),
+            ("signed_on", Text::Date),
+        ],
+    ),
+    (
+        "management_responses",
+        "assessment_id = ?1",
+        &[
+            ("question_id", Text::Line),
+            ("text", Text::Note),
+            ("updated_at", Text::Line),
         ],
     ),
     (

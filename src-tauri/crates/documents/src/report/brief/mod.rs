@@ -196,9 +196,14 @@ pub fn board_brief(ctx: &ReportContext<'_>, costs: Option<&CostAssumptions>) -> 
                 ctx.client.to_owned(),
             ],
             generated_at: ctx.generated_at,
-            running_head: format!("{} · {TITLE}", ctx.client),
+            running_head: format!("{} · {TITLE} · version {}", ctx.client, ctx.version_label()),
             marking: super::front::MARKING.to_owned(),
-            footer: "Prepared with Trustgap · self-assessment, not an audit opinion".to_owned(),
+            footer: ctx.footer_line(if ctx.company.assessor_led() {
+                "readiness assessment, not an audit opinion"
+            } else {
+                "self-assessment, not an audit opinion"
+            }),
+            branding: ctx.branding.clone(),
         },
         blocks,
     }

@@ -75,6 +75,16 @@ pub(super) fn gap_register(
             };
             parts.push((format!("Note: {note}{more}"), CELL_MUTED));
         }
+        if let Some(m) = ctx.management_response(&gap.question_id) {
+            parts.push((
+                format!(
+                    "Management response ({}): {}",
+                    m.kind.label().to_lowercase(),
+                    clip(&m.text, NOTE_CHARS)
+                ),
+                CELL,
+            ));
+        }
         let action = match ctx.action_for_key(&gap.remediation) {
             Some((_, a)) => Cell::two(
                 format!(
@@ -221,6 +231,13 @@ fn question_table(
             }
             (_, false) => parts.push((format!("Note: {note}"), CELL)),
             (_, true) => {}
+        }
+        if let Some(m) = ctx.management_response(&q.id) {
+            parts.push((
+                format!("Management response · {}", m.kind.label()),
+                CELL_BOLD,
+            ));
+            parts.push((m.text.clone(), CELL));
         }
         if let Some(r) = r {
             let refs: Vec<String> = r

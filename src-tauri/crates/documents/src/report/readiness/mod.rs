@@ -19,6 +19,7 @@ use super::compose::{compose, Meta, Report};
 use super::context::ReportContext;
 use super::flow::{Anchor, Flow};
 use super::front::{contents_page, cover, document_control, CoverText, MARKING};
+use super::signoff::sign_off;
 use super::ReportError;
 use trustgap_domain::snapshot::Comparison;
 
@@ -125,6 +126,7 @@ pub fn readiness_report(
         }
         let guide: Vec<(&str, &str)> = guide.iter().map(|(k, v)| (*k, v.as_str())).collect();
         document_control(flow, ctx, TITLE, &guide)?;
+        sign_off(flow, ctx, TITLE)?;
         contents_page(flow, prev)?;
         summary::executive_summary(flow, ctx, &n.chapter())?;
         if let Some(cmp) = options.progress {
@@ -164,6 +166,11 @@ fn meta(ctx: &ReportContext<'_>) -> Meta {
         generated_at: ctx.generated_at,
         running_head: format!("{} · {TITLE}", ctx.client),
         marking: MARKING.to_owned(),
-        footer: "Prepared with Trustgap · self-assessment, not an audit opinion".to_owned(),
+        footer: ctx.footer_line(if ctx.company.assessor_led() {
+            "readiness assessment, not an audit opinion"
+        } else {
+            "self-assessment, not an audit opinion"
+        }),
+        branding: ctx.branding.clone(),
     }
 }

@@ -38,7 +38,10 @@ pub(super) fn scope_and_approach(
     if let Some(h) = co.headcount {
         facts.push(("People", format!("{h} employees and contractors")));
     }
-    facts.push(("Assessed by", ctx.prepared_by()));
+    facts.push(("Led by", ctx.led_by()));
+    if !ctx.branding.firm.is_empty() {
+        facts.push(("Prepared by", ctx.branding.firm.clone()));
+    }
     flow.heading(&next(), "The company and the system", 1, 60.0)?;
     let mut t = Table::plain(vec![Column::new("Item", 1.6), Column::new("Detail", 4.4)]);
     for (k, v) in facts {
@@ -128,7 +131,7 @@ pub(super) fn scope_and_approach(
     flow.paragraph(
         BODY,
         &format!(
-            "The company answered {} plain-language questions from Trustgap's question bank \
+            "The company answered {} plain-language questions from the question bank \
              (version {}), each tied to one or more Trust Services Criteria and weighted from 1 \
              (minor) to 5 (an audit exception is certain without it). Each question has one of \
              five answers:",
@@ -208,11 +211,19 @@ pub(super) fn scope_and_approach(
     flow.heading(&next(), "Limitations", 1, 40.0)?;
     flow.paragraph(
         SMALL,
-        "This is a self-assessment: answers were given by the company and were not tested \
-         against evidence. An auditor will ask for the evidence listed in the detailed findings; \
-         where it does not exist, an answer of implemented may not hold. The question bank \
-         paraphrases the Trust Services Criteria in plain words and does not reproduce the \
-         AICPA's text.",
+        &format!(
+            "{}. {} An auditor will ask for the evidence listed in the detailed findings; where \
+             it does not exist, an answer of implemented may not hold. The question bank \
+             paraphrases the Trust Services Criteria in plain words and does not reproduce the \
+             AICPA's text.",
+            ctx.led_by_sentence(),
+            if ctx.company.assessor_led() {
+                "Answers marked verified were checked against evidence; the others are as the \
+                 company gave them."
+            } else {
+                "Answers were not tested against evidence."
+            }
+        ),
     )?;
     Ok(())
 }

@@ -12,6 +12,7 @@ use super::compose::{compose, Meta, Report};
 use super::context::ReportContext;
 use super::flow::{Anchor, Flow};
 use super::front::{contents_page, cover, document_control, CoverText, MARKING};
+use super::signoff::sign_off;
 use super::ReportError;
 
 pub const TITLE: &str = "SOC 2 remediation plan";
@@ -55,6 +56,7 @@ pub fn remediation_report(ctx: &ReportContext<'_>) -> Result<Report, ReportError
             },
         )?;
         document_control(flow, ctx, TITLE, GUIDE)?;
+        sign_off(flow, ctx, TITLE)?;
         contents_page(flow, prev)?;
         overview::plan_summary(flow, ctx, "1")?;
         capacity::people_and_time(flow, ctx, "2")?;
@@ -81,7 +83,8 @@ pub fn remediation_report(ctx: &ReportContext<'_>) -> Result<Report, ReportError
         generated_at: ctx.generated_at,
         running_head: format!("{} · {TITLE}", ctx.client),
         marking: MARKING.to_owned(),
-        footer: "Prepared with Trustgap · dates are a plan, not a commitment".to_owned(),
+        footer: ctx.footer_line("dates are a plan, not a commitment"),
+        branding: ctx.branding.clone(),
     };
     Ok(Report::new(composed, meta))
 }
