@@ -71,10 +71,7 @@ fn the_summary_is_one_valid_page_with_every_section() {
         info.contains("Title:") && info.contains("Northwind Analytics"),
         "{info}"
     );
-    assert!(
-        info.contains("Author:          Prepared with Trustgap"),
-        "{info}"
-    );
+    assert!(info.contains("Author:          Trustgap"), "{info}");
     assert!(info.contains("2026"), "creation date is set: {info}");
     let text = tool("pdftotext", &["-layout", p, "-"]);
     for expected in [

@@ -80,7 +80,13 @@ fn exports_add_versions_per_document_and_previews_do_not() {
         text.contains("2.0 9 November 2026 Board comments"),
         "history row 2"
     );
-    assert!(!text.contains("Draft"), "an issued report is no draft");
+    // A word, not a substring: the audit chapter's prose speaks of "Drafting the description".
+    assert!(
+        !text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "Draft"),
+        "an issued report is no draft"
+    );
     let e =
         t.ws.issue_report(
             id,

@@ -194,14 +194,19 @@ pub(super) fn report(data_dir: &Path, command: super::ReportCommand) -> Result<(
             change,
         } => (Some(ReportKind::Plan), assessment, out, false, change),
     };
-    let format = DocFormat::from_path(&out)?;
-    if kind.is_some() && format == DocFormat::Docx {
-        return Err(ApiError::validation(
-            "This report is written as PDF only for now: name the file with .pdf (the board \
-             brief, `trustgap report brief`, is also written as Word).",
-        ));
-    }
     check_out(&out)?;
+    // The brief's format is the file's extension; the reports are PDF whatever the name, but
+    // a .docx name is a mistake worth saying.
+    let format = match kind {
+        None => DocFormat::from_path(&out)?,
+        Some(_) if DocFormat::from_path(&out).ok() == Some(DocFormat::Docx) => {
+            return Err(ApiError::validation(
+                "This report is written as PDF only for now: name the file with .pdf (the \
+                 board brief, `trustgap report brief`, is also written as Word).",
+            ));
+        }
+        Some(_) => DocFormat::Pdf,
+    };
     // Each export is a new version of the document, recorded in the workspace.
     let _lock = WorkspaceLock::acquire(data_dir)?;
     let mut ws = Workspace::open(data_dir)?;
