@@ -80,10 +80,16 @@ fn the_assessment_workbook_has_its_sheets_dates_lists_and_filters() {
     let v = read_with(SHEETS, &path);
     assert_eq!(
         v["names"],
-        serde_json::json!(["About", "Gap register", "Plan", "Answers"])
+        serde_json::json!([
+            "About",
+            "Gap register",
+            "Plan",
+            "Answers",
+            "Evidence requests"
+        ])
     );
     let sheets = &v["sheets"];
-    for name in ["Gap register", "Plan", "Answers"] {
+    for name in ["Gap register", "Plan", "Answers", "Evidence requests"] {
         assert_eq!(
             sheets[name]["freeze"], "A2",
             "{name} keeps its header in view"
@@ -112,6 +118,17 @@ fn the_assessment_workbook_has_its_sheets_dates_lists_and_filters() {
             "Verified",
             "Evidence"
         ])
+    );
+    // A request for every control in scope, with what to provide and what it must show.
+    assert_eq!(
+        sheets["Evidence requests"]["rows"],
+        in_scope(&t, id).len() + 1,
+        "one request per control in scope"
+    );
+    assert_eq!(sheets["Evidence requests"]["header"][4], "What to provide");
+    assert_eq!(
+        sheets["Evidence requests"]["header"][5],
+        "What it must show"
     );
     // The status drop-down: the domain's labels, over the whole status column.
     let dv = &sheets["Plan"]["validations"];

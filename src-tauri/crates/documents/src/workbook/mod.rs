@@ -1,5 +1,5 @@
 //! Excel workbooks: the assessment workbook a client or a CTO works in (gap register, plan,
-//! answers) and the questionnaire a consultant sends out to be filled in offline and imported
+//! answers, evidence requests) and the questionnaire a consultant sends out to be filled in offline and imported
 //! back. Written with rust_xlsxwriter; every text cell is written as a string, never a formula,
 //! and the file is stamped with the time passed in, so the same data gives the same bytes.
 
@@ -8,6 +8,7 @@ mod answers;
 mod gaps;
 mod plan;
 mod questionnaire;
+mod requests;
 mod sheet;
 mod style;
 
@@ -26,7 +27,8 @@ pub struct WorkbookError(#[from] rust_xlsxwriter::XlsxError);
 
 pub type Result<T> = std::result::Result<T, WorkbookError>;
 
-/// The assessment workbook: an About sheet, the gap register, the plan and every answer.
+/// The assessment workbook: an About sheet, the gap register, the plan, every answer and the
+/// evidence an auditor will request for each control in scope.
 pub fn assessment_workbook(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
     let mut book = new_book(ctx, "SOC 2 assessment workbook");
     let styles = style::Styles::new();
@@ -34,7 +36,7 @@ pub fn assessment_workbook(ctx: &ReportContext<'_>) -> Result<Vec<u8>> {
     gaps::gap_sheet(&mut book, ctx, &styles)?;
     plan::plan_sheet(&mut book, ctx, &styles)?;
     answers::answers_sheet(&mut book, ctx, &styles)?;
-    // The evidence-request sheet is added here, as its own module beside these.
+    requests::requests_sheet(&mut book, ctx, &styles)?;
     Ok(book.save_to_buffer()?)
 }
 
