@@ -132,7 +132,7 @@ export function firstSteps(j) {
     await j.snap('plan');
   });
 
-  j.step('Reports export the readiness summary PDF', async () => {
+  j.step('Reports export the board brief PDF', async () => {
     await j.go('reports');
     await j.session.find('[data-testid=report-pages]', { visible: true });
     await j.checkLayout('Reports', [
@@ -166,7 +166,8 @@ export function firstSteps(j) {
     if (result.error) throw new Error(`pdftotext could not run (install poppler-utils): ${result.error.message}`);
     assert.equal(result.status, 0, `pdftotext failed: ${result.stderr}`);
     assert.match(result.stdout, /Northwind Analytics/);
-    assert.match(result.stdout, /Readiness by category/);
+    assert.match(result.stdout, /Board brief/);
+    assert.match(result.stdout, /Decisions needed from leadership/);
     await j.snap('reports-exported');
   });
 
