@@ -3,6 +3,7 @@
 //! an auditor will ask for.
 
 use super::csv::CsvWriter;
+use trustgap_domain::assessment::EvidenceRef;
 use trustgap_domain::evidence_requests::EvidenceRequest;
 use trustgap_domain::people::Person;
 
@@ -28,18 +29,7 @@ pub fn controls_csv(requests: &[EvidenceRequest], people: &[Person]) -> String {
             (Some(_), true) => "verified",
             (Some(_), false) => "self-reported",
         };
-        let recorded: Vec<String> = r
-            .on_file
-            .iter()
-            .map(|e| {
-                let (d, l) = (e.description.trim(), e.link.trim());
-                if l.is_empty() {
-                    d.to_owned()
-                } else {
-                    format!("{d} ({l})")
-                }
-            })
-            .collect();
+        let recorded: Vec<String> = r.on_file.iter().map(EvidenceRef::display).collect();
         let recorded = if recorded.is_empty() {
             "none recorded".to_owned()
         } else {

@@ -7,6 +7,7 @@ use super::style::Styles;
 use super::Result;
 use crate::report::ReportContext;
 use rust_xlsxwriter::Workbook;
+use trustgap_domain::assessment::EvidenceRef;
 
 const COLS: [Col; 9] = [
     Col("Question ID", 12.0),
@@ -45,10 +46,7 @@ pub fn answers_sheet(book: &mut Workbook, ctx: &ReportContext<'_>, styles: &Styl
             .map(|r| {
                 r.evidence
                     .iter()
-                    .map(|e| match e.link.trim() {
-                        "" => e.description.clone(),
-                        link => format!("{} ({link})", e.description),
-                    })
+                    .map(EvidenceRef::display)
                     .collect::<Vec<_>>()
                     .join("\n")
             })

@@ -7,6 +7,7 @@ use super::style::Styles;
 use super::Result;
 use crate::report::ReportContext;
 use rust_xlsxwriter::Workbook;
+use trustgap_domain::assessment::EvidenceRef;
 use trustgap_domain::assessment::Scope;
 use trustgap_domain::evidence_requests::evidence_requests;
 
@@ -56,10 +57,7 @@ pub fn requests_sheet(book: &mut Workbook, ctx: &ReportContext<'_>, styles: &Sty
         let on_file = r
             .on_file
             .iter()
-            .map(|e| match e.link.trim() {
-                "" => e.description.trim().to_owned(),
-                link => format!("{} ({link})", e.description.trim()),
-            })
+            .map(EvidenceRef::display)
             .collect::<Vec<_>>()
             .join("\n");
         row(

@@ -93,6 +93,19 @@ pub struct EvidenceRef {
     pub link: String,
 }
 
+impl EvidenceRef {
+    /// How documents print it: "Access review, Q1 (drive/reviews/q1.pdf)", or the description
+    /// alone when there is no link.
+    pub fn display(&self) -> String {
+        let (d, l) = (self.description.trim(), self.link.trim());
+        if l.is_empty() {
+            d.to_owned()
+        } else {
+            format!("{d} ({l})")
+        }
+    }
+}
+
 /// Most evidence references one answer may hold.
 pub const MAX_EVIDENCE: usize = 20;
 /// Longest description of an evidence reference, and of its link or file name.

@@ -12,6 +12,7 @@ use crate::report::theme::{
 };
 use crate::report::ReportError;
 use std::collections::HashMap;
+use trustgap_domain::assessment::EvidenceRef;
 use trustgap_domain::assessment::{Answer, Response, Scope};
 use trustgap_domain::catalog::Question;
 use trustgap_domain::evidence_requests::listed_under;
@@ -240,18 +241,7 @@ fn question_table(
             parts.push((m.text.clone(), CELL));
         }
         if let Some(r) = r {
-            let refs: Vec<String> = r
-                .evidence
-                .iter()
-                .map(|e| {
-                    let (d, l) = (e.description.trim(), e.link.trim());
-                    if l.is_empty() {
-                        d.to_owned()
-                    } else {
-                        format!("{d} ({l})")
-                    }
-                })
-                .collect();
+            let refs: Vec<String> = r.evidence.iter().map(EvidenceRef::display).collect();
             if !refs.is_empty() {
                 parts.push((format!("Evidence on file: {}", refs.join("; ")), CELL));
             }

@@ -12,6 +12,7 @@ use crate::report::theme::{
 };
 use crate::report::ReportError;
 use std::collections::HashMap;
+use trustgap_domain::assessment::EvidenceRef;
 use trustgap_domain::assessment::{Response, Scope};
 use trustgap_domain::catalog::Question;
 use trustgap_domain::evidence_requests::listed_under;
@@ -62,14 +63,7 @@ pub(super) fn evidence_summary(r: Option<&Response>) -> String {
         .map(|r| r.evidence.as_slice())
         .unwrap_or_default()
         .iter()
-        .map(|e| {
-            let (d, l) = (e.description.trim(), e.link.trim());
-            if l.is_empty() {
-                d.to_owned()
-            } else {
-                format!("{d} ({l})")
-            }
-        })
+        .map(EvidenceRef::display)
         .collect();
     if refs.is_empty() {
         "None recorded".to_owned()
