@@ -162,11 +162,7 @@ pub(super) fn detailed_findings(
                 t.not_applicable
             );
             let Some(own) = by_primary.get(crit.criterion.as_str()) else {
-                let others: Vec<&str> = questions
-                    .iter()
-                    .filter(|q| q.criteria.iter().any(|c| c == &crit.criterion))
-                    .map(|q| q.id.as_str())
-                    .collect();
+                let others = super::supporting(&questions, &crit.criterion);
                 let text = if others.is_empty() {
                     "No question in this assessment's scope addresses this criterion.".to_owned()
                 } else {

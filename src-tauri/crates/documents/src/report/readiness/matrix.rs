@@ -137,11 +137,7 @@ fn matrix_table(
         let head = || Cell::styled(crit.criterion.clone(), CELL_BOLD);
         let topic = (clip(&crit.topic, 90), TOPIC);
         let Some(own) = by_primary.get(crit.criterion.as_str()) else {
-            let others: Vec<&str> = questions
-                .iter()
-                .filter(|q| q.criteria.iter().any(|c| c == &crit.criterion))
-                .map(|q| q.id.as_str())
-                .collect();
+            let others = super::supporting(questions, &crit.criterion);
             let text = if others.is_empty() {
                 "No control in this assessment's scope addresses this criterion.".to_owned()
             } else {

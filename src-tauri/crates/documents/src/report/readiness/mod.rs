@@ -21,6 +21,7 @@ use super::flow::{Anchor, Flow};
 use super::front::{contents_page, cover, document_control, CoverText, MARKING};
 use super::signoff::sign_off;
 use super::ReportError;
+use trustgap_domain::catalog::Question;
 use trustgap_domain::snapshot::Comparison;
 
 /// What the reader chose to include.
@@ -34,6 +35,16 @@ pub struct ReadinessOptions<'a> {
 }
 
 pub const TITLE: &str = "SOC 2 readiness report";
+
+/// The ids of the questions in `questions` that support `criterion` (as any of their criteria):
+/// what a criterion with no question of its own is addressed by.
+fn supporting<'q>(questions: &[&'q Question], criterion: &str) -> Vec<&'q str> {
+    questions
+        .iter()
+        .filter(|q| q.criteria.iter().any(|c| c == criterion))
+        .map(|q| q.id.as_str())
+        .collect()
+}
 
 /// Numbers chapters in reading order: 1, 2, 3… then appendices A, B.
 pub(crate) struct Numbers {
