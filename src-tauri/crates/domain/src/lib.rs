@@ -13,6 +13,7 @@ pub mod evidence_requests;
 pub mod limits;
 pub mod people;
 pub mod plan;
+pub mod policy;
 pub mod scoring;
 pub mod signoff;
 pub mod snapshot;
