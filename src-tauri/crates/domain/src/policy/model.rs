@@ -248,3 +248,93 @@ impl PolicyRecord {
         }
     }
 }
+
+/// A line of a difference between two texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DiffKind {
+    Same,
+    Added,
+    Removed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct DiffLine {
+    pub kind: DiffKind,
+    pub text: String,
+}
+
+/// A section as the policy reads now, with what the user needs to decide about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SectionView {
+    pub id: String,
+    pub title: String,
+    pub criteria: Vec<String>,
+    /// What the policy says: the approved text when frozen, else the edit, else the generated.
+    pub text: String,
+    /// What the templates write today.
+    pub generated: String,
+    pub edited: bool,
+    /// An edited section whose generated text changed since the edit (see `diff`).
+    pub template_changed: bool,
+    /// From the edit's base to today's generated text, when `template_changed`.
+    pub diff: Vec<DiffLine>,
+    pub clauses: Vec<GeneratedClause>,
+}
+
+/// A clause the policy marks as planned, with the action that will make it true.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct PlannedClause {
+    pub section_id: String,
+    pub section_title: String,
+    pub fact: String,
+    pub text: String,
+    pub questions: Vec<String>,
+    pub action_key: Option<String>,
+    pub action_title: Option<String>,
+    pub due: Option<NaiveDate>,
+}
+
+/// The policy states a practice (in its approved or edited text) that the answers deny.
+/// Shown on the policy and on each question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Contradiction {
+    pub policy_id: String,
+    pub policy_title: String,
+    pub section_id: String,
+    pub section_title: String,
+    pub fact: String,
+    /// The sentence the policy states.
+    pub text: String,
+    /// The fact's in-scope questions not answered "implemented".
+    pub questions: Vec<String>,
+}
+
+/// A policy as the app shows and exports it: template output, the user's edits and the
+/// lifecycle merged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct PolicyView {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub status: PolicyStatus,
+    pub version: u32,
+    pub owner: Option<i64>,
+    /// The person's name, or the template's role marked as not yet named.
+    pub owner_name: String,
+    pub approver: Option<i64>,
+    pub approver_name: String,
+    pub approved_on: Option<NaiveDate>,
+    pub next_review: Option<NaiveDate>,
+    pub review_months: u16,
+    pub criteria: Vec<String>,
+    pub sections: Vec<SectionView>,
+    pub planned: Vec<PlannedClause>,
+    pub contradictions: Vec<Contradiction>,
+    /// Approved: the text is the frozen version's, and edits start a new version.
+    pub frozen: bool,
+    /// Approved, and what the templates and answers write today differs from the frozen text.
+    pub changed_since_approval: bool,
+    /// Newest first.
+    pub revisions: Vec<PolicyRevision>,
+}
