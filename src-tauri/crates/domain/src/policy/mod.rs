@@ -5,6 +5,7 @@
 //! ([`library`]); [`model`] holds the types every layer shares.
 
 pub mod library;
+pub mod markup;
 pub mod model;
 
 pub use library::{builtin, embedded_sources, parse_library, PolicySources};
