@@ -104,7 +104,7 @@ mod tests {
 
     #[test]
     fn the_embedded_library_parses_in_order() {
-        let lib = parse_library(&embedded_sources()).unwrap();
+        let lib = parse_library(&embedded_sources()).expect("the embedded library parses");
         assert_eq!(lib.policies.len(), 20);
         assert!(lib.policies.windows(2).all(|w| w[0].order < w[1].order));
         assert!(lib.policy("access-control").is_some());
@@ -115,7 +115,9 @@ mod tests {
         let mut s = embedded_sources();
         let good = s.policies[0].1.to_owned() + "\nbogus = 1\n";
         s.policies = vec![("bad.toml", &good)];
-        let err = parse_library(&s).unwrap_err().to_string();
+        let err = parse_library(&s)
+            .expect_err("an unknown field is refused")
+            .to_string();
         assert!(err.contains("bad.toml"), "{err}");
     }
 }
