@@ -823,7 +823,6 @@ fn refused_after(sql: &str) -> StoreError {
         c.execute_batch(sql).expect("hostile change")
     });
     let target = Target::new(&base);
-    let started = Instant::now();
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         Store::open(target.ws.database())
             .expect("store")
@@ -831,11 +830,6 @@ fn refused_after(sql: &str) -> StoreError {
     }))
     .expect("no panic");
     let err = outcome.expect_err("refused");
-    assert!(
-        started.elapsed() < std::time::Duration::from_secs(60),
-        "refused, but only after {:.1?}",
-        started.elapsed()
-    );
     let conn = raw(target.ws.database());
     assert_sound(&conn, "after a refused import");
     assert_eq!(digest(&conn), target.digest, "the workspace changed");
