@@ -4,7 +4,8 @@
 //! summaries, roles and statements present; review every 1 to 36 months; every criterion real
 //! and of one of its policy's categories; every clause's fact and every fact's questions real;
 //! a fact a policy uses stays decidable when only that policy's categories are in scope; every
-//! `{{placeholder}}` declared or built in, none left unclosed; no fact or parameter unused.
+//! `{{placeholder}}` declared or built in, none left unclosed; roles (owner, approver,
+//! `{{role:<Name>}}`) are the bank's; no fact or parameter unused.
 
 use super::model::{PolicyLibrary, PolicyTemplate};
 use crate::catalog::Catalog;
@@ -112,41 +113,58 @@ fn is_builtin(name: &str) -> bool {
     })
 }
 
-/// Checks the placeholders of one text, recording the parameters it uses.
-fn check_text<'a>(
-    issues: &mut Issues,
-    subject: &str,
-    field: &str,
-    text: &'a str,
-    parameters: &HashSet<&str>,
-    used: &mut HashSet<&'a str>,
-) {
-    match placeholders(text) {
-        Err(problem) => issues.check(false, subject, format!("{field} {problem}")),
-        Ok(names) => {
-            for name in names {
-                if parameters.contains(name) {
-                    used.insert(name);
-                } else {
-                    issues.check(
-                        is_builtin(name),
-                        subject,
-                        format!(
-                            "{field} uses the placeholder {{{{{name}}}}}, which is neither a \
-                             parameter in parameters.toml nor a built-in"
-                        ),
-                    );
-                }
+/// What the placeholders of every text are checked against, and the parameters seen in use.
+struct Placeholders<'a> {
+    parameters: HashSet<&'a str>,
+    /// The bank's roles: a `{{role:<Name>}}` must name one (case-insensitively, as filled).
+    roles: &'a [String],
+    used: HashSet<&'a str>,
+}
+
+impl<'a> Placeholders<'a> {
+    fn check(&mut self, issues: &mut Issues, subject: &str, field: &str, text: &'a str) {
+        let names = match placeholders(text) {
+            Ok(names) => names,
+            Err(problem) => return issues.check(false, subject, format!("{field} {problem}")),
+        };
+        for name in names {
+            if self.parameters.contains(name) {
+                self.used.insert(name);
+                continue;
+            }
+            issues.check(
+                is_builtin(name),
+                subject,
+                format!(
+                    "{field} uses the placeholder {{{{{name}}}}}, which is neither a parameter \
+                     in parameters.toml nor a built-in"
+                ),
+            );
+            if let Some(role) = name.strip_prefix("role:").filter(|_| is_builtin(name)) {
+                issues.check(
+                    known_role(self.roles, role),
+                    subject,
+                    format!(
+                        "{field} names the role \"{role}\", which is not one of the bank's roles"
+                    ),
+                );
             }
         }
     }
 }
 
+fn known_role(roles: &[String], role: &str) -> bool {
+    roles.iter().any(|r| r.eq_ignore_ascii_case(role))
+}
+
 /// Checks `lib` against `catalog`; every broken rule is reported, not just the first.
 pub fn validate_library(lib: &PolicyLibrary, catalog: &Catalog) -> Result<(), Vec<PolicyIssue>> {
     let mut issues = Issues::default();
-    let parameters: HashSet<&str> = lib.parameters.iter().map(|p| p.id.as_str()).collect();
-    let mut used_parameters = HashSet::new();
+    let mut texts = Placeholders {
+        parameters: lib.parameters.iter().map(|p| p.id.as_str()).collect(),
+        roles: &catalog.roles,
+        used: HashSet::new(),
+    };
     let mut used_facts = HashSet::new();
     check_facts(&mut issues, lib, catalog);
     check_parameters(&mut issues, lib);
@@ -160,16 +178,9 @@ pub fn validate_library(lib: &PolicyLibrary, catalog: &Catalog) -> Result<(), Ve
             &subject,
             "uses an id another policy already uses",
         );
-        check_header(&mut issues, &subject, policy);
+        check_header(&mut issues, &subject, policy, &catalog.roles);
         for (field, text) in [("title", &policy.title), ("summary", &policy.summary)] {
-            check_text(
-                &mut issues,
-                &subject,
-                field,
-                text,
-                &parameters,
-                &mut used_parameters,
-            );
+            texts.check(&mut issues, &subject, field, text);
         }
         let mut section_ids = HashSet::new();
         for section in &policy.sections {
@@ -208,14 +219,7 @@ pub fn validate_library(lib: &PolicyLibrary, catalog: &Catalog) -> Result<(), Ve
                 "cites a criterion twice",
             );
             for (field, text) in [("title", &section.title), ("body", &section.body)] {
-                check_text(
-                    &mut issues,
-                    &subject,
-                    field,
-                    text,
-                    &parameters,
-                    &mut used_parameters,
-                );
+                texts.check(&mut issues, &subject, field, text);
             }
             for clause in &section.clauses {
                 let field = format!("the clause on fact {}", clause.fact);
@@ -224,14 +228,7 @@ pub fn validate_library(lib: &PolicyLibrary, catalog: &Catalog) -> Result<(), Ve
                     &subject,
                     format!("{field} has no text"),
                 );
-                check_text(
-                    &mut issues,
-                    &subject,
-                    &field,
-                    &clause.text,
-                    &parameters,
-                    &mut used_parameters,
-                );
+                texts.check(&mut issues, &subject, &field, &clause.text);
                 used_facts.insert(clause.fact.as_str());
                 check_clause_fact(&mut issues, &subject, policy, &clause.fact, lib, catalog);
             }
@@ -247,7 +244,7 @@ pub fn validate_library(lib: &PolicyLibrary, catalog: &Catalog) -> Result<(), Ve
     }
     for parameter in &lib.parameters {
         issues.check(
-            used_parameters.contains(parameter.id.as_str()),
+            texts.used.contains(parameter.id.as_str()),
             &format!("parameters.toml, parameter {}", parameter.id),
             "is not used in any policy text (remove it or use it)",
         );
@@ -259,7 +256,7 @@ pub fn validate_library(lib: &PolicyLibrary, catalog: &Catalog) -> Result<(), Ve
     }
 }
 
-fn check_header(issues: &mut Issues, subject: &str, policy: &PolicyTemplate) {
+fn check_header(issues: &mut Issues, subject: &str, policy: &PolicyTemplate, roles: &[String]) {
     issues.check(!blank(&policy.title), subject, "has no title");
     issues.check(!blank(&policy.summary), subject, "has no summary");
     issues.check(!blank(&policy.owner_role), subject, "has no owner role");
@@ -268,6 +265,16 @@ fn check_header(issues: &mut Issues, subject: &str, policy: &PolicyTemplate) {
         subject,
         "has no approver role",
     );
+    for (what, role) in [
+        ("owner", &policy.owner_role),
+        ("approver", &policy.approver_role),
+    ] {
+        issues.check(
+            blank(role) || known_role(roles, role),
+            subject,
+            format!("has the {what} role \"{role}\", which is not one of the bank's roles"),
+        );
+    }
     issues.check(
         (1..=MAX_REVIEW_MONTHS).contains(&policy.review_months),
         subject,

@@ -286,3 +286,28 @@ fn a_parameter_may_not_shadow_a_built_in() {
     lib.parameters[0].id = "company".into();
     assert_issue(&lib, &["parameters.toml, parameter company", "built-in"]);
 }
+
+#[test]
+fn roles_must_be_the_banks() {
+    let mut lib = library();
+    policy_mut(&mut lib, "access-control").sections[1].body +=
+        "\n\nAsk {{role:Chief Vibes Officer}}.";
+    assert_issue(
+        &lib,
+        &[
+            "policy access-control",
+            "Chief Vibes Officer",
+            "not one of the bank's roles",
+        ],
+    );
+
+    let mut lib = library();
+    policy_mut(&mut lib, "access-control").owner_role = "Wizard".into();
+    assert_issue(&lib, &["policy access-control", "owner role \"Wizard\""]);
+
+    // Filled case-insensitively, so checked the same way.
+    let mut lib = library();
+    policy_mut(&mut lib, "access-control").approver_role = "cto".into();
+    policy_mut(&mut lib, "access-control").sections[1].body += "\n\n{{role:security lead}}";
+    assert!(validate_library(&lib, bank()).is_ok());
+}
