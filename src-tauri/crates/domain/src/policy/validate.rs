@@ -5,7 +5,8 @@
 //! and of one of its policy's categories; every clause's fact and every fact's questions real;
 //! a fact a policy uses stays decidable when only that policy's categories are in scope; every
 //! `{{placeholder}}` declared or built in, none left unclosed; roles (owner, approver,
-//! `{{role:<Name>}}`) are the bank's; no fact or parameter unused.
+//! `{{role:<Name>}}`) are the bank's; no clause repeated in a body, where it would read as
+//! practice whatever the answers; no fact or parameter unused.
 
 use super::model::{PolicyLibrary, PolicyTemplate};
 use crate::catalog::Catalog;
@@ -230,6 +231,14 @@ pub fn validate_library(lib: &PolicyLibrary, catalog: &Catalog) -> Result<(), Ve
                 );
                 texts.check(&mut issues, &subject, &field, &clause.text);
                 used_facts.insert(clause.fact.as_str());
+                issues.check(
+                    !repeated_in_a_body(policy, &clause.text),
+                    &subject,
+                    format!(
+                        "{field} is repeated word for word in a section body, where it would \
+                         read as practice even while the fact does not hold"
+                    ),
+                );
                 check_clause_fact(&mut issues, &subject, policy, &clause.fact, lib, catalog);
             }
         }
@@ -254,6 +263,12 @@ pub fn validate_library(lib: &PolicyLibrary, catalog: &Catalog) -> Result<(), Ve
     } else {
         Err(issues.0)
     }
+}
+
+/// A clause's sentence written into a body too would be stated whatever the answers say.
+fn repeated_in_a_body(policy: &PolicyTemplate, clause: &str) -> bool {
+    let sentence = clause.trim().trim_end_matches('.');
+    !sentence.is_empty() && policy.sections.iter().any(|s| s.body.contains(sentence))
 }
 
 fn check_header(issues: &mut Issues, subject: &str, policy: &PolicyTemplate, roles: &[String]) {

@@ -311,3 +311,68 @@ fn roles_must_be_the_banks() {
     policy_mut(&mut lib, "access-control").sections[1].body += "\n\n{{role:security lead}}";
     assert!(validate_library(&lib, bank()).is_ok());
 }
+
+#[test]
+fn a_clause_repeated_in_a_body_is_refused() {
+    let mut lib = library();
+    let p = policy_mut(&mut lib, "access-control");
+    let mfa = p
+        .sections
+        .iter()
+        .flat_map(|s| &s.clauses)
+        .find(|c| c.fact == "mfa-enforced")
+        .expect("access control has the MFA clause")
+        .text
+        .clone();
+    p.sections[0].body += &format!("\n\n{mfa}");
+    assert_issue(
+        &lib,
+        &["policy access-control", "mfa-enforced", "word for word"],
+    );
+}
+
+/// Policies that use `fact`, by id.
+fn policies_using(lib: &PolicyLibrary, fact: &str) -> Vec<String> {
+    lib.policies
+        .iter()
+        .filter(|p| {
+            p.sections
+                .iter()
+                .flat_map(|s| &s.clauses)
+                .any(|c| c.fact == fact)
+        })
+        .map(|p| p.id.clone())
+        .collect()
+}
+
+#[test]
+fn mfa_and_restore_tests_each_have_one_fact_on_the_banks_question() {
+    let lib = library();
+    for (fact, question, topic, policies) in [
+        (
+            "mfa-enforced",
+            "ACC-002",
+            "multi-factor",
+            &["access-control"][..],
+        ),
+        (
+            "restore-tested",
+            "OPS-030",
+            "restoring production data",
+            &["business-continuity", "availability"][..],
+        ),
+    ] {
+        let f = lib.fact(fact).expect("the fact exists");
+        assert_eq!(f.questions, vec![question.to_owned()], "{fact}");
+        let text = &bank().question(question).expect("in the bank").text;
+        assert!(text.to_lowercase().contains(topic), "{question}: {text}");
+        let others: Vec<&str> = lib
+            .facts
+            .iter()
+            .filter(|g| g.id != fact && g.questions.iter().any(|q| q == question))
+            .map(|g| g.id.as_str())
+            .collect();
+        assert!(others.is_empty(), "{question} also decides {others:?}");
+        assert_eq!(policies_using(&lib, fact), policies, "{fact}");
+    }
+}
