@@ -7,6 +7,8 @@
 pub mod library;
 pub mod markup;
 pub mod model;
+pub mod validate;
 
 pub use library::{builtin, embedded_sources, parse_library, PolicySources};
 pub use model::*;
+pub use validate::{validate_library, PolicyIssue};
