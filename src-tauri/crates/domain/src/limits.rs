@@ -7,7 +7,8 @@ use crate::error::{DomainError, Result};
 pub const MAX_NAME_CHARS: usize = 120;
 /// Longest free text (notes, justifications, descriptions), in characters.
 pub const MAX_NOTE_CHARS: usize = 10_000;
-/// Longest text of one policy section a user writes, in characters.
+/// Longest text of one policy section (as written by the templates or by a person), in
+/// characters.
 pub const MAX_SECTION_CHARS: usize = 20_000;
 
 /// Whether `text` is one line of at most [`MAX_NAME_CHARS`] characters (no check of emptiness).
@@ -119,6 +120,18 @@ mod tests {
         assert!(section("A section", &"é".repeat(MAX_SECTION_CHARS + 1)).is_err());
         assert!(section("A section", "a\u{0}b").is_err());
         assert!(section("A section", "a\tb").is_ok());
+    }
+
+    #[test]
+    fn sections_span_lines_and_are_bounded_and_not_blank() {
+        assert!(section("A section", "# Purpose\n\nWe keep records.").is_ok());
+        assert!(section("A section", &"é".repeat(MAX_SECTION_CHARS)).is_ok());
+        let long = section("A section", &"é".repeat(MAX_SECTION_CHARS + 1)).expect_err("long");
+        assert_eq!(
+            long.to_string(),
+            "A section is limited to 20000 characters."
+        );
+        assert!(section("A section", " \n\t ").is_err());
     }
 
     #[test]
