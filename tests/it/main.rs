@@ -10,6 +10,7 @@ mod brief;
 mod catalog;
 mod cli;
 mod cli_people;
+mod cli_policies;
 mod config;
 #[cfg(unix)]
 mod crash;
@@ -22,6 +23,7 @@ mod pdf;
 mod people;
 mod plan;
 mod policies;
+mod policies_hostile;
 mod policies_store;
 mod portable;
 mod readers;
