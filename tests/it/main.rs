@@ -21,6 +21,7 @@ mod manage;
 mod pdf;
 mod people;
 mod plan;
+mod policy_docs;
 mod portable;
 mod readers;
 mod reports;
