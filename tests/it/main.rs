@@ -25,6 +25,7 @@ mod plan;
 mod policies;
 mod policies_hostile;
 mod policies_store;
+mod policy_docs;
 mod portable;
 mod readers;
 mod reports;

@@ -156,6 +156,7 @@ impl Workspace {
             versions,
             approvers: &s.approvers,
             management: &s.management,
+            policies: &[],
         }
     }
 
