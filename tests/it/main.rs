@@ -21,6 +21,7 @@ mod manage;
 mod pdf;
 mod people;
 mod plan;
+mod policies_portable;
 mod policies_store;
 mod portable;
 mod readers;
