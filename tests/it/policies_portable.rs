@@ -45,6 +45,11 @@ fn tampered() -> Vec<(&'static str, String, &'static str)> {
             "A section cannot be empty",
         ),
         (
+            "control-character",
+            format!("{off} UPDATE policy_section_edits SET text = 'a' || char(7) || 'b';"),
+            "A section contains control characters",
+        ),
+        (
             "long-frozen-text",
             format!(
                 "{off} UPDATE policy_revisions SET sections_json = json_set(sections_json, \

@@ -64,10 +64,12 @@ pub fn note(what: &str, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// A policy section's text: not blank, at most [`MAX_SECTION_CHARS`] characters, line breaks
-/// allowed. `what` starts the message, e.g. "A section".
-pub fn section(what: &str, text: &str) -> Result<()> {
-    if text.trim().is_empty() {
+/// A policy section's text as typed: line endings made `\n`, trimmed, 1 to
+/// [`MAX_SECTION_CHARS`] characters, no control characters but line breaks and tabs.
+pub fn section(what: &str, raw: &str) -> Result<String> {
+    let text = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let text = text.trim();
+    if text.is_empty() {
         return Err(DomainError::invalid(format!("{what} cannot be empty.")));
     }
     if text.chars().count() > MAX_SECTION_CHARS {
@@ -75,7 +77,15 @@ pub fn section(what: &str, text: &str) -> Result<()> {
             "{what} is limited to {MAX_SECTION_CHARS} characters."
         )));
     }
-    Ok(())
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(DomainError::invalid(format!(
+            "{what} contains control characters; only line breaks and tabs are allowed."
+        )));
+    }
+    Ok(text.to_owned())
 }
 
 #[cfg(test)]
@@ -100,6 +110,16 @@ mod tests {
         assert!(note("A note", "one\ntwo").is_ok());
         assert!(note("A note", &"x".repeat(MAX_NOTE_CHARS + 1)).is_err());
         assert!(is_line("abc") && !is_line("a\tb"));
+    }
+
+    #[test]
+    fn sections_are_trimmed_bounded_and_free_of_control_characters() {
+        assert_eq!(section("A section", " a\r\nb \n"), Ok("a\nb".to_owned()));
+        assert!(section("A section", " \n ").is_err());
+        assert!(section("A section", &"é".repeat(MAX_SECTION_CHARS)).is_ok());
+        assert!(section("A section", &"é".repeat(MAX_SECTION_CHARS + 1)).is_err());
+        assert!(section("A section", "a\u{0}b").is_err());
+        assert!(section("A section", "a\tb").is_ok());
     }
 
     #[test]

@@ -14,7 +14,7 @@ use trustgap_domain::policy::{
 
 /// More sections than any template has (the longest has 9): bounds what one approved version,
 /// or an imported file, may hold.
-pub(crate) const MAX_FROZEN_SECTIONS: usize = 100;
+const MAX_FROZEN_SECTIONS: usize = 100;
 
 impl Store {
     /// The records of an assessment's policies that have one (a policy nobody touched has
@@ -311,6 +311,7 @@ pub(crate) fn check(r: &PolicyRecord) -> Result<()> {
     let mut sections = BTreeSet::new();
     for e in &r.edits {
         key("A section id", &e.section_id)?;
+        // The limits of a typed section (the domain stores it cleaned; its cleaning is not redone).
         limits::section("A section", &e.text)?;
         bounded("The generated text under an edit", &e.base)?;
         line("An edit's time", &e.edited_at)?;
