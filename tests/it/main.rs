@@ -24,6 +24,7 @@ mod people;
 mod plan;
 mod policies;
 mod policies_hostile;
+mod policies_portable;
 mod policies_store;
 mod policy_docs;
 mod portable;
