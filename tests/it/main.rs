@@ -23,6 +23,7 @@ mod pdf;
 mod people;
 mod plan;
 mod policies;
+mod policies_export;
 mod policies_hostile;
 mod policies_portable;
 mod policies_store;
