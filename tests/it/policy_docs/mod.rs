@@ -33,7 +33,11 @@ fn fill(text: &str, company: &str) -> String {
     let mut out = text
         .replace("{{company}}", company)
         .replace("{{system}}", "Brightwave platform")
-        .replace("{{version}}", "1");
+        .replace("{{version}}", "1")
+        .replace("{{owner}}", "the policy owner")
+        .replace("{{approver}}", "the approver")
+        .replace("{{effective_date}}", "the date of approval")
+        .replace("{{next_review}}", "the next review date");
     for p in &builtin().parameters {
         out = out.replace(&format!("{{{{{}}}}}", p.id), &p.default);
     }

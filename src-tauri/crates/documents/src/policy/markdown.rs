@@ -154,18 +154,22 @@ pub fn pack_index_markdown(views: &[PolicyView], ctx: &PolicyDocContext<'_>) -> 
         views.len()
     );
     out.push_str("## Policies\n\n");
-    table(
+    table_cells(
         &mut out,
         &["Policy", "Version", "Status", "Owner", "Next review"],
-        views.iter().enumerate().map(|(i, v)| {
-            vec![
-                format!("[{}]({}.md)", inline_text(&v.title), file_stem(i, &v.id)),
-                v.version.to_string(),
-                v.status.label().to_owned(),
-                v.owner_name.clone(),
-                review_line(v),
-            ]
-        }),
+        views
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                vec![
+                    format!("[{}]({}.md)", inline_text(&v.title), file_stem(i, &v.id)),
+                    v.version.to_string(),
+                    v.status.label().to_owned(),
+                    inline_text(&v.owner_name),
+                    review_line(v),
+                ]
+            })
+            .collect(),
     );
     out.push_str("## Planned clauses\n\n");
     let planned: Vec<_> = views
@@ -200,17 +204,17 @@ pub fn pack_index_markdown(views: &[PolicyView], ctx: &PolicyDocContext<'_>) -> 
                 uncovered.push(c.id.clone());
             }
             vec![
-                c.id.clone(),
-                c.topic.clone(),
+                inline_text(&c.id),
+                inline_text(&c.topic),
                 if by.is_empty() {
                     "**No policy**".to_owned()
                 } else {
-                    by.join(", ")
+                    inline_text(&by.join(", "))
                 },
             ]
         })
         .collect();
-    table_raw_last(&mut out, &["Criterion", "Topic", "Policies"], rows);
+    table_cells(&mut out, &["Criterion", "Topic", "Policies"], rows);
     if !uncovered.is_empty() {
         let _ = writeln!(
             out,
@@ -324,21 +328,7 @@ fn table(out: &mut String, head: &[&str], rows: impl IntoIterator<Item = Vec<Str
     table_cells(out, head, rows);
 }
 
-/// A table whose last column is already Markdown.
-fn table_raw_last(out: &mut String, head: &[&str], rows: Vec<Vec<String>>) {
-    let rows = rows
-        .into_iter()
-        .map(|r| {
-            let n = r.len();
-            r.into_iter()
-                .enumerate()
-                .map(|(i, c)| if i + 1 == n { c } else { inline_text(&c) })
-                .collect()
-        })
-        .collect();
-    table_cells(out, head, rows);
-}
-
+/// A table of cells already written as Markdown.
 fn table_cells(out: &mut String, head: &[&str], rows: Vec<Vec<String>>) {
     let _ = writeln!(out, "| {} |", head.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
