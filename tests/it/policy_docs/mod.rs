@@ -229,3 +229,10 @@ pub fn pdf(doc: &Document) -> Vec<u8> {
 pub fn docx(doc: &Document) -> Vec<u8> {
     trustgap_documents::word::docx(doc).expect("docx")
 }
+
+/// Keeps a copy of `bytes` as `name` in `TRUSTGAP_SAMPLE_DIR` when it is set, for looking at.
+pub fn keep(name: &str, bytes: &[u8]) {
+    if let Some(dir) = std::env::var_os("TRUSTGAP_SAMPLE_DIR") {
+        std::fs::write(Path::new(&dir).join(name), bytes).expect("write sample");
+    }
+}

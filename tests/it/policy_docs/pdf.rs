@@ -30,9 +30,12 @@ fn a_policy_pdf_has_its_headings_control_block_and_approval_on_numbered_branded_
     let dir = tempfile::tempdir().expect("tempdir");
     let view = view_of(policy("access-control"), "Acme Cloud", 3);
     assert!(!view.planned.is_empty(), "the fixture plans some clauses");
-    let bytes = with_ctx("Acme Cloud", SECURITY, |ctx| {
-        pdf(&policy_document(&view, ctx))
+    let (bytes, word) = with_ctx("Acme Cloud", SECURITY, |ctx| {
+        let doc = policy_document(&view, ctx);
+        (pdf(&doc), docx(&doc))
     });
+    keep("access-control.pdf", &bytes);
+    keep("access-control.docx", &word);
     let path = save(dir.path(), "access-control.pdf", &bytes);
     tool("qpdf", &["--check", path.to_str().expect("utf8")]);
     let all = text(&path);
@@ -91,9 +94,12 @@ fn a_policy_pdf_has_its_headings_control_block_and_approval_on_numbered_branded_
 fn an_approved_policy_prints_its_approver_dates_and_history() {
     let dir = tempfile::tempdir().expect("tempdir");
     let view = approved(view_of(policy("incident-response"), "Acme Cloud", 0));
-    let bytes = with_ctx("Acme Cloud", SECURITY, |ctx| {
-        pdf(&policy_document(&view, ctx))
+    let (bytes, word) = with_ctx("Acme Cloud", SECURITY, |ctx| {
+        let doc = policy_document(&view, ctx);
+        (pdf(&doc), docx(&doc))
     });
+    keep("incident-response.pdf", &bytes);
+    keep("incident-response.docx", &word);
     let all = text(&save(dir.path(), "ir.pdf", &bytes));
     for e in [
         "Sam Ortiz",
@@ -186,6 +192,10 @@ fn every_template_renders_inside_the_margins_in_pdf_and_word() {
             .collect();
         docs.push(("index".into(), pack_index(&views, ctx)));
         docs.push(("coverage".into(), coverage_document(&views, ctx)));
+        for (id, doc) in docs.iter().filter(|(id, _)| id == "index") {
+            keep(&format!("{id}.pdf"), &pdf(doc));
+            keep(&format!("{id}.docx"), &docx(doc));
+        }
         for (id, doc) in &docs {
             let path = save(dir.path(), &format!("{id}.pdf"), &pdf(doc));
             let found = words(&path);

@@ -54,7 +54,9 @@ fn report_text(policies: &[PolicyView], dir: &Path, name: &str) -> String {
         policies,
     };
     let report = readiness_report(&ctx, ReadinessOptions::default()).expect("report");
-    let path = save(dir, name, &report.into_pdf().expect("pdf"));
+    let bytes = report.into_pdf().expect("pdf");
+    keep(&format!("readiness-{name}"), &bytes);
+    let path = save(dir, name, &bytes);
     tool("pdftotext", &["-layout", path.to_str().expect("utf8"), "-"])
 }
 

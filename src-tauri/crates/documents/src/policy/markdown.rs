@@ -7,8 +7,8 @@ use super::coverage::covered_by;
 use super::pack::count;
 use super::text::planned_clause;
 use super::{
-    approved_line, approver_role, criteria_line, file_stem, owner_role, review_line, revision_date,
-    PolicyDocContext,
+    approved_line, approver_phrase, approver_role, criteria_line, file_stem, owner_role,
+    review_line, revision_date, with_role, PolicyDocContext,
 };
 use crate::report::theme::long_date;
 use std::fmt::Write;
@@ -50,7 +50,7 @@ pub fn policy_markdown(view: &PolicyView, ctx: &PolicyDocContext<'_>) -> String 
             out,
             "> **{}: not yet approved.** This version takes effect once {} approves it.\n",
             view.status.label(),
-            inline_text(&view.approver_name)
+            inline_text(&approver_phrase(view))
         );
     }
     out.push_str("## Document control\n\n");
@@ -59,13 +59,10 @@ pub fn policy_markdown(view: &PolicyView, ctx: &PolicyDocContext<'_>) -> String 
         ("System", ctx.system.to_owned()),
         ("Version", view.version.to_string()),
         ("Status", view.status.label().to_owned()),
-        (
-            "Owner",
-            format!("{} ({})", view.owner_name, owner_role(view)),
-        ),
+        ("Owner", with_role(&view.owner_name, &owner_role(view))),
         (
             "Approver",
-            format!("{} ({})", view.approver_name, approver_role(view)),
+            with_role(&view.approver_name, &approver_role(view)),
         ),
         ("Approved on", approved_line(view)),
         ("Next review", review_line(view)),

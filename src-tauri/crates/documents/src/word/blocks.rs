@@ -6,7 +6,7 @@ use crate::doc::{Align, Block, Chart, Figure, Signatory, Table, Text, Tone};
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, FieldCharType, InstrText, InstrToC, LineSpacing,
     Paragraph, Run, Shading, ShdType, SpecialIndentType, Table as WTable, TableCell,
-    TableCellBorder, TableCellBorderPosition, TableRow, WidthType,
+    TableCellBorder, TableCellBorderPosition, TableCellBorders, TableRow, WidthType,
 };
 
 /// The hex colour a tone reads as (the PDF theme's).
@@ -305,11 +305,14 @@ fn chart(d: Docx, c: &Chart) -> Docx {
 fn signing_cell(width: usize, text: &str) -> TableCell {
     TableCell::new()
         .width(width, WidthType::Dxa)
-        .set_border(
-            TableCellBorder::new(TableCellBorderPosition::Bottom)
-                .border_type(BorderType::Single)
-                .size(6)
-                .color(MUTED),
+        // Only the bottom edge: `set_border` alone would box the cell in.
+        .set_borders(
+            TableCellBorders::with_empty().set(
+                TableCellBorder::new(TableCellBorderPosition::Bottom)
+                    .border_type(BorderType::Single)
+                    .size(6)
+                    .color(MUTED),
+            ),
         )
         .add_paragraph(
             Paragraph::new()
