@@ -381,6 +381,30 @@ mod tests {
     const BODY_STYLE: Style = Style::new(10.0, Weight::Regular, Rgb8(0));
 
     #[test]
+    fn oblique_text_is_sheared_by_the_text_matrix_and_upright_text_is_not() {
+        let mut c = Document::new("test").expect("fonts").canvas();
+        let slanted = Style {
+            oblique: true,
+            ..BODY_STYLE
+        };
+        c.text(10.0, 20.0, slanted, "must").expect("text");
+        c.text(10.0, 40.0, BODY_STYLE, "plain").expect("text");
+        let shears: Vec<[f32; 6]> = c
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::SetTextMatrix { matrix } => Some(matrix.as_array()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(shears.len(), 1, "only the oblique line sets a matrix");
+        assert_eq!(shears[0][2], OBLIQUE_SHEAR);
+        assert_eq!(shears[0][4], 10.0);
+        assert!((shears[0][5] - (PAGE_HEIGHT - 20.0)).abs() < 0.01);
+        assert_eq!(c.texts(), vec!["must", "plain"]);
+    }
+
+    #[test]
     fn right_to_left_paragraphs_wrap_in_reading_order_and_draw_reordered() {
         let f = face(Weight::Regular).expect("font");
         let text = "אחת שתיים שלוש ארבע Acme Ltd";
