@@ -45,13 +45,19 @@ pub fn policy_markdown(view: &PolicyView, ctx: &PolicyDocContext<'_>) -> String 
     out.push_str("---\n\n");
     let _ = writeln!(out, "# {}\n", inline_text(&view.title));
     let _ = writeln!(out, "{}\n", inline_text(&view.summary));
-    if view.status != PolicyStatus::Approved {
-        let _ = writeln!(
-            out,
-            "> **{}: not yet approved.** This version takes effect once {} approves it.\n",
-            view.status.label(),
-            inline_text(&approver_phrase(view))
-        );
+    match view.status {
+        PolicyStatus::Draft | PolicyStatus::InReview => {
+            let _ = writeln!(
+                out,
+                "> **{}: not yet approved.** This version takes effect once {} approves it.\n",
+                view.status.label(),
+                inline_text(&approver_phrase(view))
+            );
+        }
+        PolicyStatus::Retired => {
+            out.push_str("> **Retired: no longer in force.** Kept for the record.\n\n");
+        }
+        PolicyStatus::Approved => {}
     }
     out.push_str("## Document control\n\n");
     let control = [

@@ -15,7 +15,7 @@ use printpdf::{
 };
 
 /// The slant of oblique text: about 12 degrees, as sans-serif obliques are drawn.
-const OBLIQUE_SHEAR: f32 = 0.21;
+pub(super) const OBLIQUE_SHEAR: f32 = 0.21;
 
 pub const PAGE_WIDTH: f32 = 595.28;
 pub const PAGE_HEIGHT: f32 = 841.89;
@@ -379,30 +379,6 @@ mod tests {
     }
 
     const BODY_STYLE: Style = Style::new(10.0, Weight::Regular, Rgb8(0));
-
-    #[test]
-    fn oblique_text_is_sheared_by_the_text_matrix_and_upright_text_is_not() {
-        let mut c = Document::new("test").expect("fonts").canvas();
-        let slanted = Style {
-            oblique: true,
-            ..BODY_STYLE
-        };
-        c.text(10.0, 20.0, slanted, "must").expect("text");
-        c.text(10.0, 40.0, BODY_STYLE, "plain").expect("text");
-        let shears: Vec<[f32; 6]> = c
-            .ops
-            .iter()
-            .filter_map(|op| match op {
-                Op::SetTextMatrix { matrix } => Some(matrix.as_array()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(shears.len(), 1, "only the oblique line sets a matrix");
-        assert_eq!(shears[0][2], OBLIQUE_SHEAR);
-        assert_eq!(shears[0][4], 10.0);
-        assert!((shears[0][5] - (PAGE_HEIGHT - 20.0)).abs() < 0.01);
-        assert_eq!(c.texts(), vec!["must", "plain"]);
-    }
 
     #[test]
     fn right_to_left_paragraphs_wrap_in_reading_order_and_draw_reordered() {
