@@ -33,7 +33,11 @@ fn fill(text: &str, company: &str) -> String {
     let mut out = text
         .replace("{{company}}", company)
         .replace("{{system}}", "Brightwave platform")
-        .replace("{{version}}", "1");
+        .replace("{{version}}", "1")
+        .replace("{{owner}}", "the policy owner")
+        .replace("{{approver}}", "the approver")
+        .replace("{{effective_date}}", "the date of approval")
+        .replace("{{next_review}}", "the next review date");
     for p in &builtin().parameters {
         out = out.replace(&format!("{{{{{}}}}}", p.id), &p.default);
     }
@@ -224,4 +228,11 @@ pub fn pdf(doc: &Document) -> Vec<u8> {
 
 pub fn docx(doc: &Document) -> Vec<u8> {
     trustgap_documents::word::docx(doc).expect("docx")
+}
+
+/// Keeps a copy of `bytes` as `name` in `TRUSTGAP_SAMPLE_DIR` when it is set, for looking at.
+pub fn keep(name: &str, bytes: &[u8]) {
+    if let Some(dir) = std::env::var_os("TRUSTGAP_SAMPLE_DIR") {
+        std::fs::write(Path::new(&dir).join(name), bytes).expect("write sample");
+    }
 }

@@ -75,7 +75,11 @@ fn emphasis_in_the_markup_becomes_italic_runs() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut view = view_of(policy("acceptable-use"), "Acme", 0);
     view.sections[0].text = "Staff *must* report **at once**; ***both*** here.".into();
-    let bytes = with_ctx("Acme", SECURITY, |ctx| docx(&policy_document(&view, ctx)));
+    let (bytes, printed) = with_ctx("Acme", SECURITY, |ctx| {
+        let doc = policy_document(&view, ctx);
+        (docx(&doc), pdf(&doc))
+    });
+    keep("emphasis.pdf", &printed);
     let facts = read_with(FACTS, &save(dir.path(), "au.docx", &bytes));
     assert_eq!(facts["italic"], serde_json::json!(["must", "both"]));
     let bold = facts["bold"].to_string();

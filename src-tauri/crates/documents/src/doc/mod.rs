@@ -303,9 +303,17 @@ mod tests {
                     text: "".into(),
                 },
                 Block::Spacer(4.0),
+                Block::SignOff(vec![Signatory {
+                    name: "Sam Ortiz".into(),
+                    role: "CTO".into(),
+                    date: String::new(),
+                }]),
             ],
         };
-        assert_eq!(doc.texts(), vec!["Effort: 12 days.", "Late"]);
+        assert_eq!(
+            doc.texts(),
+            vec!["Effort: 12 days.", "Late", "Sam Ortiz", "CTO"]
+        );
         assert_eq!(
             Bar {
                 label: "x".into(),

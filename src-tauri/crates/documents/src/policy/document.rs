@@ -3,8 +3,8 @@
 
 use super::text::section_blocks;
 use super::{
-    approved_line, approver_role, criteria_line, marking, owner_role, review_line, revision_date,
-    PolicyDocContext,
+    approved_line, approver_phrase, approver_role, criteria_line, marking, owner_role, review_line,
+    revision_date, with_role, PolicyDocContext,
 };
 use crate::doc::{Block, Column, Document, Meta, Row, Signatory, Table, Text, Tone};
 use crate::report::theme::long_date;
@@ -108,7 +108,7 @@ fn status_notice(view: &PolicyView) -> Option<Block> {
             format!(
                 "This version is for review. It takes effect once {} approves it; until then \
                  the policy in force, if any, is the last approved version.",
-                view.approver_name
+                approver_phrase(view)
             ),
         ),
         PolicyStatus::Retired => (
@@ -144,13 +144,10 @@ fn document_control(view: &PolicyView, ctx: &PolicyDocContext<'_>) -> Table {
         ("Policy", view.title.clone()),
         ("Version", view.version.to_string()),
         ("Status", view.status.label().to_owned()),
-        (
-            "Owner",
-            format!("{} ({})", view.owner_name, owner_role(view)),
-        ),
+        ("Owner", with_role(&view.owner_name, &owner_role(view))),
         (
             "Approver",
-            format!("{} ({})", view.approver_name, approver_role(view)),
+            with_role(&view.approver_name, &approver_role(view)),
         ),
         ("Approved on", approved_line(view)),
         ("Next review", review_line(view)),

@@ -7,8 +7,8 @@ use super::coverage::covered_by;
 use super::pack::count;
 use super::text::planned_clause;
 use super::{
-    approved_line, approver_role, criteria_line, file_stem, owner_role, review_line, revision_date,
-    PolicyDocContext,
+    approved_line, approver_phrase, approver_role, criteria_line, file_stem, owner_role,
+    review_line, revision_date, with_role, PolicyDocContext,
 };
 use crate::report::theme::long_date;
 use std::fmt::Write;
@@ -45,13 +45,19 @@ pub fn policy_markdown(view: &PolicyView, ctx: &PolicyDocContext<'_>) -> String 
     out.push_str("---\n\n");
     let _ = writeln!(out, "# {}\n", inline_text(&view.title));
     let _ = writeln!(out, "{}\n", inline_text(&view.summary));
-    if view.status != PolicyStatus::Approved {
-        let _ = writeln!(
-            out,
-            "> **{}: not yet approved.** This version takes effect once {} approves it.\n",
-            view.status.label(),
-            inline_text(&view.approver_name)
-        );
+    match view.status {
+        PolicyStatus::Draft | PolicyStatus::InReview => {
+            let _ = writeln!(
+                out,
+                "> **{}: not yet approved.** This version takes effect once {} approves it.\n",
+                view.status.label(),
+                inline_text(&approver_phrase(view))
+            );
+        }
+        PolicyStatus::Retired => {
+            out.push_str("> **Retired: no longer in force.** Kept for the record.\n\n");
+        }
+        PolicyStatus::Approved => {}
     }
     out.push_str("## Document control\n\n");
     let control = [
@@ -59,13 +65,10 @@ pub fn policy_markdown(view: &PolicyView, ctx: &PolicyDocContext<'_>) -> String 
         ("System", ctx.system.to_owned()),
         ("Version", view.version.to_string()),
         ("Status", view.status.label().to_owned()),
-        (
-            "Owner",
-            format!("{} ({})", view.owner_name, owner_role(view)),
-        ),
+        ("Owner", with_role(&view.owner_name, &owner_role(view))),
         (
             "Approver",
-            format!("{} ({})", view.approver_name, approver_role(view)),
+            with_role(&view.approver_name, &approver_role(view)),
         ),
         ("Approved on", approved_line(view)),
         ("Next review", review_line(view)),
@@ -154,18 +157,22 @@ pub fn pack_index_markdown(views: &[PolicyView], ctx: &PolicyDocContext<'_>) -> 
         views.len()
     );
     out.push_str("## Policies\n\n");
-    table(
+    table_cells(
         &mut out,
         &["Policy", "Version", "Status", "Owner", "Next review"],
-        views.iter().enumerate().map(|(i, v)| {
-            vec![
-                format!("[{}]({}.md)", inline_text(&v.title), file_stem(i, &v.id)),
-                v.version.to_string(),
-                v.status.label().to_owned(),
-                v.owner_name.clone(),
-                review_line(v),
-            ]
-        }),
+        views
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                vec![
+                    format!("[{}]({}.md)", inline_text(&v.title), file_stem(i, &v.id)),
+                    v.version.to_string(),
+                    v.status.label().to_owned(),
+                    inline_text(&v.owner_name),
+                    review_line(v),
+                ]
+            })
+            .collect(),
     );
     out.push_str("## Planned clauses\n\n");
     let planned: Vec<_> = views
@@ -200,17 +207,17 @@ pub fn pack_index_markdown(views: &[PolicyView], ctx: &PolicyDocContext<'_>) -> 
                 uncovered.push(c.id.clone());
             }
             vec![
-                c.id.clone(),
-                c.topic.clone(),
+                inline_text(&c.id),
+                inline_text(&c.topic),
                 if by.is_empty() {
                     "**No policy**".to_owned()
                 } else {
-                    by.join(", ")
+                    inline_text(&by.join(", "))
                 },
             ]
         })
         .collect();
-    table_raw_last(&mut out, &["Criterion", "Topic", "Policies"], rows);
+    table_cells(&mut out, &["Criterion", "Topic", "Policies"], rows);
     if !uncovered.is_empty() {
         let _ = writeln!(
             out,
@@ -324,21 +331,7 @@ fn table(out: &mut String, head: &[&str], rows: impl IntoIterator<Item = Vec<Str
     table_cells(out, head, rows);
 }
 
-/// A table whose last column is already Markdown.
-fn table_raw_last(out: &mut String, head: &[&str], rows: Vec<Vec<String>>) {
-    let rows = rows
-        .into_iter()
-        .map(|r| {
-            let n = r.len();
-            r.into_iter()
-                .enumerate()
-                .map(|(i, c)| if i + 1 == n { c } else { inline_text(&c) })
-                .collect()
-        })
-        .collect();
-    table_cells(out, head, rows);
-}
-
+/// A table of cells already written as Markdown.
 fn table_cells(out: &mut String, head: &[&str], rows: Vec<Vec<String>>) {
     let _ = writeln!(out, "| {} |", head.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(head.len()));

@@ -105,6 +105,24 @@ pub fn owner_role(view: &PolicyView) -> String {
         .map_or_else(|| "Policy owner".to_owned(), |t| t.owner_role.clone())
 }
 
+/// Who approves, mid-sentence: the named person, else "the CTO".
+pub(crate) fn approver_phrase(view: &PolicyView) -> String {
+    if view.approver.is_some() {
+        view.approver_name.clone()
+    } else {
+        format!("the {}", approver_role(view))
+    }
+}
+
+/// "Dana Lee (CTO)"; a name that already is the role ("CTO (not yet named)") as it is.
+pub(crate) fn with_role(name: &str, role: &str) -> String {
+    if name.starts_with(role) {
+        name.to_owned()
+    } else {
+        format!("{name} ({role})")
+    }
+}
+
 /// The file name, without extension, of the policy at `index` (0-based) in the pack:
 /// "01-access-control"; the index is "00-index".
 pub fn file_stem(index: usize, policy_id: &str) -> String {

@@ -270,3 +270,27 @@ fn file_stems_are_numbered_and_safe() {
     assert_eq!(file_stem(0, "access-control"), "01-access-control");
     assert_eq!(file_stem(11, "../x y"), "12----x-y");
 }
+
+#[test]
+fn an_empty_pack_and_an_empty_policy_still_render_in_every_format() {
+    with_ctx("Acme", |ctx| {
+        let index = pack_index(&[], ctx);
+        assert!(texts(&index).contains("No policy is in the pack"));
+        crate::report::render_document(&index).expect("pdf");
+        crate::word::docx(&index).expect("docx");
+        assert!(pack_index_markdown(&[], ctx).contains("# Policy pack index: Acme"));
+        let mut v = view(PolicyStatus::Retired);
+        v.sections.clear();
+        v.planned.clear();
+        v.revisions.clear();
+        v.summary.clear();
+        let doc = policy_document(&v, ctx);
+        assert!(texts(&doc).contains("Retired: no longer in force"));
+        crate::report::render_document(&doc).expect("pdf");
+        crate::word::docx(&doc).expect("docx");
+        let md = policy_markdown(&v, ctx);
+        assert!(md.contains("No revision is recorded yet"), "{md}");
+        assert!(md.contains("> **Retired: no longer in force.**"), "{md}");
+        assert!(!md.contains("not yet approved"), "{md}");
+    });
+}

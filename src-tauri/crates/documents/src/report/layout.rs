@@ -15,7 +15,7 @@ use printpdf::{
 };
 
 /// The slant of oblique text: about 12 degrees, as sans-serif obliques are drawn.
-const OBLIQUE_SHEAR: f32 = 0.21;
+pub(super) const OBLIQUE_SHEAR: f32 = 0.21;
 
 pub const PAGE_WIDTH: f32 = 595.28;
 pub const PAGE_HEIGHT: f32 = 841.89;

@@ -17,7 +17,15 @@ use crate::doc::{Align, Block, Chart, Document, Figure, Signatory, Table, Text, 
 /// A model document as PDF bytes, and its page count.
 pub fn render_document(doc: &Document) -> Result<(Vec<u8>, usize), ReportError> {
     let composed = compose(&doc.meta.title, |flow, prev| {
-        for block in &doc.blocks {
+        for (i, block) in doc.blocks.iter().enumerate() {
+            // A paragraph introducing signatures stays on the page of the first one.
+            if let (Block::Paragraph(t), Some(Block::SignOff(people))) =
+                (block, doc.blocks.get(i + 1))
+            {
+                if !people.is_empty() {
+                    flow.ensure(flow.paragraph_height(BODY, &t.flat())? + SIGNATORY_H);
+                }
+            }
             draw(flow, prev, block)?;
         }
         Ok(())
@@ -266,17 +274,19 @@ fn chart(flow: &mut Flow, c: &Chart) -> Result<(), FontError> {
     }
 }
 
+/// Height of one signatory's block.
+const SIGNATORY_H: f32 = 62.0;
+
 /// Each signatory's name and role, a line to sign on and the date (or a line to date by hand),
 /// kept whole on one page.
 fn sign_off(flow: &mut Flow, people: &[Signatory]) -> Result<(), FontError> {
-    const BLOCK: f32 = 62.0;
     let name = style(10.5, Weight::Bold, INK);
     let role = style(8.5, Weight::Regular, MUTED);
     let sign_x = LEFT + WIDTH * 0.42;
     let date_x = LEFT + WIDTH * 0.76;
     let name_w = sign_x - LEFT - 14.0;
     for p in people {
-        flow.block(BLOCK, |c, x, top| {
+        flow.block(SIGNATORY_H, |c, x, top| {
             let line_y = top + 36.0;
             let shown = wrap(face(Weight::Bold)?, &p.name, name.size, name_w);
             c.text(

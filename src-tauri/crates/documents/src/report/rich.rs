@@ -160,7 +160,9 @@ pub fn draw_line(
 mod tests {
     use super::*;
     use crate::doc::Span;
+    use crate::report::layout::{Document, OBLIQUE_SHEAR, PAGE_HEIGHT};
     use crate::report::theme::BODY;
+    use printpdf::Op;
 
     fn sample() -> Text {
         Text(vec![
@@ -215,5 +217,29 @@ mod tests {
             Span::new("שלום", false, true),
             Span::new(" Ltd", false, false)
         ])));
+    }
+
+    #[test]
+    fn oblique_text_is_sheared_by_the_text_matrix_and_upright_text_is_not() {
+        let mut c = Document::new("test").expect("fonts").canvas();
+        let slanted = Style {
+            oblique: true,
+            ..BODY
+        };
+        c.text(10.0, 20.0, slanted, "must").expect("text");
+        c.text(10.0, 40.0, BODY, "plain").expect("text");
+        let shears: Vec<[f32; 6]> = c
+            .ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::SetTextMatrix { matrix } => Some(matrix.as_array()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(shears.len(), 1, "only the oblique line sets a matrix");
+        assert_eq!(shears[0][2], OBLIQUE_SHEAR);
+        assert_eq!(shears[0][4], 10.0);
+        assert!((shears[0][5] - (PAGE_HEIGHT - 20.0)).abs() < 0.01);
+        assert_eq!(c.texts(), vec!["must", "plain"]);
     }
 }

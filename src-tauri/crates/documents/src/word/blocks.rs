@@ -6,7 +6,7 @@ use crate::doc::{Align, Block, Chart, Figure, Signatory, Table, Text, Tone};
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, FieldCharType, InstrText, InstrToC, LineSpacing,
     Paragraph, Run, Shading, ShdType, SpecialIndentType, Table as WTable, TableCell,
-    TableCellBorder, TableCellBorderPosition, TableRow, WidthType,
+    TableCellBorder, TableCellBorderPosition, TableCellBorders, TableRow, WidthType,
 };
 
 /// The hex colour a tone reads as (the PDF theme's).
@@ -31,7 +31,8 @@ fn tone_tint(tone: Tone) -> &'static str {
     }
 }
 
-pub fn add(d: Docx, block: &Block) -> Docx {
+/// Adds `block`; `keep_next` keeps a paragraph on the page of what follows it.
+pub fn add(d: Docx, block: &Block, keep_next: bool) -> Docx {
     match block {
         Block::Title {
             kicker,
@@ -51,7 +52,10 @@ pub fn add(d: Docx, block: &Block) -> Docx {
         } => d.add_paragraph(
             styled(styles::heading((*level).max(1)), &numbered(number, title)).keep_next(true),
         ),
-        Block::Paragraph(t) => d.add_paragraph(rich(Paragraph::new().style("Normal"), t)),
+        Block::Paragraph(t) => d.add_paragraph(rich(
+            Paragraph::new().style("Normal").keep_next(keep_next),
+            t,
+        )),
         Block::Note(t) => d.add_paragraph(rich(Paragraph::new().style(styles::NOTE), t)),
         Block::Bullets(items) => items.iter().fold(d, |d, t| d.add_paragraph(item("•", t))),
         Block::Numbered(items) => items.iter().enumerate().fold(d, |d, (i, t)| {
@@ -305,11 +309,14 @@ fn chart(d: Docx, c: &Chart) -> Docx {
 fn signing_cell(width: usize, text: &str) -> TableCell {
     TableCell::new()
         .width(width, WidthType::Dxa)
-        .set_border(
-            TableCellBorder::new(TableCellBorderPosition::Bottom)
-                .border_type(BorderType::Single)
-                .size(6)
-                .color(MUTED),
+        // Only the bottom edge: `set_border` alone would box the cell in.
+        .set_borders(
+            TableCellBorders::with_empty().set(
+                TableCellBorder::new(TableCellBorderPosition::Bottom)
+                    .border_type(BorderType::Single)
+                    .size(6)
+                    .color(MUTED),
+            ),
         )
         .add_paragraph(
             Paragraph::new()
@@ -333,7 +340,7 @@ fn sign_off(people: &[Signatory]) -> WTable {
         let name = TableCell::new()
             .width(widths[0], WidthType::Dxa)
             .vertical_align(docx_rs::VAlignType::Bottom)
-            .add_paragraph(cell_text(&p.name, true, styles::INK, 21));
+            .add_paragraph(cell_text(&p.name, true, styles::INK, 21).keep_next(true));
         rows.push(TableRow::new(vec![
             name,
             signing_cell(widths[1], ""),
