@@ -1,12 +1,16 @@
 //! Benchmark (not a test) of what happens inside the app's process, each figure against a floor
 //! measured in the same run: durable answer saves against a bare SQLite commit (here), the PDF
 //! reports against their text written without layout and the assessment workbook against the
-//! gap register CSV (`reports`), and a workspace of 500
+//! gap register CSV (`reports`), the sample's policy pack in three formats
+//! against the same pack built as views (`policies`), and a workspace of 500
 //! assessments against a bare read of the same rows (`scale`). Run through `scripts/bench.sh`,
 //! or alone with `cargo bench --bench inprocess`. `TRUSTGAP_BENCH_QUICK=1` shrinks every loop
-//! for a smoke run; `TRUSTGAP_BENCH_ONLY=saves|reports|scale` runs one part.
+//! for a smoke run; `TRUSTGAP_BENCH_ONLY=saves|reports|policies|scale` runs one
+//! part.
 
 mod common;
+#[path = "inprocess/policies.rs"]
+mod policies;
 #[path = "inprocess/reports.rs"]
 mod reports;
 #[path = "inprocess/scale.rs"]
@@ -33,7 +37,7 @@ fn today() -> NaiveDate {
 
 fn main() {
     let catalog = check("catalog", trustgap_domain::catalog::embedded());
-    // `TRUSTGAP_BENCH_ONLY=saves|reports|scale` runs one part (e.g. a quick figure in debug).
+    // `TRUSTGAP_BENCH_ONLY=saves|reports|policies|scale` runs one part (e.g. a quick figure in debug).
     let only = std::env::var("TRUSTGAP_BENCH_ONLY").unwrap_or_default();
     let run = |part: &str| only.is_empty() || only == part;
     if run("saves") {
@@ -41,6 +45,9 @@ fn main() {
     }
     if run("reports") {
         reports::reports(catalog, quick());
+    }
+    if run("policies") {
+        policies::policies(catalog, quick());
     }
     if run("scale") {
         scale::scale(catalog, quick());
