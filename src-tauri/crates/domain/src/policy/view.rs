@@ -26,17 +26,15 @@ fn named(people: &[Person], id: Option<i64>) -> Option<&str> {
 
 /// What `{{owner}}`, `{{version}}` and the dates in a policy's text read, from its record.
 pub fn doc_fields(
-    g_owner_role: &str,
-    g_approver_role: &str,
+    owner_role: &str,
+    approver_role: &str,
     record: &PolicyRecord,
     people: &[Person],
 ) -> DocFields {
     DocFields {
-        owner: named(people, record.owner)
-            .unwrap_or(g_owner_role)
-            .to_owned(),
+        owner: named(people, record.owner).unwrap_or(owner_role).to_owned(),
         approver: named(people, record.approver)
-            .unwrap_or(g_approver_role)
+            .unwrap_or(approver_role)
             .to_owned(),
         version: record.version,
         effective_date: record.approved_on,
