@@ -131,6 +131,7 @@ fn japanese_and_hebrew_company_names_print_as_typed() {
             })
         });
         assert!(missing.is_empty(), "{company}: no font for {missing:?}");
+        keep(&format!("script-{i}.pdf"), &bytes);
         for (name, b) in [("policy", &bytes), ("index", &index)] {
             let all = text(&save(dir.path(), &format!("{i}-{name}.pdf"), b));
             let word = company.split(' ').next().expect("word");
