@@ -249,6 +249,16 @@ fn parameters_are_suggested_set_and_cleared() {
         Some("Company profile: hosting")
     );
     assert_eq!(params.len(), builtin().parameters.len());
+    // The workshop note "snapshots kept 14 days" sits on a backup question.
+    let backups = params
+        .iter()
+        .find(|p| p.id == "backup_retention")
+        .expect("listed");
+    assert_eq!(backups.suggested.as_deref(), Some("14 days"));
+    assert!(backups
+        .suggested_from
+        .as_deref()
+        .is_some_and(|f| f.starts_with("Note on ")));
     t.ws.set_policy_parameter(id, "cloud_provider", Some("  Hetzner  "))
         .expect("set");
     let s = section(&policy(&t, id, "access-control"), "purpose-and-scope")
