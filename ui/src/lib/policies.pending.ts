@@ -141,5 +141,5 @@ export const POLICY_VOCABULARY = {
     { value: 'docx', label: 'Word' },
     { value: 'md', label: 'Markdown' },
   ],
-  section_chars: 20000,
+  limits: { section_chars: 20000 },
 } as const;

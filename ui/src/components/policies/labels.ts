@@ -14,7 +14,7 @@ export const policyFormats: readonly { readonly value: PolicyFormat; readonly la
   VOCABULARY.policy_formats;
 
 /** The most characters a section's text may have. */
-export const sectionChars: number = VOCABULARY.section_chars;
+export const sectionChars: number = VOCABULARY.limits.section_chars;
 
 /** A status as a badge's tone. */
 export const statusTone: Record<PolicyStatus, string> = {
