@@ -78,5 +78,15 @@ fn trustgap_commands() -> &'static [&'static str] {
         "save_management_response",
         "delete_management_response",
         "list_document_versions",
+        "list_policies",
+        "get_policy",
+        "policy_contradictions",
+        "list_policy_parameters",
+        "set_policy_parameter",
+        "set_policy_people",
+        "edit_policy_section",
+        "revert_policy_section",
+        "accept_policy_template",
+        "set_policy_status",
     ]
 }

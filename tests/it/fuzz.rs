@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-use trustgap_domain::limits::MAX_NOTE_CHARS;
+use trustgap_domain::limits::{MAX_NOTE_CHARS, MAX_SECTION_CHARS};
 use trustgap_store::migrations::{self, LATEST};
 use trustgap_store::portable::ImportMode;
 use trustgap_store::{Store, StoreError, APPLICATION_ID};
@@ -203,6 +203,45 @@ pub(crate) const TABLES: &[(&str, &str, &[&str])] = &[
         "management_responses",
         "assessment_id, question_id",
         &["question_id", "kind", "text", "updated_at"],
+    ),
+    (
+        "policy_records",
+        "assessment_id, policy_id",
+        &[
+            "policy_id",
+            "owner_id",
+            "approver_id",
+            "status",
+            "version",
+            "approved_on",
+            "next_review",
+        ],
+    ),
+    (
+        "policy_section_edits",
+        "assessment_id, policy_id, section_id",
+        &["policy_id", "section_id", "text", "base", "edited_at"],
+    ),
+    (
+        "policy_revisions",
+        "assessment_id, policy_id, seq",
+        &[
+            "policy_id",
+            "seq",
+            "version",
+            "status",
+            "at",
+            "author",
+            "note",
+            "approver",
+            "approved_on",
+            "sections_json",
+        ],
+    ),
+    (
+        "policy_parameters",
+        "assessment_id, parameter_id",
+        &["parameter_id", "value"],
     ),
 ];
 
@@ -632,6 +671,25 @@ fn assert_readable(ws: &Workspace, ids: &[i64], ctx: &str) {
         ws.approvers(id).unwrap_or_else(|e| fail("approvers", e));
         ws.management_responses(id)
             .unwrap_or_else(|e| fail("management responses", e));
+        let store = Store::open(ws.database()).expect("store");
+        let policies = store
+            .policy_records(id)
+            .unwrap_or_else(|e| panic!("{ctx}: policies of {id}: {e}"));
+        store
+            .policy_parameters(id)
+            .unwrap_or_else(|e| panic!("{ctx}: policy parameters of {id}: {e}"));
+        // Approved text is held to the section limit like any other section.
+        for frozen in policies
+            .iter()
+            .flat_map(|p| &p.revisions)
+            .flat_map(|r| r.sections.iter().flatten())
+        {
+            assert!(
+                frozen.text.chars().count() <= MAX_SECTION_CHARS,
+                "{ctx}: an approved section of {id} holds {} characters",
+                frozen.text.chars().count()
+            );
+        }
         for snap in ws.snapshots(id).unwrap_or_else(|e| fail("snapshots", e)) {
             ws.compare_with_snapshot(id, snap.id)
                 .unwrap_or_else(|e| fail("comparison", e));
@@ -666,10 +724,12 @@ fn assert_readable(ws: &Workspace, ids: &[i64], ctx: &str) {
             };
             for column in *columns {
                 // A logo is bytes, not text: bounded by its own limit.
-                let limit = if *column == "logo" {
-                    trustgap_domain::branding::MAX_LOGO_BYTES as i64
-                } else {
-                    MAX_NOTE_CHARS as i64
+                let limit = match (*table, *column) {
+                    (_, "logo") => trustgap_domain::branding::MAX_LOGO_BYTES as i64,
+                    ("policy_section_edits", "text" | "base") => MAX_SECTION_CHARS as i64,
+                    // Its decoded texts are checked above; the JSON around them may be longer.
+                    ("policy_revisions", "sections_json") => continue,
+                    _ => MAX_NOTE_CHARS as i64,
                 };
                 let longest: Option<i64> = conn
                     .query_row(

@@ -21,6 +21,8 @@ mod manage;
 mod pdf;
 mod people;
 mod plan;
+mod policies;
+mod policies_store;
 mod portable;
 mod readers;
 mod reports;

@@ -138,6 +138,19 @@ pub fn sample_file(dir: &Path) -> PathBuf {
     .expect("management response");
     ws.issue_summary(id, "Board pack", chrono::Utc::now(), today())
         .expect("issued version");
+    // A policy approved once and edited since, owned and approved by the client's people, and
+    // a parameter the policies fill in.
+    let person_id = |name: &str| people.iter().find(|p| p.name == name).map(|p| p.id);
+    let mut store = Store::open(ws.database()).expect("store");
+    store
+        .save_policy_record(
+            id,
+            &crate::policies_store::sample_policy(person_id("Maya Chen"), person_id("Sam Ortiz")),
+        )
+        .expect("policy");
+    store
+        .set_policy_parameter(id, "cloud_provider", Some("AWS — 東京リージョン"))
+        .expect("policy parameter");
     let file = dir.join("sample.trustgap");
     ws.export_portable(&[id], &file).expect("export");
     file
@@ -162,6 +175,27 @@ fn contents(ws: &Workspace, id: i64) -> serde_json::Value {
         .into_iter()
         .map(|s| (s.label, s.scope, s.created_at, s.responses))
         .collect();
+    // People get new ids in another workspace: policies name them.
+    let people = ws.people(detail.summary.client_id).expect("people");
+    let name = |p: Option<i64>| {
+        p.map(|id| {
+            people
+                .iter()
+                .find(|x| x.id == id)
+                .expect("a person")
+                .name
+                .clone()
+        })
+    };
+    let policies: Vec<String> = store
+        .policy_records(id)
+        .expect("policies")
+        .into_iter()
+        .map(|mut r| {
+            let who = (name(r.owner.take()), name(r.approver.take()));
+            format!("{who:?} {r:?}")
+        })
+        .collect();
     serde_json::json!({
         "summary": summary,
         "responses": detail.responses,
@@ -172,6 +206,8 @@ fn contents(ws: &Workspace, id: i64) -> serde_json::Value {
         "plan_edits": format!("{:?}", store.plan_edits(id).expect("edits")),
         "costs": ws.cost_assumptions(id).expect("costs"),
         "plan": ws.plan(id, today()).expect("plan"),
+        "policies": policies,
+        "policy_parameters": store.policy_parameters(id).expect("parameters"),
     })
 }
 
@@ -285,7 +321,7 @@ fn importing_the_same_assessment_again_asks_then_keeps_both_or_replaces() {
 }
 
 /// A copy of `file` changed with `sql`, at `<dir>/<name>`.
-fn altered(file: &Path, name: &str, sql: &str) -> PathBuf {
+pub(crate) fn altered(file: &Path, name: &str, sql: &str) -> PathBuf {
     let out = file.with_file_name(name);
     std::fs::copy(file, &out).expect("copy");
     Connection::open(&out)
@@ -294,7 +330,7 @@ fn altered(file: &Path, name: &str, sql: &str) -> PathBuf {
     out
 }
 
-fn assert_refused(ws: &Workspace, file: &Path, check: impl Fn(&StoreError) -> bool) {
+pub(crate) fn assert_refused(ws: &Workspace, file: &Path, check: impl Fn(&StoreError) -> bool) {
     let before = state(ws);
     let bytes = std::fs::read(file).expect("file");
     let err = Store::open(ws.database())

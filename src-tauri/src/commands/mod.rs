@@ -9,6 +9,7 @@ mod data;
 mod dialog;
 mod export;
 mod people;
+mod policies;
 mod state;
 
 pub use state::AppState;
@@ -371,6 +372,16 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             branding::save_management_response,
             branding::delete_management_response,
             branding::list_document_versions,
+            policies::list_policies,
+            policies::get_policy,
+            policies::policy_contradictions,
+            policies::list_policy_parameters,
+            policies::set_policy_parameter,
+            policies::set_policy_people,
+            policies::edit_policy_section,
+            policies::revert_policy_section,
+            policies::accept_policy_template,
+            policies::set_policy_status,
         ])
 }
 

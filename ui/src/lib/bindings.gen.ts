@@ -651,6 +651,104 @@ async listDocumentVersions(id: number, kind: DocumentKind) : Promise<Result<Docu
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Every policy of the assessment's pack, in order.
+ */
+async listPolicies(assessmentId: number) : Promise<Result<PolicyView[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_policies", { assessmentId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async getPolicy(assessmentId: number, policyId: string) : Promise<Result<PolicyView, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("get_policy", { assessmentId, policyId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What the policies state that the answers deny today, with the questions concerned.
+ */
+async policyContradictions(assessmentId: number) : Promise<Result<Contradiction[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("policy_contradictions", { assessmentId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listPolicyParameters(assessmentId: number) : Promise<Result<PolicyParameterView[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_policy_parameters", { assessmentId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Sets a parameter; `None` or blank clears it.
+ */
+async setPolicyParameter(assessmentId: number, parameterId: string, value: string | null) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_policy_parameter", { assessmentId, parameterId, value }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Names the policy's owner and approver (people of the client; `None` clears).
+ */
+async setPolicyPeople(assessmentId: number, policyId: string, owner: number | null, approver: number | null) : Promise<Result<PolicyView, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_policy_people", { assessmentId, policyId, owner, approver }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async editPolicySection(assessmentId: number, policyId: string, sectionId: string, text: string) : Promise<Result<PolicyView, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("edit_policy_section", { assessmentId, policyId, sectionId, text }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Drops a section's edit: it reads as generated again.
+ */
+async revertPolicySection(assessmentId: number, policyId: string, sectionId: string) : Promise<Result<PolicyView, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("revert_policy_section", { assessmentId, policyId, sectionId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Keeps an edited section although the generated text under it changed.
+ */
+async acceptPolicyTemplate(assessmentId: number, policyId: string, sectionId: string) : Promise<Result<PolicyView, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("accept_policy_template", { assessmentId, policyId, sectionId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setPolicyStatus(assessmentId: number, policyId: string, status: PolicyStatus, approvedOn: string | null, note: string) : Promise<Result<PolicyView, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_policy_status", { assessmentId, policyId, status, approvedOn, note }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -660,7 +758,7 @@ async listDocumentVersions(id: number, kind: DocumentKind) : Promise<Result<Docu
 
 /** user-defined constants **/
 
-export const VOCABULARY = {"answers":[{"label":"Implemented","value":"implemented"},{"label":"Partially implemented","value":"partial"},{"label":"Not implemented","value":"not_implemented"},{"label":"Not applicable","value":"not_applicable"},{"label":"Don't know","value":"unknown"}],"bands":[{"label":"Incomplete","value":"incomplete"},{"label":"Not ready","value":"not_ready"},{"label":"Significant gaps","value":"significant_gaps"},{"label":"Nearly ready","value":"nearly_ready"},{"label":"Ready","value":"ready"}],"cadences":[{"label":"Continuous","value":"continuous"},{"label":"Weekly","value":"weekly"},{"label":"Monthly","value":"monthly"},{"label":"Quarterly","value":"quarterly"},{"label":"Every six months","value":"semiannual"},{"label":"Yearly","value":"annual"}],"default_share":20,"limits":{"evidence_description_chars":200,"evidence_link_chars":500,"evidence_refs":20,"name_chars":120,"note_chars":10000},"phases":[{"label":"First 30 days","value":"first_30_days"},{"label":"Days 31 to 90","value":"days_31_to_90"},{"label":"Before the audit","value":"before_audit"}],"priorities":[{"label":"P1","value":"P1"},{"label":"P2","value":"P2"},{"label":"P3","value":"P3"},{"label":"P4","value":"P4"}],"score_levels":[{"label":"85% or more","min_score":85.0,"value":"good"},{"label":"70–84%","min_score":70.0,"value":"fair"},{"label":"40–69%, or a high-severity gap","min_score":40.0,"value":"weak"},{"label":"under 40%","min_score":0.0,"value":"poor"}],"severities":[{"label":"High","value":"high"},{"label":"Medium","value":"medium"},{"label":"Low","value":"low"}],"statuses":[{"label":"Not started","value":"not_started"},{"label":"In progress","value":"in_progress"},{"label":"Done","value":"done"},{"label":"Risk accepted","value":"risk_accepted"}]} as const;
+export const VOCABULARY = {"answers":[{"label":"Implemented","value":"implemented"},{"label":"Partially implemented","value":"partial"},{"label":"Not implemented","value":"not_implemented"},{"label":"Not applicable","value":"not_applicable"},{"label":"Don't know","value":"unknown"}],"bands":[{"label":"Incomplete","value":"incomplete"},{"label":"Not ready","value":"not_ready"},{"label":"Significant gaps","value":"significant_gaps"},{"label":"Nearly ready","value":"nearly_ready"},{"label":"Ready","value":"ready"}],"cadences":[{"label":"Continuous","value":"continuous"},{"label":"Weekly","value":"weekly"},{"label":"Monthly","value":"monthly"},{"label":"Quarterly","value":"quarterly"},{"label":"Every six months","value":"semiannual"},{"label":"Yearly","value":"annual"}],"default_share":20,"limits":{"evidence_description_chars":200,"evidence_link_chars":500,"evidence_refs":20,"name_chars":120,"note_chars":10000,"section_chars":20000},"phases":[{"label":"First 30 days","value":"first_30_days"},{"label":"Days 31 to 90","value":"days_31_to_90"},{"label":"Before the audit","value":"before_audit"}],"policy_formats":[{"label":"PDF","value":"pdf"},{"label":"Word","value":"docx"},{"label":"Markdown","value":"md"}],"policy_statuses":[{"label":"Draft","value":"draft"},{"label":"In review","value":"in_review"},{"label":"Approved","value":"approved"},{"label":"Retired","value":"retired"}],"priorities":[{"label":"P1","value":"P1"},{"label":"P2","value":"P2"},{"label":"P3","value":"P3"},{"label":"P4","value":"P4"}],"score_levels":[{"label":"85% or more","min_score":85.0,"value":"good"},{"label":"70–84%","min_score":70.0,"value":"fair"},{"label":"40–69%, or a high-severity gap","min_score":40.0,"value":"weak"},{"label":"under 40%","min_score":0.0,"value":"poor"}],"severities":[{"label":"High","value":"high"},{"label":"Medium","value":"medium"},{"label":"Low","value":"low"}],"statuses":[{"label":"Not started","value":"not_started"},{"label":"In progress","value":"in_progress"},{"label":"Done","value":"done"},{"label":"Risk accepted","value":"risk_accepted"}]} as const;
 
 /** user-defined types **/
 
@@ -925,6 +1023,10 @@ export type Category = { id: CategoryId; name: string; optional: boolean; summar
  */
 export type CategoryId = "security" | "availability" | "processing_integrity" | "confidentiality" | "privacy"
 export type CategoryScore = { category: CategoryId; name: string; tally: Tally }
+/**
+ * Whether a clause is practice today, or planned because the answers say it is not yet.
+ */
+export type ClauseState = { kind: "in_place" } | { kind: "planned"; questions: string[]; action_key: string | null; action_title: string | null; due: string | null }
 export type Client = { id: number; name: string; created_at: string; updated_at: string }
 /**
  * The days a client does not work, beyond weekends.
@@ -967,6 +1069,19 @@ export type Comparison = { snapshot: SnapshotInfo; overall: Delta; categories: D
  * Criteria whose score changed, largest change first.
  */
 criteria: Delta[]; gaps_closed: GapChange[]; gaps_opened: GapChange[] }
+/**
+ * The policy states a practice (in its approved or edited text) that the answers deny.
+ * Shown on the policy and on each question.
+ */
+export type Contradiction = { policy_id: string; policy_title: string; section_id: string; section_title: string; fact: string; 
+/**
+ * The sentence the policy states.
+ */
+text: string; 
+/**
+ * The fact's in-scope questions not answered "implemented".
+ */
+questions: string[] }
 /**
  * The cost assumptions of one assessment; `None` day rate: effort is not priced.
  */
@@ -1033,6 +1148,11 @@ export type Delta = {
  * Category id or criterion id.
  */
 key: string; label: string; before: number | null; now: number | null; change: number | null }
+/**
+ * A line of a difference between two texts.
+ */
+export type DiffKind = "same" | "added" | "removed"
+export type DiffLine = { kind: DiffKind; text: string }
 /**
  * The file formats a model document is written in.
  */
@@ -1104,6 +1224,14 @@ export type Fit =
  */
 { kind: "late"; deadline: string; late_days: number; bottleneck: Bottleneck | null; remedies: string[] }
 /**
+ * A section as approved: what the frozen version says.
+ */
+export type FrozenSection = { id: string; title: string; criteria: string[]; text: string; 
+/**
+ * Facts stated as practice in this version (for contradictions found later).
+ */
+stated_facts: string[] }
+/**
  * A question answered partial, not implemented or don't know, or a control that started too
  * late for a Type II observation period.
  */
@@ -1140,6 +1268,11 @@ export type GapKind =
  * Type II: implemented, but started after the observation period began.
  */
 "started_too_late"
+export type GeneratedClause = { fact: string; 
+/**
+ * Placeholders filled.
+ */
+text: string; state: ClauseState }
 /**
  * A criterion group such as "CC6 Logical and physical access".
  */
@@ -1305,6 +1438,56 @@ warnings: string[];
  * Edited actions whose gaps have all been closed since.
  */
 retired: RetiredAction[] }
+/**
+ * A clause the policy marks as planned, with the action that will make it true.
+ */
+export type PlannedClause = { section_id: string; section_title: string; fact: string; text: string; questions: string[]; action_key: string | null; action_title: string | null; due: string | null }
+/**
+ * A parameter as the Parameters panel shows it: the user's value, else a suggestion read from
+ * the assessment (and where it was found), else the default.
+ */
+export type PolicyParameterView = { id: string; label: string; help: string; default: string; value: string | null; suggested: string | null; 
+/**
+ * Where the suggestion comes from ("Company profile: hosting", "Note on ACC-002").
+ */
+suggested_from: string | null }
+/**
+ * One version in a policy's history: approved versions carry their frozen text.
+ */
+export type PolicyRevision = { version: number; status: PolicyStatus; 
+/**
+ * When this row was written (RFC 3339).
+ */
+at: string; author: string; note: string; approver: string; approved_on: string | null; 
+/**
+ * Present for approved versions.
+ */
+sections: FrozenSection[] | null }
+/**
+ * Where a policy is in its life.
+ */
+export type PolicyStatus = "draft" | "in_review" | "approved" | "retired"
+/**
+ * A policy as the app shows and exports it: template output, the user's edits and the
+ * lifecycle merged.
+ */
+export type PolicyView = { id: string; title: string; summary: string; status: PolicyStatus; version: number; owner: number | null; 
+/**
+ * The person's name, or the template's role marked as not yet named.
+ */
+owner_name: string; approver: number | null; approver_name: string; approved_on: string | null; next_review: string | null; review_months: number; criteria: string[]; sections: SectionView[]; planned: PlannedClause[]; contradictions: Contradiction[]; 
+/**
+ * Approved: the text is the frozen version's, and edits start a new version.
+ */
+frozen: boolean; 
+/**
+ * Approved, and what the templates and answers write today differs from the frozen text.
+ */
+changed_since_approval: boolean; 
+/**
+ * Newest first.
+ */
+revisions: PolicyRevision[] }
 /**
  * A step of getting the audit itself ready, placed backwards from the audit date.
  */
@@ -1555,6 +1738,26 @@ high_gaps: number;
  * Type II: implemented controls that started after the observation period began.
  */
 late_controls: number; categories: CategoryScore[]; groups: GroupScore[]; criteria: CriterionScore[] }
+/**
+ * A section as the policy reads now, with what the user needs to decide about it.
+ */
+export type SectionView = { id: string; title: string; criteria: string[]; 
+/**
+ * What the policy says: the approved text when frozen, else the edit, else the generated.
+ */
+text: string; 
+/**
+ * What the templates write today.
+ */
+generated: string; edited: boolean; 
+/**
+ * An edited section whose generated text changed since the edit (see `diff`).
+ */
+template_changed: boolean; 
+/**
+ * From the edit's base to today's generated text, when `template_changed`.
+ */
+diff: DiffLine[]; clauses: GeneratedClause[] }
 export type Severity = "low" | "medium" | "high"
 /**
  * A snapshot as listed: what it is called, when it was taken, its readiness then.

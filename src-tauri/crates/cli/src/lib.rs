@@ -5,6 +5,7 @@
 mod answers;
 mod branding;
 mod people;
+mod policies;
 mod run;
 mod table;
 
@@ -42,6 +43,25 @@ pub enum Command {
         assessment: i64,
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+    },
+    /// An assessment's policy pack, written from its answers: `--list` prints each policy
+    /// (id, title, status, version, owner; `--format json` adds criteria and planned clauses),
+    /// `--out DIR` writes one file per policy plus an index (`--format pdf|docx|md`).
+    #[command(group(clap::ArgGroup::new("mode").required(true).args(["list", "out"])))]
+    Policies {
+        /// The assessment's id (see `trustgap list`).
+        #[arg(long, value_name = "ID")]
+        assessment: i64,
+        /// Print the pack.
+        #[arg(long)]
+        list: bool,
+        /// The folder to write the pack to (created if missing; files of the same names are
+        /// replaced).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// table or json with --list (default table); pdf, docx or md with --out (default pdf).
+        #[arg(long, value_enum)]
+        format: Option<policies::PolicyOutput>,
     },
     /// List, add, change or remove a client's people (the owners of answers and actions).
     People {
@@ -299,6 +319,7 @@ impl Command {
             Command::Restore { .. } => "restore",
             Command::Plan { .. } => "plan",
             Command::People { .. } => "people",
+            Command::Policies { .. } => "policies",
             Command::Branding { .. } => "branding",
         }
     }
@@ -327,6 +348,12 @@ fn run_command(command: Command, data_dir: &Path) -> Result<(), trustgap_workspa
         Command::Restore { file } => run::restore(data_dir, &file),
         Command::Plan { assessment, format } => people::plan(data_dir, assessment, format),
         Command::People { command } => people::people(data_dir, command),
+        Command::Policies {
+            assessment,
+            out,
+            format,
+            ..
+        } => policies::policies(data_dir, assessment, out.as_deref(), format),
         Command::Branding {
             client,
             firm,

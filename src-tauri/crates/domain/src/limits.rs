@@ -7,6 +7,9 @@ use crate::error::{DomainError, Result};
 pub const MAX_NAME_CHARS: usize = 120;
 /// Longest free text (notes, justifications, descriptions), in characters.
 pub const MAX_NOTE_CHARS: usize = 10_000;
+/// Longest text of one policy section (as written by the templates or by a person), in
+/// characters.
+pub const MAX_SECTION_CHARS: usize = 20_000;
 
 /// Whether `text` is one line of at most [`MAX_NAME_CHARS`] characters (no check of emptiness).
 pub fn is_line(text: &str) -> bool {
@@ -61,6 +64,30 @@ pub fn note(what: &str, text: &str) -> Result<()> {
     Ok(())
 }
 
+/// A policy section's text as typed: line endings made `\n`, trimmed, 1 to
+/// [`MAX_SECTION_CHARS`] characters, no control characters but line breaks and tabs.
+pub fn section(what: &str, raw: &str) -> Result<String> {
+    let text = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(DomainError::invalid(format!("{what} cannot be empty.")));
+    }
+    if text.chars().count() > MAX_SECTION_CHARS {
+        return Err(DomainError::invalid(format!(
+            "{what} is limited to {MAX_SECTION_CHARS} characters."
+        )));
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(DomainError::invalid(format!(
+            "{what} contains control characters; only line breaks and tabs are allowed."
+        )));
+    }
+    Ok(text.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +110,28 @@ mod tests {
         assert!(note("A note", "one\ntwo").is_ok());
         assert!(note("A note", &"x".repeat(MAX_NOTE_CHARS + 1)).is_err());
         assert!(is_line("abc") && !is_line("a\tb"));
+    }
+
+    #[test]
+    fn sections_are_trimmed_bounded_and_free_of_control_characters() {
+        assert_eq!(section("A section", " a\r\nb \n"), Ok("a\nb".to_owned()));
+        assert!(section("A section", " \n ").is_err());
+        assert!(section("A section", &"é".repeat(MAX_SECTION_CHARS)).is_ok());
+        assert!(section("A section", &"é".repeat(MAX_SECTION_CHARS + 1)).is_err());
+        assert!(section("A section", "a\u{0}b").is_err());
+        assert!(section("A section", "a\tb").is_ok());
+    }
+
+    #[test]
+    fn sections_span_lines_and_are_bounded_and_not_blank() {
+        assert!(section("A section", "# Purpose\n\nWe keep records.").is_ok());
+        assert!(section("A section", &"é".repeat(MAX_SECTION_CHARS)).is_ok());
+        let long = section("A section", &"é".repeat(MAX_SECTION_CHARS + 1)).expect_err("long");
+        assert_eq!(
+            long.to_string(),
+            "A section is limited to 20000 characters."
+        );
+        assert!(section("A section", " \n\t ").is_err());
     }
 
     #[test]

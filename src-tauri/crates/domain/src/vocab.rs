@@ -4,9 +4,10 @@
 
 use crate::assessment::{Answer, MAX_EVIDENCE};
 use crate::catalog::Cadence;
-use crate::limits::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
+use crate::limits::{MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_SECTION_CHARS};
 use crate::people::DEFAULT_SHARE;
 use crate::plan::{ActionStatus, Phase, Priority};
+use crate::policy::{PolicyFormat, PolicyStatus};
 use crate::scoring::{Band, ScoreLevel, Severity};
 use serde::Serialize;
 use specta::Type;
@@ -43,6 +44,8 @@ pub struct Limits {
     pub evidence_refs: u32,
     pub evidence_description_chars: u32,
     pub evidence_link_chars: u32,
+    /// Longest text of one policy section.
+    pub section_chars: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -54,6 +57,8 @@ pub struct Vocabulary {
     pub phases: Vec<Term<Phase>>,
     pub bands: Vec<Term<Band>>,
     pub cadences: Vec<Term<Cadence>>,
+    pub policy_statuses: Vec<Term<PolicyStatus>>,
+    pub policy_formats: Vec<Term<PolicyFormat>>,
     /// Best first.
     pub score_levels: Vec<LevelTerm>,
     pub limits: Limits,
@@ -70,6 +75,8 @@ pub fn vocabulary() -> Vocabulary {
         phases: terms(&Phase::ALL, Phase::label),
         bands: terms(&Band::ALL, Band::label),
         cadences: terms(&Cadence::ALL, Cadence::label),
+        policy_statuses: terms(&PolicyStatus::ALL, PolicyStatus::label),
+        policy_formats: terms(&PolicyFormat::ALL, PolicyFormat::label),
         score_levels: ScoreLevel::THRESHOLDS
             .iter()
             .map(|(level, min)| LevelTerm {
@@ -84,6 +91,7 @@ pub fn vocabulary() -> Vocabulary {
             evidence_refs: MAX_EVIDENCE as u32,
             evidence_description_chars: crate::assessment::MAX_EVIDENCE_DESCRIPTION as u32,
             evidence_link_chars: crate::assessment::MAX_EVIDENCE_LINK as u32,
+            section_chars: MAX_SECTION_CHARS as u32,
         },
         default_share: DEFAULT_SHARE,
     }
@@ -103,5 +111,8 @@ mod tests {
         assert_eq!(v.score_levels[0].value, ScoreLevel::Good);
         assert_eq!(v.score_levels[0].min_score, 85.0);
         assert_eq!(v.limits.name_chars, 120);
+        assert_eq!(v.limits.section_chars, 20_000);
+        assert_eq!(v.policy_statuses.len(), 4);
+        assert_eq!(v.policy_formats[1].label, "Word");
     }
 }

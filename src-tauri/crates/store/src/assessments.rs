@@ -343,6 +343,7 @@ impl Store {
                  SELECT ?2, position, name, role, NULL FROM approvers WHERE assessment_id = ?1",
                 params![id, copy],
             )?;
+            super::policies::carry_over(tx, id, copy)?;
             Ok(copy)
         })
     }

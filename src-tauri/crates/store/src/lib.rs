@@ -15,6 +15,7 @@ mod management;
 pub mod migrations;
 mod people;
 mod plan_edits;
+mod policies;
 pub mod portable;
 mod responses;
 mod retired;

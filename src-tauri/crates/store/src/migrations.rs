@@ -38,10 +38,14 @@ pub const ALL: &[Migration] = &[
         version: 7,
         sql: include_str!("migrations/0007_cost_assumptions.sql"),
     },
+    Migration {
+        version: 8,
+        sql: include_str!("migrations/0008_policies.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 7;
+pub const LATEST: i64 = 8;
 
 pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))

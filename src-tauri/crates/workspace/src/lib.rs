@@ -20,6 +20,7 @@ mod manage;
 pub mod paths;
 mod people;
 mod planning;
+mod policies;
 mod rendered;
 mod reports;
 mod sample;

@@ -338,3 +338,51 @@ pub struct PolicyView {
     /// Newest first.
     pub revisions: Vec<PolicyRevision>,
 }
+
+/// A parameter as the Parameters panel shows it: the user's value, else a suggestion read from
+/// the assessment (and where it was found), else the default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct PolicyParameterView {
+    pub id: String,
+    pub label: String,
+    pub help: String,
+    pub default: String,
+    pub value: Option<String>,
+    pub suggested: Option<String>,
+    /// Where the suggestion comes from ("Company profile: hosting", "Note on ACC-002").
+    pub suggested_from: Option<String>,
+}
+
+/// A file format a policy or the pack is exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PolicyFormat {
+    Pdf,
+    Docx,
+    Md,
+}
+
+impl PolicyFormat {
+    pub const ALL: [PolicyFormat; 3] = [PolicyFormat::Pdf, PolicyFormat::Docx, PolicyFormat::Md];
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            PolicyFormat::Pdf => "pdf",
+            PolicyFormat::Docx => "docx",
+            PolicyFormat::Md => "md",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PolicyFormat> {
+        PolicyFormat::ALL.into_iter().find(|f| f.extension() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PolicyFormat::Pdf => "PDF",
+            PolicyFormat::Docx => "Word",
+            PolicyFormat::Md => "Markdown",
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! Portable `.trustgap` files: one or more assessments (with their client, its people and branding
 //! override, answers, history, snapshots, plan edits, retired answers, document versions,
-//! approvers and management responses) in a SQLite database of the workspace's own
+//! approvers, management responses and policies) in a SQLite database of the workspace's own
 //! schema, and their import.
 //!
 //! Export builds the subset in memory and writes it with the online backup API (temp file, then
@@ -10,12 +10,15 @@
 //! through the same decoding as the app's own, and their text checked against the app's limits,
 //! before the commit, so nothing unreadable can enter the workspace.
 
-use super::backup::{copy_database, inspect, temp_beside, FileCheck};
+use super::backup::{copy_database, temp_beside};
 use super::{migrations, new_uid, Result, Store, StoreError};
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::path::Path;
 
+mod layout;
+mod policies;
 mod verify;
+use layout::check_file;
 use verify::verify;
 
 /// What to do when an imported assessment already exists in the workspace (same identity).
@@ -91,6 +94,14 @@ impl Store {
                WHERE assessment_id IN ({list});
              INSERT INTO approvers SELECT * FROM src.approvers WHERE assessment_id IN ({list});
              INSERT INTO management_responses SELECT * FROM src.management_responses
+               WHERE assessment_id IN ({list});
+             INSERT INTO policy_records SELECT * FROM src.policy_records
+               WHERE assessment_id IN ({list});
+             INSERT INTO policy_section_edits SELECT * FROM src.policy_section_edits
+               WHERE assessment_id IN ({list});
+             INSERT INTO policy_revisions SELECT * FROM src.policy_revisions
+               WHERE assessment_id IN ({list});
+             INSERT INTO policy_parameters SELECT * FROM src.policy_parameters
                WHERE assessment_id IN ({list});
              INSERT INTO settings VALUES ('portable.exported_at', datetime('now'));
              COMMIT;"
@@ -198,51 +209,6 @@ fn upgrade_copy(from: &Path, to: &Path) -> Result<()> {
     migrations::migrate(&conn, migrations::ALL)
 }
 
-/// Checks a `.trustgap` file before anything reads its rows: ours, readable by this version,
-/// intact ([`inspect`]), and laid out exactly as Trustgap lays out its schema version. Reading
-/// a table may run whatever its definition says (a view of endless rows, a generated column),
-/// so a file whose tables, indexes, triggers or views differ in any way is refused.
-fn check_file(path: &Path) -> Result<FileCheck> {
-    let check = inspect(path)?;
-    let expected = Connection::open_in_memory()?;
-    let known = migrations::ALL
-        .iter()
-        .take_while(|m| m.version <= check.schema_version)
-        .count();
-    migrations::migrate(&expected, &migrations::ALL[..known])?;
-    let file = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    let found = layout(&file).map_err(|e| StoreError::Corrupt {
-        path: path.to_owned(),
-        detail: e.to_string(),
-    })?;
-    if found != layout(&expected)? {
-        return Err(StoreError::Invalid(format!(
-            "This is not a file as Trustgap writes it: its tables differ from those of schema \
-             version {}. Nothing was imported.",
-            check.schema_version
-        )));
-    }
-    Ok(check)
-}
-
-/// Every schema object with its definition, whitespace normalised.
-fn layout(conn: &Connection) -> Result<Vec<(String, String, String)>> {
-    let mut stmt = conn
-        .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")?;
-    let rows = stmt.query_map([], |r| {
-        let sql: String = r.get(2)?;
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            sql.split_whitespace().collect::<Vec<_>>().join(" "),
-        ))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 fn copy_in(tx: &Transaction<'_>, mode: ImportMode) -> Result<Vec<i64>> {
     let clashes: Vec<String> = tx
         .prepare("SELECT a.name FROM imp.assessments a JOIN main.assessments m ON m.uid = a.uid")?
@@ -319,7 +285,9 @@ fn copy_in(tx: &Transaction<'_>, mode: ImportMode) -> Result<Vec<i64>> {
             )?;
         }
         copy_snapshots(tx, old_id, id)?;
+        policies::copy_in(tx, old_id, id)?;
         verify(tx, id)?;
+        policies::verify(tx, id)?;
         new_ids.push(id);
     }
     Ok(new_ids)
