@@ -17,6 +17,7 @@ import {
   type Client,
   type ClientCalendar,
   type Comparison,
+  type Contradiction,
   type CostAssumptions,
   type DataFormat,
   type DocFormat,
@@ -33,6 +34,9 @@ import {
   type Person,
   type PersonInput,
   type Plan,
+  type PolicyParameterView,
+  type PolicyStatus,
+  type PolicyView,
   type Recommendation,
   type ReportKind,
   type ReportOptions,
@@ -43,17 +47,10 @@ import {
   type UpdateActionInput,
   type UpdateDetailsInput,
 } from './bindings.gen';
-import {
-  policyCommands,
-  type Contradiction,
-  type PolicyFormat,
-  type PolicyParameterView,
-  type PolicyStatus,
-  type PolicyView,
-} from './policies.pending';
+import { exportCommands, type PolicyFormat } from './policies.pending';
 
 export type * from './bindings.gen';
-export type * from './policies.pending';
+export type { PolicyFormat } from './policies.pending';
 
 export class BackendError extends Error {
   readonly code: ErrorCode;
@@ -183,37 +180,37 @@ export const api = {
   documentVersions: (id: number, kind: DocumentKind): Promise<DocumentVersion[]> =>
     call(commands.listDocumentVersions(id, kind)),
   /** The assessment's policy pack, in pack order, as written from its answers today. */
-  policies: (id: number): Promise<PolicyView[]> => call(policyCommands.listPolicies(id)),
-  policy: (id: number, policyId: string): Promise<PolicyView> => call(policyCommands.getPolicy(id, policyId)),
+  policies: (id: number): Promise<PolicyView[]> => call(commands.listPolicies(id)),
+  policy: (id: number, policyId: string): Promise<PolicyView> => call(commands.getPolicy(id, policyId)),
   /** Every statement of every policy that an answer now denies (for the questionnaire). */
-  policyContradictions: (id: number): Promise<Contradiction[]> => call(policyCommands.policyContradictions(id)),
-  policyParameters: (id: number): Promise<PolicyParameterView[]> => call(policyCommands.listPolicyParameters(id)),
+  policyContradictions: (id: number): Promise<Contradiction[]> => call(commands.policyContradictions(id)),
+  policyParameters: (id: number): Promise<PolicyParameterView[]> => call(commands.listPolicyParameters(id)),
   /** Null or empty clears the value (the suggestion or the default applies again). */
   setPolicyParameter: (id: number, parameterId: string, value: string | null): Promise<null> =>
-    call(policyCommands.setPolicyParameter(id, parameterId, value)),
+    call(commands.setPolicyParameter(id, parameterId, value)),
   setPolicyPeople: (id: number, policyId: string, owner: number | null, approver: number | null): Promise<PolicyView> =>
-    call(policyCommands.setPolicyPeople(id, policyId, owner, approver)),
+    call(commands.setPolicyPeople(id, policyId, owner, approver)),
   editPolicySection: (id: number, policyId: string, sectionId: string, text: string): Promise<PolicyView> =>
-    call(policyCommands.editPolicySection(id, policyId, sectionId, text)),
+    call(commands.editPolicySection(id, policyId, sectionId, text)),
   /** Drops the section's edit: the generated text applies again. */
   revertPolicySection: (id: number, policyId: string, sectionId: string): Promise<PolicyView> =>
-    call(policyCommands.revertPolicySection(id, policyId, sectionId)),
+    call(commands.revertPolicySection(id, policyId, sectionId)),
   /** Keeps the section's edit over the generated text as it is today. */
   acceptPolicyTemplate: (id: number, policyId: string, sectionId: string): Promise<PolicyView> =>
-    call(policyCommands.acceptPolicyTemplate(id, policyId, sectionId)),
+    call(commands.acceptPolicyTemplate(id, policyId, sectionId)),
   setPolicyStatus: (
     id: number,
     policyId: string,
     status: PolicyStatus,
     approvedOn: string | null,
     note: string,
-  ): Promise<PolicyView> => call(policyCommands.setPolicyStatus(id, policyId, status, approvedOn, note)),
+  ): Promise<PolicyView> => call(commands.setPolicyStatus(id, policyId, status, approvedOn, note)),
   /** Saves one policy (save dialog); the path written, or null when cancelled. */
   exportPolicy: (id: number, policyId: string, format: PolicyFormat): Promise<string | null> =>
-    call(policyCommands.exportPolicy(id, policyId, format)),
+    call(exportCommands.exportPolicy(id, policyId, format)),
   /** Saves the whole pack and its index into a folder (folder dialog); null when cancelled. */
   exportPolicyPack: (id: number, format: PolicyFormat): Promise<string | null> =>
-    call(policyCommands.exportPolicyPack(id, format)),
+    call(exportCommands.exportPolicyPack(id, format)),
 };
 
 /** A message for people from anything thrown. */

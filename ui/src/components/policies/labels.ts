@@ -1,6 +1,6 @@
 // The Policies screen's words for statuses and export formats and the length limit of a
 // section: the backend's shared vocabulary (the documents print the same), never a copy.
-import { POLICY_VOCABULARY as VOCABULARY } from '../../lib/policies.pending';
+import { VOCABULARY } from '../../lib/bindings.gen';
 import type { PolicyFormat, PolicyStatus } from '../../lib/api';
 
 function labels<V extends string>(list: readonly { readonly value: V; readonly label: string }[]): Record<V, string> {
