@@ -1,10 +1,10 @@
 // End-to-end: the policy pack of the sample through the real app. In a 1024×640 window (the
 // smallest the app supports): the Policies screen lists the pack, a section is edited and saved,
-// the policy gets an approver and is approved (frozen), one policy and the whole pack are
-// exported (files in the export folder), and an answer changed in the Questionnaire makes the
-// approved policy contradict it, on both sides. Then at 1280×800 the screen and its Parameters
-// tab are checked again. Every view goes through the layout check (journey/layout.mjs) and is
-// saved under artifacts/screens/<size>/policies-*.png.
+// the policy gets an approver and is approved (frozen), and an answer changed in the
+// Questionnaire makes the approved policy contradict it, on both sides. At 1280×800 the screen
+// and its Parameters tab are checked again; last, one policy and the whole pack are exported
+// (files in the export folder). Every view goes through the layout check (journey/layout.mjs)
+// and is saved under artifacts/screens/<size>/policies-*.png.
 //
 // Run (see README.md): TRUSTGAP_E2E_APP=/abs/path/to/trustgap \
 //   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/policies.test.mjs
@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { launch, STARTUP_TIMEOUT_MS } from './harness.mjs';
 import { journeyContext, KEY } from './journey/context.mjs';
 
@@ -35,6 +36,12 @@ const PRIMARY = [
 
 const item = (id) => `[data-testid=policy-item][data-id="${id}"]`;
 const section = (id) => `[data-testid=policy-section][data-id="${id}"]`;
+
+/** A screenshot for review; the window snapshot can lag a frame behind a change (see screenshots.mjs). */
+async function snap(j, name) {
+  await sleep(400);
+  await j.snap(name);
+}
 
 async function resize(j, size) {
   await j.session.command('POST', '/window/rect', { x: 0, y: 0, ...size }, 'set the window size');
@@ -91,20 +98,26 @@ describe('the policy pack of the sample', () => {
     assert.match(title, /Access Control Policy/);
     assert.match(await j.session.text('[data-testid=policy-detail]'), /Brightwave|Northwind|single sign-on/i);
     await j.checkLayout('Policies', PRIMARY);
-    await j.snap('policies');
+    await snap(j, 'policies');
   });
 
   j.step('a section is edited and saved', async () => {
     const sec = await j.session.find(section('purpose-and-scope'));
     await (await sec.find('[data-testid=section-edit]')).click();
     const area = await sec.find('[data-testid=section-text]', { visible: true });
-    await area.sendKeys('\n\nContractors are bound by this policy **from their first day**.');
+    // A blank line: a paragraph of its own.
+    await area.sendKeys(`${KEY.Enter}${KEY.Enter}Contractors are bound by this policy **from their first day**.`);
     await j.checkLayout('Policies, editing', ['[data-testid=section-save]', '[data-testid=section-cancel]']);
-    await j.snap('policies-editing');
+    await snap(j, 'policies-editing');
     await (await sec.find('[data-testid=section-save]')).click();
     await sec.find('[data-testid=section-edited]', { visible: true, timeout: 20_000 });
     const shown = await sec.text();
     assert.match(shown, /Contractors are bound by this policy from their first day\./);
+    const paragraphs = await j.session.execute(
+      "return [...arguments[0].querySelectorAll('.markup > p')].map((p) => p.textContent);",
+      [sec],
+    );
+    assert.equal(paragraphs.at(-1), 'Contractors are bound by this policy from their first day.');
     assert.doesNotMatch(shown, /\*\*/, 'the markup is rendered, not shown');
   });
 
@@ -126,17 +139,57 @@ describe('the policy pack of the sample', () => {
     const dialog = await j.session.find('[data-testid=policy-status-dialog]', { visible: true });
     assert.match(await dialog.text(), /Approver: Maya Chen/);
     await j.session.type('[data-testid=policy-status-note]', 'Approved in the readiness workshop');
-    await j.snap('policies-approve');
+    await snap(j, 'policies-approve');
     await j.session.click('[data-testid=policy-status-confirm]');
     await j.session.find('[data-testid=policy-frozen]', { visible: true, timeout: 20_000 });
     assert.match(await j.session.text(item(POLICY)), /Approved/);
     assert.match(await j.session.text('[data-testid=policy-history]'), /Approved in the readiness workshop/);
     assert.doesNotMatch(await j.session.text('[data-testid=policy-approved-date]'), /Not yet approved/);
     await j.checkLayout('Policies, approved', PRIMARY);
-    await j.snap('policies-approved');
+    await snap(j, 'policies-approved');
   });
 
+  j.step('an answer that denies an approved statement shows on the question and on the policy', async () => {
+    await j.go('questionnaire');
+    await j.session.type('#jump-to', QUESTION);
+    await j.session.keys(KEY.Enter);
+    const card = await j.session.find(`[data-testid=question][data-question="${QUESTION}"]`, { visible: true });
+    assert.equal((await j.session.findNow('[data-testid=policy-contradiction]', card)).length, 0);
+    await j.session.execute(
+      "arguments[0].querySelector('label[data-answer=not_implemented] input[type=radio]').click();",
+      [card],
+    );
+    await j.waitForAnswer(card, 'not_implemented');
+    const notice = await card.find('[data-testid=policy-contradiction]', { visible: true, timeout: 20_000 });
+    assert.match(await notice.text(), /Access Control Policy/);
+    await snap(j, 'questionnaire-contradiction');
+
+    await (await notice.find('button')).click();
+    await j.waitForAttribute('[data-testid=nav-policies]', 'aria-current', 'page');
+    await j.waitForAttribute(item(POLICY), 'aria-current', 'true');
+    const listed = await j.session.find('[data-testid=policy-contradictions]', { visible: true });
+    assert.match(await listed.text(), new RegExp(QUESTION));
+    assert.match(await j.session.text(item(POLICY)), /contradiction/);
+    await j.checkLayout('Policies, contradicted', PRIMARY);
+    await snap(j, 'policies-contradiction');
+  });
+
+  j.step('at 1280x800 the screen and its parameters fit', async () => {
+    await resize(j, { width: 1280, height: 800 });
+    const wide = journeyContext({ width: 1280, height: 800 }, ARTIFACTS);
+    wide.session = j.session;
+    await wide.checkLayout('Policies', PRIMARY);
+    await snap(wide, 'policies');
+    await j.session.click('[data-testid=policies-tab-parameters]');
+    await j.session.findAll('[data-testid=policy-parameter]', { min: 3 });
+    await wide.checkLayout('Policies, parameters', ['[data-testid=policy-parameter-value]']);
+    await snap(wide, 'policies-parameters');
+    await resize(j, first.size);
+    await j.checkLayout('Policies, parameters', ['[data-testid=policy-parameter-value]']);
+    await snap(j, 'policies-parameters');
+  });
   j.step('one policy and the whole pack are exported', async () => {
+    await j.session.click('[data-testid=policies-tab-policies]');
     await j.session.click('[data-testid=export-policy-pdf]');
     const status = await j.waitForText(
       '[data-testid=export-policy-status]',
@@ -160,46 +213,6 @@ describe('the policy pack of the sample', () => {
     assert.ok(access, `the pack has the access control policy: ${files.join(', ')}`);
     assert.ok(files.length >= 16, `one file per policy and the index, found ${files.length}`);
     assert.match(readFileSync(join(folder, access), 'utf8'), /Contractors are bound by this policy/);
-    await j.snap('policies-exported');
-  });
-
-  j.step('an answer that denies an approved statement shows on the question and on the policy', async () => {
-    await j.go('questionnaire');
-    await j.session.type('#jump-to', QUESTION);
-    await j.session.keys(KEY.Enter);
-    const card = await j.session.find(`[data-testid=question][data-question="${QUESTION}"]`, { visible: true });
-    assert.equal((await j.session.findNow('[data-testid=policy-contradiction]', card)).length, 0);
-    await j.session.execute(
-      "arguments[0].querySelector('label[data-answer=not_implemented] input[type=radio]').click();",
-      [card],
-    );
-    await j.waitForAnswer(card, 'not_implemented');
-    const notice = await card.find('[data-testid=policy-contradiction]', { visible: true, timeout: 20_000 });
-    assert.match(await notice.text(), /Access Control Policy/);
-    await j.snap('questionnaire-contradiction');
-
-    await (await notice.find('button')).click();
-    await j.waitForAttribute('[data-testid=nav-policies]', 'aria-current', 'page');
-    await j.waitForAttribute(item(POLICY), 'aria-current', 'true');
-    const listed = await j.session.find('[data-testid=policy-contradictions]', { visible: true });
-    assert.match(await listed.text(), new RegExp(QUESTION));
-    assert.match(await j.session.text(item(POLICY)), /contradiction/);
-    await j.checkLayout('Policies, contradicted', PRIMARY);
-    await j.snap('policies-contradiction');
-  });
-
-  j.step('at 1280x800 the screen and its parameters fit', async () => {
-    await resize(j, { width: 1280, height: 800 });
-    const wide = journeyContext({ width: 1280, height: 800 }, ARTIFACTS);
-    wide.session = j.session;
-    await wide.checkLayout('Policies', PRIMARY);
-    await wide.snap('policies');
-    await j.session.click('[data-testid=policies-tab-parameters]');
-    await j.session.findAll('[data-testid=policy-parameter]', { min: 3 });
-    await wide.checkLayout('Policies, parameters', ['[data-testid=policy-parameter-value]']);
-    await wide.snap('policies-parameters');
-    await resize(j, first.size);
-    await j.checkLayout('Policies, parameters', ['[data-testid=policy-parameter-value]']);
-    await j.snap('policies-parameters');
+    await snap(j, 'policies-exported');
   });
 });

@@ -410,7 +410,7 @@ describe('exports and parameters', () => {
     const rows = await screen.findAllByTestId('policy-parameter');
     const cloud = within(rows[0] as HTMLElement).getByTestId<HTMLInputElement>('policy-parameter-value');
     expect(cloud.placeholder).toBe('AWS');
-    expect(text(rows[0] as HTMLElement)).toContain('Suggested from the company profile: “AWS”.');
+    expect(text(rows[0] as HTMLElement)).toContain('Suggested: “AWS” (from the company profile).');
     expect(within(rows[1] as HTMLElement).getByTestId<HTMLInputElement>('policy-parameter-value').value).toBe(
       '7 years',
     );
