@@ -88,5 +88,7 @@ fn trustgap_commands() -> &'static [&'static str] {
         "revert_policy_section",
         "accept_policy_template",
         "set_policy_status",
+        "export_policy",
+        "export_policy_pack",
     ]
 }

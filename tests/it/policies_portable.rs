@@ -45,6 +45,11 @@ fn tampered() -> Vec<(&'static str, String, &'static str)> {
             "A section cannot be empty",
         ),
         (
+            "control-character",
+            format!("{off} UPDATE policy_section_edits SET text = 'a' || char(7) || 'b';"),
+            "A section contains control characters",
+        ),
+        (
             "long-frozen-text",
             format!(
                 "{off} UPDATE policy_revisions SET sections_json = json_set(sections_json, \
@@ -58,7 +63,7 @@ fn tampered() -> Vec<(&'static str, String, &'static str)> {
                 "{off} UPDATE policy_revisions SET sections_json = '[{{\"id\": \"a\", ' \
                  WHERE sections_json IS NOT NULL;"
             ),
-            "invalid data",
+            "a policy with approved sections that are not readable",
         ),
         (
             "json-of-another-shape",
@@ -66,12 +71,22 @@ fn tampered() -> Vec<(&'static str, String, &'static str)> {
                 "{off} UPDATE policy_revisions SET sections_json = '[{{\"id\": 7}}]' \
                  WHERE sections_json IS NOT NULL;"
             ),
-            "invalid data",
+            "a policy with approved sections that are not readable",
         ),
         (
             "bad-date",
             format!("{off} UPDATE policy_revisions SET approved_on = '2025-02-30';"),
-            "invalid data",
+            "a policy with '2025-02-30', which is not a date",
+        ),
+        (
+            "padless-date",
+            format!("{off} UPDATE policy_revisions SET approved_on = '2025-3-2';"),
+            "not a date",
+        ),
+        (
+            "blob-in-text",
+            format!("{off} UPDATE policy_revisions SET author = x'00ff';"),
+            "a policy row that cannot be read",
         ),
         (
             "missing-revision",
@@ -80,7 +95,10 @@ fn tampered() -> Vec<(&'static str, String, &'static str)> {
         ),
         (
             "long-parameter",
-            format!("{off} UPDATE policy_parameters SET value = '{}';", "x".repeat(121)),
+            format!(
+                "{off} UPDATE policy_parameters SET value = '{}';",
+                "x".repeat(121)
+            ),
             "a policy parameter out of bounds",
         ),
         (

@@ -1,7 +1,7 @@
 //! Native file dialogs, opened on the Rust side so the UI never hands the backend a path.
 //!
-//! With the test setting `TRUSTGAP_E2E_SAVE_DIR`, "save" dialogs are skipped and the suggested
-//! name is used in that folder (WebDriver cannot drive native dialogs).
+//! With the test setting `TRUSTGAP_E2E_SAVE_DIR`, "save" and folder dialogs are skipped and the
+//! suggested name (or subfolder) is used in that folder (WebDriver cannot drive native dialogs).
 
 use super::AppState;
 use std::path::{Path, PathBuf};
@@ -29,6 +29,25 @@ pub async fn save_path(
         chosen.path(),
         filter.1.first().copied().unwrap_or(""),
     ))
+}
+
+/// A folder to write several files into; `None` when the user cancels. With the test setting,
+/// the `e2e_subfolder` of the save folder.
+pub async fn folder_path(
+    window: &WebviewWindow,
+    state: &AppState,
+    title: &str,
+    e2e_subfolder: &str,
+) -> Option<PathBuf> {
+    if let Some(dir) = &state.save_dir_override {
+        return Some(dir.join(e2e_subfolder));
+    }
+    rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .set_parent(window)
+        .pick_folder()
+        .await
+        .map(|f| f.path().to_owned())
 }
 
 /// A file the user picks to open; `None` when the user cancels.

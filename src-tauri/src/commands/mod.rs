@@ -382,6 +382,8 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             policies::revert_policy_section,
             policies::accept_policy_template,
             policies::set_policy_status,
+            policies::export_policy,
+            policies::export_policy_pack,
         ])
 }
 

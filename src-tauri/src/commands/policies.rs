@@ -1,10 +1,16 @@
-//! Commands for an assessment's policies: the pack, its parameters, edits and approvals.
+//! Commands for an assessment's policies: the pack, its parameters, edits and approvals, and
+//! its documents saved through the native dialogs.
 
-use super::logged;
+use super::dialog::{folder_path, save_path};
+use super::{logged, logged_async};
 use super::{today, AppState, Result};
 use chrono::NaiveDate;
-use tauri::State;
-use trustgap_domain::policy::{Contradiction, PolicyParameterView, PolicyStatus, PolicyView};
+use tauri::{State, WebviewWindow};
+use trustgap_domain::policy::{
+    Contradiction, PolicyFormat, PolicyParameterView, PolicyStatus, PolicyView,
+};
+use trustgap_workspace::files::write_atomically;
+use trustgap_workspace::ApiError;
 
 /// Every policy of the assessment's pack, in order.
 #[tauri::command(async)]
@@ -144,4 +150,70 @@ pub fn set_policy_status(
             )
         })
     })
+}
+
+/// Saves one policy as PDF, Word or Markdown where the user chooses; the path written, or
+/// `None` when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_policy(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    assessment_id: i64,
+    policy_id: String,
+    format: PolicyFormat,
+) -> Result<Option<String>> {
+    logged_async("export_policy", async {
+        let file = state.with(|w| {
+            w.policy_file(
+                assessment_id,
+                &policy_id,
+                format,
+                trustgap_workspace::clock::now(),
+                today(),
+            )
+        })?;
+        let filter = (format.label(), &[format.extension()][..]);
+        let Some(path) = save_path(&window, &state, "Export policy", &file.name, filter).await
+        else {
+            return Ok(None);
+        };
+        let written = path.clone();
+        tauri::async_runtime::spawn_blocking(move || write_atomically(&written, &file.bytes))
+            .await
+            .map_err(|e| ApiError::io(format!("The export was interrupted: {e}")))??;
+        AppState::remember(&state.last_export, Some(path.clone()));
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+}
+
+/// Writes the whole pack (index and one file per policy) into a folder the user chooses; the
+/// folder, or `None` when the user cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_policy_pack(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    assessment_id: i64,
+    format: PolicyFormat,
+) -> Result<Option<String>> {
+    logged_async("export_policy_pack", async {
+        let title = "Choose a folder for the policy pack";
+        let Some(dir) = folder_path(&window, &state, title, "policies").await else {
+            return Ok(None);
+        };
+        let written = state.with(|w| {
+            w.write_policy_pack(
+                assessment_id,
+                &dir,
+                format,
+                trustgap_workspace::clock::now(),
+                today(),
+            )
+        })?;
+        AppState::remember(&state.last_export, written.first().cloned());
+        Ok(Some(dir.display().to_string()))
+    })
+    .await
 }

@@ -749,6 +749,30 @@ async setPolicyStatus(assessmentId: number, policyId: string, status: PolicyStat
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * Saves one policy as PDF, Word or Markdown where the user chooses; the path written, or
+ * `None` when the user cancels.
+ */
+async exportPolicy(assessmentId: number, policyId: string, format: PolicyFormat) : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_policy", { assessmentId, policyId, format }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes the whole pack (index and one file per policy) into a folder the user chooses; the
+ * folder, or `None` when the user cancels.
+ */
+async exportPolicyPack(assessmentId: number, format: PolicyFormat) : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_policy_pack", { assessmentId, format }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -1442,6 +1466,10 @@ retired: RetiredAction[] }
  * A clause the policy marks as planned, with the action that will make it true.
  */
 export type PlannedClause = { section_id: string; section_title: string; fact: string; text: string; questions: string[]; action_key: string | null; action_title: string | null; due: string | null }
+/**
+ * A file format a policy or the pack is exported to.
+ */
+export type PolicyFormat = "pdf" | "docx" | "md"
 /**
  * A parameter as the Parameters panel shows it: the user's value, else a suggestion read from
  * the assessment (and where it was found), else the default.

@@ -103,12 +103,19 @@ fn table(views: &[PolicyView]) -> String {
 }
 
 fn write_pack(
-    _data_dir: &Path,
-    _assessment: i64,
-    _dir: &Path,
-    _format: PolicyFormat,
+    data_dir: &Path,
+    assessment: i64,
+    dir: &Path,
+    format: PolicyFormat,
 ) -> Result<(), ApiError> {
-    Err(ApiError::validation(
-        "Writing the policy pack to files is not available in this build yet.",
-    ))
+    let ws = Workspace::open(data_dir)?;
+    let written = ws.write_policy_pack(
+        assessment,
+        dir,
+        format,
+        trustgap_workspace::clock::now(),
+        trustgap_workspace::clock::today(),
+    )?;
+    let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+    print_out(&names.join("\n"))
 }

@@ -3,7 +3,8 @@
 //! assessment sets. The lifecycle rules live in the domain; this file keeps what they decide.
 
 use super::{Result, Store, StoreError};
-use rusqlite::types::{FromSqlError, Type};
+use chrono::NaiveDate;
+use rusqlite::types::Type;
 use rusqlite::{params, Connection, Row};
 use std::collections::{BTreeMap, BTreeSet};
 use trustgap_domain::limits::{self, MAX_NAME_CHARS, MAX_SECTION_CHARS};
@@ -13,7 +14,7 @@ use trustgap_domain::policy::{
 
 /// More sections than any template has (the longest has 9): bounds what one approved version,
 /// or an imported file, may hold.
-pub(crate) const MAX_FROZEN_SECTIONS: usize = 100;
+const MAX_FROZEN_SECTIONS: usize = 100;
 
 impl Store {
     /// The records of an assessment's policies that have one (a policy nobody touched has
@@ -215,8 +216,8 @@ pub(crate) fn read(
                 approver: r.get(2)?,
                 status: status(r, 3)?,
                 version: r.get(4)?,
-                approved_on: r.get(5)?,
-                next_review: r.get(6)?,
+                approved_on: date(r, 5)?,
+                next_review: date(r, 6)?,
                 edits: Vec::new(),
                 revisions: Vec::new(),
             })
@@ -252,12 +253,12 @@ pub(crate) fn read(
                     author: r.get(3)?,
                     note: r.get(4)?,
                     approver: r.get(5)?,
-                    approved_on: r.get(6)?,
+                    approved_on: date(r, 6)?,
                     sections: sections
                         .map(|json| serde_json::from_str::<Vec<FrozenSection>>(&json))
                         .transpose()
                         .map_err(|e| {
-                            rusqlite::Error::FromSqlConversionFailure(7, Type::Text, Box::new(e))
+                            unreadable(7, format!("approved sections that are not readable ({e})"))
                         })?,
                 })
             })?
@@ -282,15 +283,22 @@ pub(crate) fn read_parameters(
 /// imported file's are refused here.
 fn status(r: &Row<'_>, i: usize) -> rusqlite::Result<PolicyStatus> {
     let s: String = r.get(i)?;
-    PolicyStatus::parse(&s).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            Type::Text,
-            Box::new(FromSqlError::Other(
-                format!("unknown policy status '{s}'").into(),
-            )),
-        )
+    PolicyStatus::parse(&s).ok_or_else(|| unreadable(i, format!("an unknown status '{s}'")))
+}
+
+/// A calendar date as the app writes it (`YYYY-MM-DD`).
+fn date(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let s: Option<String> = r.get(i)?;
+    s.map(|s| {
+        NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+            .map_err(|_| unreadable(i, format!("'{s}', which is not a date")))
     })
+    .transpose()
+}
+
+/// A column that holds what the app never writes; `what` says what, for the importer's refusal.
+fn unreadable(i: usize, what: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, Type::Text, what.into())
 }
 
 /// Holds a record to the app's limits: the checks of every save and of every imported file.
@@ -303,6 +311,7 @@ pub(crate) fn check(r: &PolicyRecord) -> Result<()> {
     let mut sections = BTreeSet::new();
     for e in &r.edits {
         key("A section id", &e.section_id)?;
+        // The limits of a typed section (the domain stores it cleaned; its cleaning is not redone).
         limits::section("A section", &e.text)?;
         bounded("The generated text under an edit", &e.base)?;
         line("An edit's time", &e.edited_at)?;

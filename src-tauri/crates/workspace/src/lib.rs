@@ -42,6 +42,7 @@ pub use import_answers::{
 };
 pub use json::{assessment_json, FORMAT, FORMAT_VERSION};
 pub use planning::audit_profile_warnings;
+pub use policies::PolicyFile;
 pub use rendered::{missing_glyphs_warning, RenderedPdf};
 pub use reports::{DataFormat, ReportKind, ReportOptions, ReportPreview};
 pub use sample::SAMPLE_CLIENT;

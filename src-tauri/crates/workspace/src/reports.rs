@@ -22,6 +22,7 @@ use trustgap_domain::branding::Branding;
 use trustgap_domain::evidence_requests::evidence_requests;
 use trustgap_domain::people::Person;
 use trustgap_domain::plan::Plan;
+use trustgap_domain::policy::PolicyView;
 use trustgap_domain::signoff::{
     change_note, Approver, DocumentKind, DocumentVersion, ManagementResponse,
 };
@@ -114,14 +115,18 @@ pub(crate) struct Sources {
     pub(crate) branding: Branding,
     pub(crate) approvers: Vec<Approver>,
     pub(crate) management: Vec<ManagementResponse>,
+    /// The policy pack, for the readiness report's coverage chapter and the policy documents.
+    pub(crate) policies: Vec<PolicyView>,
 }
 
 impl Workspace {
     pub(crate) fn sources(&self, id: i64, today: NaiveDate) -> Result<Sources> {
         let detail = self.detail(id)?;
+        let plan = self.plan(id, today)?;
         Ok(Sources {
             people: self.store.people(detail.summary.client_id)?,
-            plan: self.plan(id, today)?,
+            policies: self.pack_source_with(id, plan.actions.clone())?.views(),
+            plan,
             branding: self.effective_branding(detail.summary.client_id)?,
             approvers: self.store.approvers(id)?,
             management: self.store.management_responses(id)?,
@@ -156,6 +161,7 @@ impl Workspace {
             versions,
             approvers: &s.approvers,
             management: &s.management,
+            policies: &s.policies,
         }
     }
 

@@ -44,11 +44,22 @@ pub enum Tone {
     Critical,
 }
 
-/// A run of text; `strong` is the only emphasis (bold), which every renderer can carry.
+/// A run of text: bold (`strong`), emphasised (italic, `emphasis`), both or neither.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Span {
     pub text: String,
     pub strong: bool,
+    pub emphasis: bool,
+}
+
+impl Span {
+    pub fn new(text: impl Into<String>, strong: bool, emphasis: bool) -> Span {
+        Span {
+            text: text.into(),
+            strong,
+            emphasis,
+        }
+    }
 }
 
 /// Inline text: one or more spans read as one paragraph.
@@ -57,23 +68,14 @@ pub struct Text(pub Vec<Span>);
 
 impl Text {
     pub fn plain(s: impl Into<String>) -> Text {
-        Text(vec![Span {
-            text: s.into(),
-            strong: false,
-        }])
+        Text(vec![Span::new(s, false, false)])
     }
 
     /// A bold lead-in followed by plain text: "Effort: 42 person-days."
     pub fn lead(strong: impl Into<String>, rest: impl Into<String>) -> Text {
         Text(vec![
-            Span {
-                text: strong.into(),
-                strong: true,
-            },
-            Span {
-                text: rest.into(),
-                strong: false,
-            },
+            Span::new(strong, true, false),
+            Span::new(rest, false, false),
         ])
     }
 
@@ -131,10 +133,21 @@ pub enum Block {
     },
     Chart(Chart),
     PageBreak,
+    /// Signature lines: each signatory's name and role, a line to sign and the date (or a line
+    /// to date by hand).
+    SignOff(Vec<Signatory>),
     /// The table of contents (a field Word updates; page numbers in PDF).
     Contents,
     /// Vertical space in points.
     Spacer(f32),
+}
+
+/// Who signs: "Dana Lee", "CTO", and the date signed as printed (empty: dated by hand).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signatory {
+    pub name: String,
+    pub role: String,
+    pub date: String,
 }
 
 /// One key figure: "Readiness 62%".
@@ -251,6 +264,11 @@ impl Document {
                     out.push(c.title.clone());
                     out.extend(c.bars.iter().map(|b| b.label.clone()));
                 }
+                Block::SignOff(people) => {
+                    for p in people {
+                        out.extend([p.name.clone(), p.role.clone(), p.date.clone()]);
+                    }
+                }
                 Block::PageBreak | Block::Contents | Block::Spacer(_) => {}
             }
         }
@@ -285,9 +303,17 @@ mod tests {
                     text: "".into(),
                 },
                 Block::Spacer(4.0),
+                Block::SignOff(vec![Signatory {
+                    name: "Sam Ortiz".into(),
+                    role: "CTO".into(),
+                    date: String::new(),
+                }]),
             ],
         };
-        assert_eq!(doc.texts(), vec!["Effort: 12 days.", "Late"]);
+        assert_eq!(
+            doc.texts(),
+            vec!["Effort: 12 days.", "Late", "Sam Ortiz", "CTO"]
+        );
         assert_eq!(
             Bar {
                 label: "x".into(),

@@ -15,7 +15,7 @@
 use unicode_bidi::{bidi_class, BidiClass, BidiInfo};
 
 /// Whether `c` can make a line (partly) right-to-left.
-fn is_rtl(c: char) -> bool {
+pub(super) fn is_rtl(c: char) -> bool {
     matches!(
         bidi_class(c),
         BidiClass::R | BidiClass::AL | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI

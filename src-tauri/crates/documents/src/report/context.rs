@@ -9,6 +9,7 @@ use trustgap_domain::branding::Branding;
 use trustgap_domain::catalog::{Catalog, CategoryId, Question, ScopingNote};
 use trustgap_domain::people::{Owner, Person};
 use trustgap_domain::plan::{deadline, Action, AuditProfile, AuditType, Plan};
+use trustgap_domain::policy::PolicyView;
 use trustgap_domain::scoring::{Scorecard, Severity};
 use trustgap_domain::signoff::{Approver, DocumentVersion, ManagementResponse};
 
@@ -44,6 +45,9 @@ pub struct ReportContext<'a> {
     pub approvers: &'a [Approver],
     /// Management's responses to findings, by question.
     pub management: &'a [ManagementResponse],
+    /// The policy pack, in pack order: the readiness report's "Policy coverage" chapter.
+    /// Empty: no pack yet, and the chapter is left out.
+    pub policies: &'a [PolicyView],
 }
 
 impl ReportContext<'_> {

@@ -175,10 +175,24 @@ impl Flow {
     /// Already-wrapped lines, with orphan and widow control: a paragraph never leaves a single
     /// line alone at the bottom or the top of a page (unless it is one line long).
     pub fn lines(&mut self, indent: f32, lines: &[String], style: Style) -> Result<(), FontError> {
-        let lead = style.leading();
+        self.lines_with(lines.len(), style.leading(), |c, i, baseline| {
+            c.text(LEFT + indent, baseline, style, &lines[i])
+                .map(|_| ())
+        })
+    }
+
+    /// `count` lines `lead` apart, each drawn by `draw(canvas, index, baseline)`, broken across
+    /// pages with the orphan and widow control of [`Flow::lines`].
+    pub fn lines_with(
+        &mut self,
+        count: usize,
+        lead: f32,
+        mut draw: impl FnMut(&mut Canvas, usize, f32) -> Result<(), FontError>,
+    ) -> Result<(), FontError> {
+        let offset = lead * 0.76;
         let mut i = 0;
-        while i < lines.len() {
-            let left = lines.len() - i;
+        while i < count {
+            let left = count - i;
             let fit = (self.remaining() / lead).floor() as usize;
             let mut take = fit.min(left);
             if take < left {
@@ -193,13 +207,13 @@ impl Flow {
                 }
             }
             let take = take.max(1);
-            for line in &lines[i..i + take] {
-                let baseline = self.y + baseline_offset(style);
-                self.canvas().text(LEFT + indent, baseline, style, line)?;
+            for n in i..i + take {
+                let baseline = self.y + offset;
+                draw(self.canvas(), n, baseline)?;
                 self.y += lead;
             }
             i += take;
-            if i < lines.len() {
+            if i < count {
                 self.new_page();
             }
         }

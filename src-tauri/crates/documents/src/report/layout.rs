@@ -11,8 +11,11 @@ use super::fonts::{face, Face, FontError, Source, Weight};
 pub use super::wrap::wrap;
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle,
-    PdfPage, Point, Pt, Rect, Rgb, TextItem,
+    PdfPage, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
 };
+
+/// The slant of oblique text: about 12 degrees, as sans-serif obliques are drawn.
+pub(super) const OBLIQUE_SHEAR: f32 = 0.21;
 
 pub const PAGE_WIDTH: f32 = 595.28;
 pub const PAGE_HEIGHT: f32 = 841.89;
@@ -41,6 +44,8 @@ pub struct Style {
     pub size: f32,
     pub weight: Weight,
     pub color: Rgb8,
+    /// Slanted (emphasis): there is no italic face, so the text matrix shears the upright one.
+    pub oblique: bool,
 }
 
 impl Style {
@@ -49,6 +54,7 @@ impl Style {
             size,
             weight,
             color,
+            oblique: false,
         }
     }
 
@@ -266,7 +272,14 @@ impl Canvas {
                 size: Pt(style.size),
             });
             if i == 0 {
-                self.ops.push(Op::SetTextCursor { pos: point(x, y) });
+                self.ops.push(if style.oblique {
+                    let p = point(x, y);
+                    Op::SetTextMatrix {
+                        matrix: TextMatrix::Raw([1.0, 0.0, OBLIQUE_SHEAR, 1.0, p.x.0, p.y.0]),
+                    }
+                } else {
+                    Op::SetTextCursor { pos: point(x, y) }
+                });
             }
             self.ops.push(Op::ShowText {
                 items: vec![TextItem::Text(run.text)],

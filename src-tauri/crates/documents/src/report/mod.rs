@@ -22,10 +22,11 @@ mod missing;
 mod model;
 mod readiness;
 mod remediation;
+mod rich;
 mod shapes;
 mod signoff;
 mod table;
-mod theme;
+pub(crate) mod theme;
 mod wrap;
 
 pub use brief::{board_brief, strength_sentence, weakest_category, TITLE as BRIEF_TITLE};

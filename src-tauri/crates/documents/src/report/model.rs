@@ -8,15 +8,24 @@ use super::compose::{compose, contents, Meta};
 use super::flow::{baseline_offset, Flow, KEEP_DEFAULT, LEFT, WIDTH};
 use super::fonts::{face, FontError, Weight};
 use super::layout::{wrap, Rgb8, Style};
+use super::rich::{draw_line, is_rich, wrap_rich};
 use super::table::{Cell, Column as TableColumn, Table as TableBlock};
-use super::theme::{style, BAD, BODY, BRAND, FAIR, GOOD, INK, LABEL, MUTED, SMALL, WARN};
+use super::theme::{style, BAD, BODY, BRAND, FAINT, FAIR, GOOD, INK, LABEL, MUTED, SMALL, WARN};
 use super::ReportError;
-use crate::doc::{Align, Block, Chart, Document, Figure, Table, Text, Tone};
+use crate::doc::{Align, Block, Chart, Document, Figure, Signatory, Table, Text, Tone};
 
 /// A model document as PDF bytes, and its page count.
 pub fn render_document(doc: &Document) -> Result<(Vec<u8>, usize), ReportError> {
     let composed = compose(&doc.meta.title, |flow, prev| {
-        for block in &doc.blocks {
+        for (i, block) in doc.blocks.iter().enumerate() {
+            // A paragraph introducing signatures stays on the page of the first one.
+            if let (Block::Paragraph(t), Some(Block::SignOff(people))) =
+                (block, doc.blocks.get(i + 1))
+            {
+                if !people.is_empty() {
+                    flow.ensure(flow.paragraph_height(BODY, &t.flat())? + SIGNATORY_H);
+                }
+            }
             draw(flow, prev, block)?;
         }
         Ok(())
@@ -35,6 +44,11 @@ pub fn render_document(doc: &Document) -> Result<(Vec<u8>, usize), ReportError> 
         branding: m.branding.clone(),
     };
     Ok((composed.into_pdf_from(&meta, 0)?, pages))
+}
+
+/// Model blocks drawn onto a report's flow (a chapter of the readiness report built from them).
+pub(super) fn draw_blocks(flow: &mut Flow, blocks: &[Block]) -> Result<(), ReportError> {
+    blocks.iter().try_for_each(|b| draw(flow, &[], b))
 }
 
 /// The colour a tone reads as in print.
@@ -79,6 +93,7 @@ fn draw(flow: &mut Flow, prev: &[super::flow::Anchor], block: &Block) -> Result<
         Block::Callout { tone, title, text } => callout(flow, *tone, title, text)?,
         Block::Chart(c) => chart(flow, c)?,
         Block::PageBreak => flow.new_page(),
+        Block::SignOff(people) => sign_off(flow, people)?,
         Block::Contents => contents(flow, prev)?,
         Block::Spacer(h) => flow.space(h.clamp(0.0, 200.0)),
     }
@@ -116,42 +131,22 @@ fn title_block(
     })
 }
 
-/// A paragraph whose bold lead-in (a first strong span) is drawn bold on its first line; any
-/// other emphasis is printed plain (the text is never lost).
+/// A paragraph with its bold and emphasised runs drawn as such (see `rich`); plain,
+/// all-bold and right-to-left paragraphs take the engine's paragraph path.
 fn rich(flow: &mut Flow, indent: f32, width: f32, st: Style, text: &Text) -> Result<(), FontError> {
-    let flat = text.flat();
-    let lead = match text.0.as_slice() {
-        [first, rest @ ..] if first.strong && !rest.is_empty() => first.text.as_str(),
-        _ => "",
+    if is_rich(text) {
+        let lines = wrap_rich(text, st, width)?;
+        return flow.lines_with(lines.len(), st.leading(), |c, i, baseline| {
+            draw_line(c, LEFT + indent, baseline, st, &lines[i])
+        });
+    }
+    let all_strong = !text.0.is_empty() && text.0.iter().all(|s| s.strong);
+    let st = if all_strong {
+        Style::new(st.size, Weight::Bold, st.color)
+    } else {
+        st
     };
-    let bold = Style::new(st.size, Weight::Bold, st.color);
-    if text.0.iter().all(|s| s.strong) && !text.0.is_empty() {
-        return flow.paragraph_at(indent, width, bold, &flat);
-    }
-    if lead.is_empty() {
-        return flow.paragraph_at(indent, width, st, &flat);
-    }
-    let regular = face(Weight::Regular)?;
-    let extra = face(Weight::Bold)?.width(lead, st.size) - regular.width(lead, st.size);
-    let lines = wrap(regular, &flat, st.size, width - extra.max(0.0));
-    match lines.first() {
-        Some(first) if first.starts_with(lead) && lines.len() <= 3 => {
-            flow.ensure(lines.len() as f32 * st.leading());
-            for (i, line) in lines.iter().enumerate() {
-                let baseline = flow.y() + baseline_offset(st);
-                let c = flow.canvas();
-                if i == 0 {
-                    let w = c.text(LEFT + indent, baseline, bold, lead)?;
-                    c.text(LEFT + indent + w, baseline, st, &line[lead.len()..])?;
-                } else {
-                    c.text(LEFT + indent, baseline, st, line)?;
-                }
-                flow.advance(st.leading());
-            }
-            Ok(())
-        }
-        _ => flow.paragraph_at(indent, width, st, &flat),
-    }
+    flow.paragraph_at(indent, width, st, &text.flat())
 }
 
 fn list(
@@ -277,4 +272,52 @@ fn chart(flow: &mut Flow, c: &Chart) -> Result<(), FontError> {
         }
         flow.table(&t)
     }
+}
+
+/// Height of one signatory's block.
+const SIGNATORY_H: f32 = 62.0;
+
+/// Each signatory's name and role, a line to sign on and the date (or a line to date by hand),
+/// kept whole on one page.
+fn sign_off(flow: &mut Flow, people: &[Signatory]) -> Result<(), FontError> {
+    let name = style(10.5, Weight::Bold, INK);
+    let role = style(8.5, Weight::Regular, MUTED);
+    let sign_x = LEFT + WIDTH * 0.42;
+    let date_x = LEFT + WIDTH * 0.76;
+    let name_w = sign_x - LEFT - 14.0;
+    for p in people {
+        flow.block(SIGNATORY_H, |c, x, top| {
+            let line_y = top + 36.0;
+            let shown = wrap(face(Weight::Bold)?, &p.name, name.size, name_w);
+            c.text(
+                x,
+                line_y - 4.0,
+                name,
+                shown.first().map_or("", String::as_str),
+            )?;
+            let roles = wrap(face(Weight::Regular)?, &p.role, role.size, name_w);
+            c.text(
+                x,
+                line_y + 11.0,
+                role,
+                roles.first().map_or("", String::as_str),
+            )?;
+            c.rule(sign_x, line_y, date_x - 16.0, line_y, 0.6, FAINT);
+            c.text(sign_x, line_y + 11.0, LABEL, "SIGNATURE")?;
+            if p.date.trim().is_empty() {
+                c.rule(date_x, line_y, x + WIDTH, line_y, 0.6, FAINT);
+            } else {
+                c.text(
+                    date_x,
+                    line_y - 4.0,
+                    style(9.5, Weight::Regular, INK),
+                    &p.date,
+                )?;
+            }
+            c.text(date_x, line_y + 11.0, LABEL, "DATE")?;
+            Ok(())
+        })?;
+    }
+    flow.space(6.0);
+    Ok(())
 }

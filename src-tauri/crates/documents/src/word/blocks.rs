@@ -2,11 +2,11 @@
 
 use super::styles::{self, BRAND, MUTED, WHITE};
 use super::TEXT_W;
-use crate::doc::{Align, Block, Chart, Figure, Table, Text, Tone};
+use crate::doc::{Align, Block, Chart, Figure, Signatory, Table, Text, Tone};
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, FieldCharType, InstrText, InstrToC, LineSpacing,
     Paragraph, Run, Shading, ShdType, SpecialIndentType, Table as WTable, TableCell,
-    TableCellBorder, TableCellBorderPosition, TableRow, WidthType,
+    TableCellBorder, TableCellBorderPosition, TableCellBorders, TableRow, WidthType,
 };
 
 /// The hex colour a tone reads as (the PDF theme's).
@@ -31,7 +31,8 @@ fn tone_tint(tone: Tone) -> &'static str {
     }
 }
 
-pub fn add(d: Docx, block: &Block) -> Docx {
+/// Adds `block`; `keep_next` keeps a paragraph on the page of what follows it.
+pub fn add(d: Docx, block: &Block, keep_next: bool) -> Docx {
     match block {
         Block::Title {
             kicker,
@@ -51,7 +52,10 @@ pub fn add(d: Docx, block: &Block) -> Docx {
         } => d.add_paragraph(
             styled(styles::heading((*level).max(1)), &numbered(number, title)).keep_next(true),
         ),
-        Block::Paragraph(t) => d.add_paragraph(rich(Paragraph::new().style("Normal"), t)),
+        Block::Paragraph(t) => d.add_paragraph(rich(
+            Paragraph::new().style("Normal").keep_next(keep_next),
+            t,
+        )),
         Block::Note(t) => d.add_paragraph(rich(Paragraph::new().style(styles::NOTE), t)),
         Block::Bullets(items) => items.iter().fold(d, |d, t| d.add_paragraph(item("•", t))),
         Block::Numbered(items) => items.iter().enumerate().fold(d, |d, (i, t)| {
@@ -66,6 +70,7 @@ pub fn add(d: Docx, block: &Block) -> Docx {
         Block::PageBreak => {
             d.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
         }
+        Block::SignOff(people) => d.add_table(sign_off(people)).add_paragraph(gap(80)),
         Block::Contents => d.add_paragraph(contents_field()),
         Block::Spacer(h) => d.add_paragraph(gap((h.clamp(0.0, 200.0) * 20.0) as u32)),
     }
@@ -120,8 +125,14 @@ fn gap(twips: u32) -> Paragraph {
 
 fn rich(mut p: Paragraph, t: &Text) -> Paragraph {
     for span in &t.0 {
-        let run = Run::new().add_text(&span.text);
-        p = p.add_run(if span.strong { run.bold() } else { run });
+        let mut run = Run::new().add_text(&span.text);
+        if span.strong {
+            run = run.bold();
+        }
+        if span.emphasis {
+            run = run.italic();
+        }
+        p = p.add_run(run);
     }
     p
 }
@@ -292,4 +303,58 @@ fn chart(d: Docx, c: &Chart) -> Docx {
             .width(TEXT_W, WidthType::Dxa),
     )
     .add_paragraph(gap(80))
+}
+
+/// A cell whose bottom edge is the line to sign (or date) on.
+fn signing_cell(width: usize, text: &str) -> TableCell {
+    TableCell::new()
+        .width(width, WidthType::Dxa)
+        // Only the bottom edge: `set_border` alone would box the cell in.
+        .set_borders(
+            TableCellBorders::with_empty().set(
+                TableCellBorder::new(TableCellBorderPosition::Bottom)
+                    .border_type(BorderType::Single)
+                    .size(6)
+                    .color(MUTED),
+            ),
+        )
+        .add_paragraph(
+            Paragraph::new()
+                .style(styles::CELL)
+                .line_spacing(LineSpacing::new().before(480).after(40))
+                .add_run(Run::new().add_text(text).size(19)),
+        )
+}
+
+fn caption_cell(width: usize, text: &str, bold: bool, color: &str) -> TableCell {
+    TableCell::new()
+        .width(width, WidthType::Dxa)
+        .add_paragraph(cell_text(text, bold, color, 15))
+}
+
+/// Two rows per signatory: name over the lines, role over the captions.
+fn sign_off(people: &[Signatory]) -> WTable {
+    let widths = grid(&[4.0, 4.0, 0.4, 2.6]);
+    let mut rows = Vec::new();
+    for p in people {
+        let name = TableCell::new()
+            .width(widths[0], WidthType::Dxa)
+            .vertical_align(docx_rs::VAlignType::Bottom)
+            .add_paragraph(cell_text(&p.name, true, styles::INK, 21).keep_next(true));
+        rows.push(TableRow::new(vec![
+            name,
+            signing_cell(widths[1], ""),
+            caption_cell(widths[2], "", false, MUTED),
+            signing_cell(widths[3], &p.date),
+        ]));
+        rows.push(TableRow::new(vec![
+            caption_cell(widths[0], &p.role, false, MUTED),
+            caption_cell(widths[1], "SIGNATURE", true, MUTED),
+            caption_cell(widths[2], "", false, MUTED),
+            caption_cell(widths[3], "DATE", true, MUTED),
+        ]));
+    }
+    WTable::without_borders(rows)
+        .set_grid(widths)
+        .width(TEXT_W, WidthType::Dxa)
 }

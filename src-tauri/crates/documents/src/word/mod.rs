@@ -13,7 +13,7 @@ mod blocks;
 mod package;
 mod styles;
 
-use crate::doc::Document;
+use crate::doc::{Block, Document};
 use docx_rs::{
     AlignmentType, Docx, Footer, Header, NumPages, PageMargin, PageNum, Paragraph, Run, Tab,
     TabValueType,
@@ -46,8 +46,10 @@ pub fn docx(doc: &Document) -> Result<Vec<u8>, WordError> {
         )
         .header(header(doc))
         .footer(footer(doc));
-    for block in &doc.blocks {
-        d = blocks::add(d, block);
+    for (i, block) in doc.blocks.iter().enumerate() {
+        // A paragraph introducing signatures stays on the page of the signature lines.
+        let keep = matches!(doc.blocks.get(i + 1), Some(Block::SignOff(_)));
+        d = blocks::add(d, block, keep);
     }
     package::pack(d, &doc.meta)
 }

@@ -62,10 +62,25 @@ pub(super) fn copy_in(tx: &Transaction<'_>, old_id: i64, id: i64) -> Result<()> 
     Ok(())
 }
 
+/// A policy row the repository cannot decode, said in its words (a JSON or date error) when it
+/// has them.
+fn unreadable(e: StoreError) -> StoreError {
+    use rusqlite::Error as E;
+    match &e {
+        StoreError::Sqlite(E::FromSqlConversionFailure(_, _, inner)) => {
+            invalid_data(format!("a policy with {inner}"))
+        }
+        StoreError::Sqlite(inner) => {
+            invalid_data(format!("a policy row that cannot be read ({inner})"))
+        }
+        _ => e,
+    }
+}
+
 /// Reads the imported policies of assessment `id` as the app will, and checks them.
 pub(super) fn verify(tx: &Transaction<'_>, id: i64) -> Result<()> {
     let refuse = |e: StoreError| invalid_data(e.to_string().trim_end_matches('.').to_owned());
-    for record in read(tx, id, None).map_err(refuse)? {
+    for record in read(tx, id, None).map_err(unreadable)? {
         check(&record).map_err(refuse)?;
     }
     // Dates as the app writes them (the decoding above reads some other spellings too).
@@ -103,7 +118,7 @@ pub(super) fn verify(tx: &Transaction<'_>, id: i64) -> Result<()> {
             "a policy owner or approver who is not one of the client's people",
         ));
     }
-    for (parameter, value) in read_parameters(tx, id).map_err(refuse)? {
+    for (parameter, value) in read_parameters(tx, id).map_err(unreadable)? {
         let fits = !parameter.is_empty()
             && parameter.trim() == parameter
             && limits::is_line(&parameter)

@@ -6,6 +6,9 @@
 //! are stored.
 
 mod change;
+mod export;
+
+pub use export::PolicyFile;
 
 use super::{Result, Workspace};
 use crate::error::ApiError;
@@ -111,10 +114,15 @@ pub(crate) fn clip(id: &str) -> String {
 impl Workspace {
     /// Reads what the pack of assessment `id` is written from, as of `today`.
     pub(crate) fn pack_source(&self, id: i64, today: NaiveDate) -> Result<PackSource> {
+        let actions = self.plan(id, today)?.actions;
+        self.pack_source_with(id, actions)
+    }
+
+    /// The same, with the plan's actions already built.
+    pub(crate) fn pack_source_with(&self, id: i64, actions: Vec<Action>) -> Result<PackSource> {
         let record = self.store.assessment(id)?;
         let responses = self.store.responses(id)?;
         let people = self.store.people(record.client_id)?;
-        let plan = self.plan(id, today)?;
         let library = builtin();
         let facts = Facts::evaluate(library, self.catalog, record.scope.categories(), &responses);
         let set = self.store.policy_parameters(id)?;
@@ -130,7 +138,7 @@ impl Workspace {
             parameters: resolved(library, &set, &suggested),
             record,
             people,
-            actions: plan.actions,
+            actions,
             facts,
             records,
         })

@@ -1,6 +1,6 @@
 //! The multi-page SOC 2 readiness report: cover, document control, contents, executive summary,
-//! scope and approach, about the audit, results by category, gap register, detailed findings and
-//! appendices (control matrix, evidence requests, and optionally every answer and a glossary).
+//! scope and approach, about the audit, results by category, gap register, detailed findings,
+//! policy coverage (when given the policy pack) and appendices (control matrix, evidence requests, and optionally every answer and a glossary).
 //!
 //! Each chapter lives in its own module and writes onto the shared [`Flow`]; this module
 //! orders them and numbers them.
@@ -9,6 +9,7 @@ mod appendix;
 mod audit_notes;
 mod findings;
 mod matrix;
+mod policies;
 mod progress;
 mod requests;
 mod results;
@@ -103,6 +104,9 @@ const GUIDE: &[(&str, &str)] = &[
     ),
 ];
 
+/// The guide's line for the policy chapter, present when the report is given the pack.
+const POLICY_GUIDE: &str = "How many policies are approved, the clauses still planned, and which policy supports each criterion in scope.";
+
 /// The guide's line for the optional appendices.
 const MORE_APPENDICES: &str = " Every answer in one table, and a glossary of the terms used.";
 
@@ -135,6 +139,10 @@ pub fn readiness_report(
                 ),
             );
         }
+        if !ctx.policies.is_empty() {
+            let at = guide.len() - 1;
+            guide.insert(at, (policies::TITLE, POLICY_GUIDE.to_owned()));
+        }
         let guide: Vec<(&str, &str)> = guide.iter().map(|(k, v)| (*k, v.as_str())).collect();
         document_control(flow, ctx, TITLE, &guide)?;
         sign_off(flow, ctx, TITLE)?;
@@ -148,6 +156,9 @@ pub fn readiness_report(
         results::results_by_category(flow, ctx, &n.chapter())?;
         findings::gap_register(flow, ctx, &n.chapter())?;
         findings::detailed_findings(flow, ctx, &n.chapter())?;
+        if !ctx.policies.is_empty() {
+            policies::policy_coverage(flow, ctx, &n.chapter())?;
+        }
         matrix::control_matrix(flow, ctx, &n.appendix())?;
         requests::evidence_request_list(flow, ctx, &n.appendix())?;
         if options.include_appendix {
