@@ -34,6 +34,7 @@ import {
   type Person,
   type PersonInput,
   type Plan,
+  type PolicyFormat,
   type PolicyParameterView,
   type PolicyStatus,
   type PolicyView,
@@ -47,10 +48,7 @@ import {
   type UpdateActionInput,
   type UpdateDetailsInput,
 } from './bindings.gen';
-import { exportCommands, type PolicyFormat } from './policies.pending';
-
 export type * from './bindings.gen';
-export type { PolicyFormat } from './policies.pending';
 
 export class BackendError extends Error {
   readonly code: ErrorCode;
@@ -207,10 +205,10 @@ export const api = {
   ): Promise<PolicyView> => call(commands.setPolicyStatus(id, policyId, status, approvedOn, note)),
   /** Saves one policy (save dialog); the path written, or null when cancelled. */
   exportPolicy: (id: number, policyId: string, format: PolicyFormat): Promise<string | null> =>
-    call(exportCommands.exportPolicy(id, policyId, format)),
+    call(commands.exportPolicy(id, policyId, format)),
   /** Saves the whole pack and its index into a folder (folder dialog); null when cancelled. */
   exportPolicyPack: (id: number, format: PolicyFormat): Promise<string | null> =>
-    call(exportCommands.exportPolicyPack(id, format)),
+    call(commands.exportPolicyPack(id, format)),
 };
 
 /** A message for people from anything thrown. */
