@@ -155,6 +155,24 @@ describe('exports and parameters', () => {
     expect(argsOf(calls, 'export_policy_pack')).toEqual([{ assessmentId: 7, format: 'docx' }]);
   });
 
+  it('offers Open and Show in folder for the latest export only', async () => {
+    const calls = backend(pack(), (cmd) => {
+      if (cmd === 'export_policy') return '/tmp/out/access.pdf';
+      if (cmd === 'export_policy_pack') return '/tmp/out/policies';
+      if (cmd === 'open_last_export') return null;
+      return unexpected(cmd);
+    });
+    render(Policies);
+    await fireEvent.click(await screen.findByTestId('export-policy-pdf'));
+    expect(await screen.findByTestId('export-policy-open')).toBeTruthy();
+    await fireEvent.click(screen.getByTestId('export-pack-md'));
+    await screen.findByTestId('export-pack-open');
+    // The backend opens its last export: the pack's now, so the policy's button goes.
+    expect(screen.queryByTestId('export-policy-open')).toBeNull();
+    await fireEvent.click(screen.getByTestId('export-pack-open'));
+    expect(count(calls, 'open_last_export')).toBe(1);
+  });
+
   it('shows a refused export with the backend’s message', async () => {
     backend(pack(), () => failure('io', 'The folder is read-only.'));
     render(Policies);
