@@ -30,6 +30,16 @@ const SCREENS = [
   },
   { id: "plan", ready: "[data-testid=plan-action-row]", primary: PLAN },
   {
+    id: "policies",
+    ready: "[data-testid=policy-section]",
+    primary: [
+      "[data-testid=policy-item]",
+      "[data-testid=export-pack-pdf]",
+      "[data-testid=policy-approver]",
+      "[data-testid=section-edit]",
+    ],
+  },
+  {
     id: "reports",
     ready: "[data-testid=report-pages]",
     primary: [

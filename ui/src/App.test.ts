@@ -47,6 +47,37 @@ describe('the sidebar', () => {
   });
 });
 
+describe('moving between screens', () => {
+  it('follows the sidebar with Ctrl 1…8, Policies right after Plan', async () => {
+    setWidth(1280);
+    render(App);
+    const names = screen.getAllByTestId(/^nav-/).map((b) => b.textContent?.replace(/\s+/g, ' ').trim());
+    expect(names).toEqual([
+      'Workspace Ctrl 1',
+      'Questionnaire Ctrl 2',
+      'Workshop mode Ctrl 3',
+      'Results Ctrl 4',
+      'Plan Ctrl 5',
+      'Policies Ctrl 6',
+      'Reports Ctrl 7',
+      'Question bank Ctrl 8',
+    ]);
+    await fireEvent.keyDown(document.body, { key: '6', ctrlKey: true });
+    expect(app.screen).toBe('policies');
+    await fireEvent.keyDown(document.body, { key: '8', ctrlKey: true });
+    expect(app.screen).toBe('catalog');
+    await fireEvent.keyDown(document.body, { key: '9', ctrlKey: true });
+    expect(app.screen).toBe('catalog');
+    app.go('workspace');
+  });
+
+  it('says the same range in the keyboard help', () => {
+    const keys = shortcutsOf('policies').everywhere.flatMap((s) => s.keys);
+    expect(keys).toContain('Ctrl+1…8');
+    expect(shortcutsOf('policies').own.flatMap((s) => s.keys)).toEqual(['↑', '↓', 'Ctrl+Enter', 'Esc']);
+  });
+});
+
 describe('the keyboard help', () => {
   it("lists the current screen's shortcuts on ?, and closes on Esc", async () => {
     setWidth(1280);

@@ -192,3 +192,44 @@ describe('messageOf', () => {
     expect(messageOf(undefined)).toBe('undefined');
   });
 });
+
+describe('policy commands', () => {
+  it('call the backend by the contract’s names with named arguments', async () => {
+    const calls = recordIPC(null);
+    await api.policies(7);
+    await api.policy(7, 'access');
+    await api.policyContradictions(7);
+    await api.policyParameters(7);
+    await api.setPolicyParameter(7, 'cloud', null);
+    await api.setPolicyPeople(7, 'access', 1, null);
+    await api.editPolicySection(7, 'access', 'scope', 'Text');
+    await api.revertPolicySection(7, 'access', 'scope');
+    await api.acceptPolicyTemplate(7, 'access', 'scope');
+    await api.setPolicyStatus(7, 'access', 'approved', '2026-11-29', 'Signed');
+    await api.exportPolicy(7, 'access', 'docx');
+    await api.exportPolicyPack(7, 'md');
+    const policy = { assessmentId: 7, policyId: 'access' };
+    expect(calls).toEqual([
+      { cmd: 'list_policies', args: { assessmentId: 7 } },
+      { cmd: 'get_policy', args: policy },
+      { cmd: 'policy_contradictions', args: { assessmentId: 7 } },
+      { cmd: 'list_policy_parameters', args: { assessmentId: 7 } },
+      { cmd: 'set_policy_parameter', args: { assessmentId: 7, parameterId: 'cloud', value: null } },
+      { cmd: 'set_policy_people', args: { ...policy, owner: 1, approver: null } },
+      { cmd: 'edit_policy_section', args: { ...policy, sectionId: 'scope', text: 'Text' } },
+      { cmd: 'revert_policy_section', args: { ...policy, sectionId: 'scope' } },
+      { cmd: 'accept_policy_template', args: { ...policy, sectionId: 'scope' } },
+      { cmd: 'set_policy_status', args: { ...policy, status: 'approved', approvedOn: '2026-11-29', note: 'Signed' } },
+      { cmd: 'export_policy', args: { ...policy, format: 'docx' } },
+      { cmd: 'export_policy_pack', args: { assessmentId: 7, format: 'md' } },
+    ]);
+  });
+
+  it('turn a refusal into a BackendError with the backend’s message', async () => {
+    rejectIPC({ code: 'validation', message: 'A policy needs an approver before it is approved.' });
+    const e = await caught(api.setPolicyStatus(7, 'access', 'approved', null, ''));
+    expect(e).toBeInstanceOf(BackendError);
+    expect((e as BackendError).message).toBe('A policy needs an approver before it is approved.');
+    expect((e as BackendError).code).toBe('validation');
+  });
+});

@@ -17,6 +17,7 @@ import {
   type Client,
   type ClientCalendar,
   type Comparison,
+  type Contradiction,
   type CostAssumptions,
   type DataFormat,
   type DocFormat,
@@ -33,6 +34,10 @@ import {
   type Person,
   type PersonInput,
   type Plan,
+  type PolicyFormat,
+  type PolicyParameterView,
+  type PolicyStatus,
+  type PolicyView,
   type Recommendation,
   type ReportKind,
   type ReportOptions,
@@ -43,7 +48,6 @@ import {
   type UpdateActionInput,
   type UpdateDetailsInput,
 } from './bindings.gen';
-
 export type * from './bindings.gen';
 
 export class BackendError extends Error {
@@ -173,6 +177,38 @@ export const api = {
     call(commands.deleteManagementResponse(id, questionId)),
   documentVersions: (id: number, kind: DocumentKind): Promise<DocumentVersion[]> =>
     call(commands.listDocumentVersions(id, kind)),
+  /** The assessment's policy pack, in pack order, as written from its answers today. */
+  policies: (id: number): Promise<PolicyView[]> => call(commands.listPolicies(id)),
+  policy: (id: number, policyId: string): Promise<PolicyView> => call(commands.getPolicy(id, policyId)),
+  /** Every statement of every policy that an answer now denies (for the questionnaire). */
+  policyContradictions: (id: number): Promise<Contradiction[]> => call(commands.policyContradictions(id)),
+  policyParameters: (id: number): Promise<PolicyParameterView[]> => call(commands.listPolicyParameters(id)),
+  /** Null or empty clears the value (the suggestion or the default applies again). */
+  setPolicyParameter: (id: number, parameterId: string, value: string | null): Promise<null> =>
+    call(commands.setPolicyParameter(id, parameterId, value)),
+  setPolicyPeople: (id: number, policyId: string, owner: number | null, approver: number | null): Promise<PolicyView> =>
+    call(commands.setPolicyPeople(id, policyId, owner, approver)),
+  editPolicySection: (id: number, policyId: string, sectionId: string, text: string): Promise<PolicyView> =>
+    call(commands.editPolicySection(id, policyId, sectionId, text)),
+  /** Drops the section's edit: the generated text applies again. */
+  revertPolicySection: (id: number, policyId: string, sectionId: string): Promise<PolicyView> =>
+    call(commands.revertPolicySection(id, policyId, sectionId)),
+  /** Keeps the section's edit over the generated text as it is today. */
+  acceptPolicyTemplate: (id: number, policyId: string, sectionId: string): Promise<PolicyView> =>
+    call(commands.acceptPolicyTemplate(id, policyId, sectionId)),
+  setPolicyStatus: (
+    id: number,
+    policyId: string,
+    status: PolicyStatus,
+    approvedOn: string | null,
+    note: string,
+  ): Promise<PolicyView> => call(commands.setPolicyStatus(id, policyId, status, approvedOn, note)),
+  /** Saves one policy (save dialog); the path written, or null when cancelled. */
+  exportPolicy: (id: number, policyId: string, format: PolicyFormat): Promise<string | null> =>
+    call(commands.exportPolicy(id, policyId, format)),
+  /** Saves the whole pack and its index into a folder (folder dialog); null when cancelled. */
+  exportPolicyPack: (id: number, format: PolicyFormat): Promise<string | null> =>
+    call(commands.exportPolicyPack(id, format)),
 };
 
 /** A message for people from anything thrown. */

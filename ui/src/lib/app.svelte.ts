@@ -17,7 +17,15 @@ import { redoneText, undoneText, type Change } from './changes';
 import { Loader } from './loader.svelte';
 
 export type Screen =
-  'workspace' | 'new-assessment' | 'questionnaire' | 'workshop' | 'results' | 'plan' | 'reports' | 'catalog';
+  | 'workspace'
+  | 'new-assessment'
+  | 'questionnaire'
+  | 'workshop'
+  | 'results'
+  | 'plan'
+  | 'policies'
+  | 'reports'
+  | 'catalog';
 
 /** The parts of the Workspace screen, one tab each. */
 export type WorkspaceTab = 'assessments' | 'clients' | 'files';
@@ -64,6 +72,10 @@ class AppState {
   sidebarFolded = $state<boolean | null>(null);
   /** The keyboard help is shown over the screen. */
   helpOpen = $state(false);
+  /** The policy the Policies screen selects when it opens next (a link from a question). */
+  policyTarget = $state<string | null>(null);
+  /** The question the Questionnaire brings into view when it opens next (a link from a policy). */
+  questionTarget = $state<string | null>(null);
   /** The client the new-assessment screen starts with (null: the first one, or a new one). */
   newAssessmentClient = $state<number | null>(null);
 
@@ -235,6 +247,18 @@ class AppState {
     this.screen = 'new-assessment';
   }
 
+  /** Opens the Policies screen on policy `id`. */
+  showPolicy(id: string): void {
+    this.policyTarget = id;
+    this.go('policies');
+  }
+
+  /** Opens the Questionnaire on question `id`. */
+  showQuestion(id: string): void {
+    this.questionTarget = id;
+    this.go('questionnaire');
+  }
+
   foldSidebar(folded: boolean): void {
     this.sidebarFolded = folded;
   }
@@ -247,7 +271,14 @@ class AppState {
     this.workspaceTab = tab;
   }
 
+  /**
+   * Asked before the screen changes; false keeps the screen (the current one then asks the user
+   * about unsaved work, and calls `go` again once they agree). Set by a screen while it has some.
+   */
+  leaving: ((to: Screen) => boolean) | null = null;
+
   go(screen: Screen): void {
+    if (screen !== this.screen && this.leaving && !this.leaving(screen)) return;
     this.screen = screen;
     // Lists show progress and readiness, which answers change: reload when they come into view.
     if (screen === 'workspace') void this.refreshOverview().catch(() => undefined);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDay, parseDay, percent } from './format';
+import { formatDate, formatDateTime, formatDay, parseDay, percent, todayIso } from './format';
 import { TODAY } from '../test/fixtures';
 
 describe('dates', () => {
@@ -76,5 +76,12 @@ describe('parseDay', () => {
 
   it('gives back what formatDay shows', () => {
     expect(parseDay(formatDay('2028-02-29'))).toBe('2028-02-29');
+  });
+});
+
+describe('todayIso', () => {
+  it("is the machine's calendar day, padded", () => {
+    expect(todayIso(new Date(2027, 0, 5, 23, 59))).toBe('2027-01-05');
+    expect(todayIso(new Date(2028, 11, 31, 0, 0))).toBe('2028-12-31');
   });
 });

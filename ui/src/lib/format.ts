@@ -139,6 +139,12 @@ export function formatDay(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : dayMonthYear(d.getUTCDate(), d.getUTCMonth(), d.getUTCFullYear());
 }
 
+/** The machine's calendar day as `YYYY-MM-DD` (today, for a date field's starting value). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 const MONTH_NAMES = [
   'january',
   'february',

@@ -1,4 +1,4 @@
-// The main navigation: the screens in the sidebar's order (Ctrl 1–7 follow it), with their
+// The main navigation: the screens in the sidebar's order (Ctrl 1–8 follow it), with their
 // labels and a small icon drawn as one SVG path.
 import type { Screen } from './app.svelte';
 
@@ -15,6 +15,11 @@ export const nav: NavItem[] = [
   { id: 'workshop', label: 'Workshop mode', icon: 'M2.5 4h15v9h-15zM10 13v3M6.5 17h7' },
   { id: 'results', label: 'Results', icon: 'M4 16V10M8 16V6M12 16v-4M16 16V4' },
   { id: 'plan', label: 'Plan', icon: 'M3 5h9M3 10h14M3 15h6M14 3v4M17 13v4' },
+  {
+    id: 'policies',
+    label: 'Policies',
+    icon: 'M10 2.5 16 5v5c0 3.5-2.6 6.3-6 7.5-3.4-1.2-6-4-6-7.5V5zM7.5 10l2 2 3.5-3.5',
+  },
   { id: 'reports', label: 'Reports', icon: 'M5 2.5h7l3 3V17.5H5zM12 2.5v3h3M7.5 10h5M7.5 13h5' },
   {
     id: 'catalog',

@@ -9,7 +9,7 @@ export interface Shortcut {
 }
 
 const everywhere: Shortcut[] = [
-  { keys: ['Ctrl+1…7'], does: 'Go to a screen of the sidebar, in its order (1 Workspace … 7 Question bank)' },
+  { keys: ['Ctrl+1…8'], does: 'Go to a screen of the sidebar, in its order (1 Workspace … 8 Question bank)' },
   { keys: ['?'], does: 'Show or hide these shortcuts' },
   { keys: ['Esc'], does: 'Close a dialog, a menu or this list' },
 ];
@@ -67,6 +67,14 @@ const byScreen: Record<Screen, { title: string; shortcuts: Shortcut[] }> = {
     shortcuts: [
       { keys: ['Enter'], does: "Save an action's owner or date" },
       { keys: ['Esc'], does: 'Put back the owner being typed' },
+    ],
+  },
+  policies: {
+    title: 'Policies',
+    shortcuts: [
+      { keys: ['↑', '↓'], does: 'Move through the list of policies' },
+      { keys: ['Ctrl+Enter'], does: 'Save the section being edited' },
+      { keys: ['Esc'], does: 'Stop editing a section (asks first when it has changes)' },
     ],
   },
   reports: { title: 'Reports', shortcuts: [] },

@@ -6,7 +6,16 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/sve
 import { tick } from 'svelte';
 import Questionnaire from './Questionnaire.svelte';
 import { app } from '../lib/app.svelte';
-import type { AnswerSaved, AssessmentDetail, Catalog, Question, Response, SaveAnswerInput } from '../lib/api';
+import type {
+  AnswerSaved,
+  AssessmentDetail,
+  Catalog,
+  Contradiction,
+  Question,
+  Response,
+  SaveAnswerInput,
+} from '../lib/api';
+import { contradiction } from '../test/policies';
 import { assessmentSummary, at, bankQuestion } from '../test/fixtures';
 import { axeViolations } from '../test/a11y';
 import { mockBackend, unexpected, type Call } from '../test/ipc';
@@ -84,9 +93,11 @@ function detail(answered = 0): AssessmentDetail {
   };
 }
 
-function backend(): Call[] {
+/** Saves answers; `conflicts` answers policy_contradictions (each call reads it anew). */
+function backend(conflicts: () => Contradiction[] = () => []): Call[] {
   let answered = 0;
   return mockBackend((cmd, args) => {
+    if (cmd === 'policy_contradictions') return conflicts();
     if (cmd !== 'save_answer') return unexpected(cmd);
     const input = (args as { input: SaveAnswerInput }).input;
     answered = input.answer ? answered + 1 : Math.max(0, answered - 1);
@@ -115,6 +126,8 @@ beforeEach(() => {
   app.current = detail();
   app.save = { kind: 'idle' };
   app.screen = 'questionnaire';
+  app.questionTarget = null;
+  app.policyTarget = null;
 });
 
 describe('Questionnaire', () => {
@@ -193,5 +206,36 @@ describe('Questionnaire', () => {
     await tick();
     expect(screen.getByTestId('redo').title).toBe('Redo ACC-003: answer Partially implemented');
     expect(await axeViolations(container)).toEqual([]);
+  });
+});
+
+describe('policies and the questionnaire', () => {
+  it('names the policy and section a question’s answer contradicts, links to it, and reads again after a save', async () => {
+    let conflicts = [contradiction({ questions: ['ACC-003'], policy_title: 'Access control policy' })];
+    const calls = backend(() => conflicts);
+    render(Questionnaire);
+    const notice = await within(card('ACC-003')).findByTestId('policy-contradiction');
+    expect(notice.textContent?.replace(/\s+/g, ' ')).toContain(
+      'The Access control policy, in “Authentication”, states this practice, which this answer denies.',
+    );
+    expect(within(card('ACC-001')).queryByTestId('policy-contradiction')).toBeNull();
+    expect(calls.find((c) => c.cmd === 'policy_contradictions')?.args).toEqual({ assessmentId: 7 });
+
+    // Answering changes the assessment (its updated_at): the contradictions are read again.
+    conflicts = [contradiction({ questions: ['ACC-001'] })];
+    await fireEvent.click(within(card('ACC-003')).getByText('Implemented'));
+    await waitFor(() => expect(within(card('ACC-003')).queryByTestId('policy-contradiction')).toBeNull());
+    const again = await within(card('ACC-001')).findByTestId('policy-contradiction');
+    await fireEvent.click(within(again).getByRole('button', { name: 'Open the policy' }));
+    expect(app.screen).toBe('policies');
+    expect(app.policyTarget).toBe('access');
+  });
+
+  it('opens on the question a policy linked to', async () => {
+    backend();
+    app.questionTarget = 'ACC-002';
+    render(Questionnaire);
+    await waitFor(() => expect(document.activeElement).toBe(card('ACC-002')));
+    expect(app.questionTarget).toBeNull();
   });
 });
