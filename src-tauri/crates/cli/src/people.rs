@@ -133,6 +133,7 @@ pub(super) fn people(data_dir: &Path, command: PeopleCommand) -> Result<(), ApiE
                     email,
                     share,
                     days_off,
+                    ..Default::default()
                 },
             )?;
             print_out(&format!("added {} (id {})", p.name, p.id))
@@ -155,6 +156,11 @@ pub(super) fn people(data_dir: &Path, command: PeopleCommand) -> Result<(), ApiE
                     email: email.unwrap_or(p.email),
                     share: share.unwrap_or(p.share),
                     days_off: days_off.unwrap_or(p.days_off),
+                    kind: p.kind,
+                    team: p.team,
+                    start_date: p.start_date,
+                    end_date: p.end_date,
+                    access_removed_on: p.access_removed_on,
                 },
             )?;
             print_out(&format!("changed {} (id {})", changed.name, changed.id))
