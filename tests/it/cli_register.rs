@@ -6,7 +6,7 @@ use crate::support::{cli, stderr, stdout};
 fn client_id(dir: &std::path::Path) -> String {
     let list: serde_json::Value =
         serde_json::from_slice(&cli(dir, &["list", "--format", "json"]).stdout).expect("json");
-    list[0]["client_id"].to_string()
+    list["clients"][0]["id"].to_string()
 }
 
 #[test]

@@ -23,6 +23,8 @@ pub(super) fn export(out: &Connection, list: &str, include: bool) -> Result<()> 
                WHERE assessment_id IN ({list});"
         ))?;
     } else {
+        // Zeroed, not left in the pages' free space that the backup copies to the file.
+        out.pragma_update(None, "secure_delete", "ON")?;
         out.execute_batch(
             "UPDATE people SET email = '', kind = 'employee', team = '', start_date = NULL, \
              end_date = NULL, access_removed_on = NULL;",
