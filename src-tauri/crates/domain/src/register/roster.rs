@@ -71,7 +71,13 @@ pub fn check_roster(mapping: ColumnMapping, rows: &[RawRow], existing: &[Person]
         .filter(|p| !p.email.is_empty())
         .map(|p| (p.email.to_lowercase(), p.name.as_str()))
         .collect();
+    // Names are unique within a client too: owners are shown, and files matched, by name.
+    let known_names: BTreeMap<String, &str> = existing
+        .iter()
+        .map(|p| (p.name.to_lowercase(), p.email.as_str()))
+        .collect();
     let mut first_row: BTreeMap<String, u32> = BTreeMap::new();
+    let mut first_name_row: BTreeMap<String, u32> = BTreeMap::new();
     let mut out = Vec::new();
     for raw in rows {
         if raw
@@ -96,7 +102,26 @@ pub fn check_roster(mapping: ColumnMapping, rows: &[RawRow], existing: &[Person]
                     person.email
                 )),
                 None => {
-                    first_row.insert(key, raw.number);
+                    first_row.insert(key.clone(), raw.number);
+                }
+            }
+        }
+        let name_key = person.name.to_lowercase();
+        if !name_key.is_empty() {
+            if !known.contains_key(&key) && known_names.contains_key(&name_key) {
+                problems.push(format!(
+                    "{} is already on the roster under another email; tell them apart (a middle \
+                     initial, say).",
+                    person.name
+                ));
+            }
+            match first_name_row.get(&name_key) {
+                Some(first) => problems.push(format!(
+                    "{} is also the name on row {first}; tell them apart.",
+                    person.name
+                )),
+                None => {
+                    first_name_row.insert(name_key, raw.number);
                 }
             }
         }
@@ -271,6 +296,26 @@ mod tests {
         };
         let check = check_roster(mapping(), &[row(2, &["Ada", "ada@x.io"])], &[existing]);
         assert_eq!(check.problems()[0].row, 2);
+    }
+
+    #[test]
+    fn the_same_name_twice_is_flagged() {
+        let rows = [
+            row(2, &["Sam Lee", "sam@x.io"]),
+            row(3, &["sam lee", "sam.lee@x.io"]),
+        ];
+        let check = check_roster(mapping(), &rows, &[]);
+        assert_eq!(
+            check.problems().iter().map(|p| p.row).collect::<Vec<_>>(),
+            [3]
+        );
+        let existing = Person {
+            name: "Sam Lee".into(),
+            email: "other@x.io".into(),
+            ..Person::default()
+        };
+        let check = check_roster(mapping(), &rows[..1], &[existing]);
+        assert_eq!(check.problems().len(), 1);
     }
 
     #[test]
