@@ -40,3 +40,18 @@ fn enum_spellings_match_the_typescript_bindings() {
         );
     }
 }
+
+/// Two Rust types of the same name in different modules both became `export type GapKind`, and
+/// the UI's build refused the file: every exported name must be declared once.
+#[test]
+fn every_type_in_the_bindings_is_declared_once() {
+    let ts = trustgap::commands::typescript_bindings().expect("bindings");
+    let mut seen = std::collections::BTreeSet::new();
+    let twice: Vec<&str> = ts
+        .lines()
+        .filter_map(|l| l.strip_prefix("export type "))
+        .filter_map(|rest| rest.split([' ', '<', '=']).next())
+        .filter(|name| !seen.insert(*name))
+        .collect();
+    assert!(twice.is_empty(), "declared more than once: {twice:?}");
+}

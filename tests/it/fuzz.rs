@@ -83,6 +83,11 @@ pub(crate) const TABLES: &[(&str, &str, &[&str])] = &[
             "days_off",
             "created_at",
             "updated_at",
+            "kind",
+            "team",
+            "start_date",
+            "end_date",
+            "access_removed_on",
         ],
     ),
     (
@@ -242,6 +247,17 @@ pub(crate) const TABLES: &[(&str, &str, &[&str])] = &[
         "policy_parameters",
         "assessment_id, parameter_id",
         &["parameter_id", "value"],
+    ),
+    (
+        "courses",
+        "id",
+        &["name", "within_days", "every_months", "audience"],
+    ),
+    ("training_completions", "id", &["completed_on", "evidence"]),
+    (
+        "policy_acknowledgements",
+        "person_id, assessment_id, policy_id, version",
+        &["policy_id", "version", "acknowledged_on"],
     ),
 ];
 
@@ -713,8 +729,12 @@ fn assert_readable(ws: &Workspace, ids: &[i64], ctx: &str) {
         for (table, _, columns) in TABLES {
             let owner = match *table {
                 "clients" => "id = (SELECT client_id FROM assessments WHERE id = ?1)",
-                "people" | "client_branding" => {
+                "people" | "client_branding" | "courses" => {
                     "client_id = (SELECT client_id FROM assessments WHERE id = ?1)"
+                }
+                "training_completions" => {
+                    "person_id IN (SELECT p.id FROM people p JOIN assessments a \
+                     ON a.client_id = p.client_id WHERE a.id = ?1)"
                 }
                 "assessments" => "id = ?1",
                 "snapshot_responses" => {

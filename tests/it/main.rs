@@ -11,6 +11,7 @@ mod catalog;
 mod cli;
 mod cli_people;
 mod cli_policies;
+mod cli_register;
 mod config;
 #[cfg(unix)]
 mod crash;
@@ -30,6 +31,8 @@ mod policies_store;
 mod policy_docs;
 mod portable;
 mod readers;
+mod register;
+mod register_store;
 mod reports;
 mod reports_audit;
 mod scripts;

@@ -21,6 +21,7 @@ fn person(name: &str, role: &str, share: u8) -> PersonInput {
         email: String::new(),
         share,
         days_off: Vec::new(),
+        ..Default::default()
     }
 }
 

@@ -261,6 +261,7 @@ fn a_small_company_missing_admin_mfa_restore_tests_and_vendor_reviews_fixes_them
                 email: String::new(),
                 share,
                 days_off: Vec::new(),
+                ..Default::default()
             },
         )
         .expect("person");

@@ -151,8 +151,51 @@ pub fn sample_file(dir: &Path) -> PathBuf {
     store
         .set_policy_parameter(id, "cloud_provider", Some("AWS — 東京リージョン"))
         .expect("policy parameter");
+    // The register: a person's roster fields, a course, a completion with its evidence and
+    // an acknowledgement of the approved policy version.
+    let maya = person_id("Maya Chen").expect("Maya Chen");
+    let mut roster = store.person(maya).expect("Maya");
+    roster.kind = trustgap_domain::people::PersonKind::Contractor;
+    roster.team = "Platform — 基盤".into();
+    roster.start_date = Some(date(2024, 9, 2));
+    roster.access_removed_on = None;
+    store
+        .update_person(
+            maya,
+            &trustgap_domain::people::PersonInput {
+                name: roster.name,
+                role: roster.role,
+                email: "maya@example.com".into(),
+                share: roster.share,
+                days_off: roster.days_off,
+                kind: roster.kind,
+                team: roster.team,
+                start_date: roster.start_date,
+                end_date: None,
+                access_removed_on: None,
+            },
+        )
+        .expect("roster fields");
+    let course = store
+        .add_course(
+            client,
+            &trustgap_domain::register::CourseInput {
+                name: "Security awareness — 意識".into(),
+                within_days: Some(30),
+                every_months: Some(12),
+                audience: trustgap_domain::register::Audience::Roles(vec!["CTO".into()]),
+            },
+        )
+        .expect("course");
+    store
+        .record_completion(maya, course.id, date(2024, 9, 20), "certificate — maya.pdf")
+        .expect("completion");
+    let policy = crate::policies_store::sample_policy(None, None).policy_id;
+    store
+        .acknowledge_policy(maya, id, &policy, 1, date(2025, 3, 5))
+        .expect("acknowledgement");
     let file = dir.join("sample.trustgap");
-    ws.export_portable(&[id], &file).expect("export");
+    ws.export_portable(&[id], &file, true).expect("export");
     file
 }
 

@@ -27,6 +27,11 @@ const NOT_ASSESSMENT_DATA: &[(&str, &str)] = &[
          data; a .trustgap file sent to a client or a colleague must not carry it into their \
          workspace (a client's override, client_branding, does travel)",
     ),
+    (
+        "register_erasures",
+        "the day and count of people erased from this workspace's register: a record of what \
+         this workspace did, nothing of the client's data to carry",
+    ),
 ];
 
 /// Tables of an assessment that a re-assessment deliberately starts empty, and why.
@@ -132,15 +137,24 @@ impl Schema {
                 }
             }
         }
-        // A client's own rows (its people, its branding override) travel with the client.
-        for table in tables(&self.conn) {
-            if foreign_keys(&self.conn, &table)
-                .iter()
-                .any(|(_, parent, _)| parent == "clients")
-            {
-                data.insert(table);
+        // A client's own rows (its people, its branding override, its courses) travel with the
+        // client, and so do the rows that belong to those (a person's training records).
+        let mut client_rows: BTreeSet<String> = BTreeSet::from(["clients".to_owned()]);
+        loop {
+            let before = client_rows.len();
+            for table in tables(&self.conn) {
+                if foreign_keys(&self.conn, &table)
+                    .iter()
+                    .any(|(_, parent, _)| client_rows.contains(parent))
+                {
+                    client_rows.insert(table);
+                }
+            }
+            if client_rows.len() == before {
+                break;
             }
         }
+        data.extend(client_rows);
         data.retain(|t| NOT_ASSESSMENT_DATA.iter().all(|(n, _)| n != t));
         data
     }

@@ -132,7 +132,10 @@ fn a_trustgap_file_of_the_previous_bank_imports_with_its_answers_carried() {
     let id = new_assessment(&mut source.ws);
     let current = source.ws.catalog.version.clone();
     let file = source.dir.path().join("old.trustgap");
-    source.ws.export_portable(&[id], &file).expect("export");
+    source
+        .ws
+        .export_portable(&[id], &file, false)
+        .expect("export");
     // The file as the previous version would have written it.
     let conn = Connection::open(&file).expect("open file");
     let in_file: i64 = conn

@@ -111,7 +111,8 @@ pub async fn export_portable(
         else {
             return Ok(ExportOutcome::Cancelled);
         };
-        state.with(|w| w.export_portable(&ids, &path))?;
+        // The register (personal data) is left out until the window offers the choice.
+        state.with(|w| w.export_portable(&ids, &path, false))?;
         AppState::remember(&state.last_export, Some(path.clone()));
         Ok(saved(&path))
     })

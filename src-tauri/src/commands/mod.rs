@@ -10,6 +10,7 @@ mod dialog;
 mod export;
 mod people;
 mod policies;
+mod register;
 mod state;
 
 pub use state::AppState;
@@ -362,6 +363,21 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             people::get_client_calendar,
             people::set_client_calendar,
             people::audit_profile_warnings,
+            register::choose_roster_file,
+            register::preview_chosen_roster,
+            register::import_chosen_roster,
+            register::list_courses,
+            register::add_course,
+            register::update_course,
+            register::remove_course,
+            register::list_completions,
+            register::record_completion,
+            register::remove_completion,
+            register::training_list,
+            register::acknowledge_policy,
+            register::list_acknowledgements,
+            register::register_gaps,
+            register::erase_person,
             branding::get_branding,
             branding::set_branding,
             branding::clear_branding,

@@ -20,6 +20,8 @@ pub struct AppState {
     pub(crate) pending_import: Mutex<Option<PathBuf>>,
     /// The questionnaire chosen for import, and the assessment it was checked against.
     pub(crate) pending_answers: Mutex<Option<(i64, PathBuf)>>,
+    /// The roster chosen for import, and the client it was checked against.
+    pub(crate) pending_roster: Mutex<Option<(i64, PathBuf)>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -43,6 +45,7 @@ impl AppState {
             last_export: Mutex::new(None),
             pending_import: Mutex::new(None),
             pending_answers: Mutex::new(None),
+            pending_roster: Mutex::new(None),
         }
     }
 

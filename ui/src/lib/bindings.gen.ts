@@ -552,6 +552,148 @@ async auditProfileWarnings(profile: AuditProfile) : Promise<Result<string[], Api
 }
 },
 /**
+ * Lets the user pick a roster for client `client_id` and checks it without saving. `None`
+ * when the user cancels.
+ */
+async chooseRosterFile(clientId: number, choices: ([string, RosterField])[]) : Promise<Result<RosterPreview | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("choose_roster_file", { clientId, choices }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Checks the chosen roster again with other column choices.
+ */
+async previewChosenRoster(clientId: number, choices: ([string, RosterField])[]) : Promise<Result<RosterPreview, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("preview_chosen_roster", { clientId, choices }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Imports the chosen roster, all or nothing; returns how many people were added.
+ */
+async importChosenRoster(clientId: number, choices: ([string, RosterField])[]) : Promise<Result<number, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_chosen_roster", { clientId, choices }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listCourses(clientId: number) : Promise<Result<Course[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_courses", { clientId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async addCourse(clientId: number, input: CourseInput) : Promise<Result<Course, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_course", { clientId, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updateCourse(id: number, input: CourseInput) : Promise<Result<Course, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_course", { id, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Removes a course with its completions.
+ */
+async removeCourse(id: number) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("remove_course", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listCompletions(clientId: number) : Promise<Result<Completion[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_completions", { clientId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async recordCompletion(personId: number, courseId: number, on: string, evidence: string) : Promise<Result<Completion, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("record_completion", { personId, courseId, on, evidence }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async removeCompletion(id: number) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("remove_completion", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Every person's status on every course today.
+ */
+async trainingList(clientId: number) : Promise<Result<TrainingRow[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("training_list", { clientId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async acknowledgePolicy(assessmentId: number, personId: number, policyId: string, version: number, on: string) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("acknowledge_policy", { assessmentId, personId, policyId, version, on }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listAcknowledgements(assessmentId: number) : Promise<Result<Acknowledgement[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_acknowledgements", { assessmentId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The register's gaps today, against the assessment's policies in force.
+ */
+async registerGaps(assessmentId: number) : Promise<Result<RegisterGap[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("register_gaps", { assessmentId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Erases a person: their records removed and their data rewritten out of the file.
+ */
+async erasePerson(id: number) : Promise<Result<ErasureView, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("erase_person", { id }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * The workspace's branding (`client_id` null) or a client's override.
  */
 async getBranding(clientId: number | null) : Promise<Result<BrandingView, ApiError>> {
@@ -786,6 +928,7 @@ export const VOCABULARY = {"answers":[{"label":"Implemented","value":"implemente
 
 /** user-defined types **/
 
+export type Acknowledgement = { person_id: number; assessment_id: number; policy_id: string; version: number; acknowledged_on: string }
 /**
  * One remediation action: every gap that shares a remediation key, as one piece of work.
  */
@@ -941,6 +1084,18 @@ scoping: ScopingNote[];
  */
 needs_review: number; flagged: number; answered: number; questions: number; readiness: number | null; band: Band }
 /**
+ * Who must take a course.
+ */
+export type Audience = { kind: "everyone" } | { kind: "employees_only" } | 
+/**
+ * People whose role is one of these (compared without case).
+ */
+{ kind: "roles"; names: string[] } | 
+/**
+ * People whose team is one of these (compared without case).
+ */
+{ kind: "teams"; names: string[] }
+/**
  * When the audit happens; the plan is scheduled against it.
  */
 export type AuditProfile = { audit_type: AuditType; 
@@ -1094,6 +1249,10 @@ export type Comparison = { snapshot: SnapshotInfo; overall: Delta; categories: D
  */
 criteria: Delta[]; gaps_closed: GapChange[]; gaps_opened: GapChange[] }
 /**
+ * A person took a course on a day; the evidence is a certificate's file name or a note.
+ */
+export type Completion = { id: number; person_id: number; course_id: number; completed_on: string; evidence: string }
+/**
  * The policy states a practice (in its approved or edited text) that the answers deny.
  * Shown on the policy and on each question.
  */
@@ -1115,6 +1274,22 @@ export type CostLine = {
  * "Penetration test"
  */
 label: string; low: number; high: number }
+/**
+ * A course of a client.
+ */
+export type Course = { id: number; client_id: number; name: string; within_days: number | null; every_months: number | null; audience: Audience }
+/**
+ * What a user enters for a course.
+ */
+export type CourseInput = { name: string; 
+/**
+ * Days after joining by which a new person must have taken it; `None`: no deadline.
+ */
+within_days: number | null; 
+/**
+ * Months after which it must be taken again; `None`: once is enough.
+ */
+every_months: number | null; audience: Audience }
 export type CoverageTopic = { topic: string; questions: string[] }
 export type Criterion = { id: string; category: CategoryId; group: string; topic: string; 
 /**
@@ -1221,6 +1396,10 @@ export type Effort =
  * More than six weeks.
  */
 "XL"
+/**
+ * What an erasure did: how many rows went, and whether the file was rewritten.
+ */
+export type ErasureView = { rows_removed: number; file_cleared: boolean }
 export type ErrorCode = "not_found" | "validation" | "conflict" | "io" | "internal"
 /**
  * Where the evidence for an answer lives: a description and, optionally, a link or file name.
@@ -1346,6 +1525,11 @@ data_url: string }
  * Management's response to one finding (a gap, keyed by its question).
  */
 export type ManagementResponse = { question_id: string; kind: ResponseKind; text: string }
+export type MappedColumn = { header: string; field: RosterField; 
+/**
+ * Whether the field was guessed from the header rather than chosen.
+ */
+guessed: boolean }
 export type Merged = { from: string[]; into: string }
 export type NewAssessmentInput = { 
 /**
@@ -1415,11 +1599,20 @@ share: number;
 /**
  * Holidays and other days they do not work.
  */
-days_off: DateRange[] }
+days_off: DateRange[]; 
+/**
+ * The register's fields (training and acknowledgements): employee or contractor, team,
+ * joining and leaving dates, and when their access was removed.
+ */
+kind?: PersonKind; team?: string; start_date?: string | null; end_date?: string | null; access_removed_on?: string | null }
 /**
  * What a user enters for a person.
  */
-export type PersonInput = { name: string; role: string; email: string; share: number; days_off: DateRange[] }
+export type PersonInput = { name: string; role: string; email: string; share: number; days_off: DateRange[]; kind?: PersonKind; team?: string; start_date?: string | null; end_date?: string | null; access_removed_on?: string | null }
+/**
+ * Whether someone is on the payroll or works under a contract (training rules may differ).
+ */
+export type PersonKind = "employee" | "contractor"
 /**
  * An owner's planned load, week by week.
  */
@@ -1528,6 +1721,10 @@ key: string; title: string; description: string; owner: Owner; owner_name: strin
  * Its owner has too little free time before it is due: it should have started already.
  */
 late: boolean; status: ActionStatus; notes: string }
+/**
+ * A checked row: the person it would add, and what is wrong with it (empty when fine).
+ */
+export type PreviewRow = { row: number; person: PersonInput; problems: string[] }
 export type Priority = "P1" | "P2" | "P3" | "P4"
 export type Question = { 
 /**
@@ -1584,6 +1781,20 @@ counsel: string | null }
  * An optional category the answers recommend, with the reason of each "yes" behind it.
  */
 export type Recommendation = { category: CategoryId; reasons: string[] }
+export type RegisterGap = { person_id: number; person: string; gap: RegisterGapKind; description: string }
+export type RegisterGapKind = 
+/**
+ * Never trained, and the joining window has closed.
+ */
+{ kind: "not_trained_in_time"; course: string; due_on: string } | 
+/**
+ * Trained once, but the refresh is overdue.
+ */
+{ kind: "refresh_overdue"; course: string; due_on: string } | { kind: "acknowledgement_missing"; policy: string; version: number } | { kind: "acknowledgement_stale"; policy: string; version: number } | 
+/**
+ * Left on `left_on`; no date their access was removed.
+ */
+{ kind: "access_removal_missing"; left_on: string }
 export type Remediation = { 
 /**
  * Shared by every question whose gap this one piece of work closes.
@@ -1701,6 +1912,26 @@ reason: string;
  */
 catalog_version: string }
 /**
+ * A field of the roster a column can fill.
+ */
+export type RosterField = "name" | "email" | "role" | "team" | "kind" | "start_date" | "end_date" | "access_removed_on" | 
+/**
+ * The column is read by nobody.
+ */
+"ignore"
+/**
+ * What the import would do: the columns as mapped, each row with its problems.
+ */
+export type RosterPreview = { columns: MappedColumn[]; rows: PreviewRow[]; 
+/**
+ * The rows that cannot be imported; the import refuses the file while there is one.
+ */
+problems: RosterRowProblem[] }
+/**
+ * A row that cannot be imported and why.
+ */
+export type RosterRowProblem = { row: number; problems: string[] }
+/**
  * A row of the file that cannot be imported, and what to change.
  */
 export type RowProblem = { 
@@ -1800,6 +2031,7 @@ export type StartupProblem = { message: string;
  * A damaged file can be set aside and replaced by a backup or a fresh workspace.
  */
 recoverable: boolean; backups: BackupInfo[] }
+export type Status = "done" | "due" | "overdue" | "not_required"
 /**
  * Points and counts over a set of questions.
  */
@@ -1832,6 +2064,10 @@ export type TextEdit =
  * Clear it: a client's field inherits the workspace's again.
  */
 { op: "clear" }
+/**
+ * One person's standing on one course, as the lists show it.
+ */
+export type TrainingRow = { person_id: number; person: string; email: string; course_id: number; course: string; status: Status; status_label: string; last_completed: string | null; due_on: string | null }
 /**
  * A change to one remediation action, keyed by its remediation key.
  */

@@ -6,6 +6,7 @@ mod answers;
 mod branding;
 mod people;
 mod policies;
+mod register;
 mod run;
 mod table;
 
@@ -68,6 +69,12 @@ pub enum Command {
         #[command(subcommand)]
         command: people::PeopleCommand,
     },
+    /// A client's training register: list each person's status per course, or record a
+    /// completion.
+    Training {
+        #[command(subcommand)]
+        command: register::TrainingCommand,
+    },
     /// Create the sample assessment (a small SaaS company, fully answered) and print its id.
     Demo,
     /// List clients and assessments with progress and readiness.
@@ -124,6 +131,10 @@ pub enum Command {
         /// The file to write (replaced atomically if it exists).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// With `--format trustgap`: include the people register (emails, dates, training,
+        /// policy acknowledgements). It is personal data, left out unless asked.
+        #[arg(long)]
+        include_register: bool,
     },
     /// Print or change the branding documents are printed with: the workspace's, or with
     /// --client a client's override (a field left unset inherits the workspace's). Without
@@ -319,6 +330,7 @@ impl Command {
             Command::Restore { .. } => "restore",
             Command::Plan { .. } => "plan",
             Command::People { .. } => "people",
+            Command::Training { .. } => "training",
             Command::Policies { .. } => "policies",
             Command::Branding { .. } => "branding",
         }
@@ -337,7 +349,8 @@ fn run_command(command: Command, data_dir: &Path) -> Result<(), trustgap_workspa
             client,
             format,
             out,
-        } => run::export(data_dir, assessment, client, format, &out),
+            include_register,
+        } => run::export(data_dir, assessment, client, format, &out, include_register),
         Command::Import { file, mode } => run::import(data_dir, &file, mode),
         Command::ImportAnswers {
             assessment,
@@ -348,6 +361,7 @@ fn run_command(command: Command, data_dir: &Path) -> Result<(), trustgap_workspa
         Command::Restore { file } => run::restore(data_dir, &file),
         Command::Plan { assessment, format } => people::plan(data_dir, assessment, format),
         Command::People { command } => people::people(data_dir, command),
+        Command::Training { command } => register::training(data_dir, command),
         Command::Policies {
             assessment,
             out,

@@ -62,6 +62,27 @@ pub enum PeopleCommand {
         #[arg(long, value_name = "ID|NAME")]
         person: String,
     },
+    /// Import a roster from the HR system's export (CSV or Excel). Columns are matched to the
+    /// fields by their headers; `--map "Work Email=email"` chooses one (fields: name, email,
+    /// role, team, kind, start_date, end_date, access_removed_on, ignore). Every row is
+    /// checked; if one is wrong, every bad row is listed and nothing is imported.
+    Import {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        /// The roster: FILE.csv or FILE.xlsx.
+        file: std::path::PathBuf,
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        map: Vec<String>,
+    },
+    /// Erase a person (personal data): their training records and acknowledgements removed,
+    /// their name taken out of the workspace's file, only the count of erasures kept.
+    Erase {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        /// The person's email address.
+        #[arg(long, value_name = "EMAIL")]
+        person: String,
+    },
 }
 
 fn parse_range(s: &str) -> Result<DateRange, String> {
@@ -87,6 +108,15 @@ fn find(people: &[Person], key: &str) -> Result<Person, ApiError> {
 }
 
 pub(super) fn people(data_dir: &Path, command: PeopleCommand) -> Result<(), ApiError> {
+    match &command {
+        PeopleCommand::Import { client, file, map } => {
+            return super::register::import(data_dir, *client, file, map)
+        }
+        PeopleCommand::Erase { client, person } => {
+            return super::register::erase(data_dir, *client, person)
+        }
+        _ => {}
+    }
     if let PeopleCommand::List { client, format } = command {
         let ws = Workspace::open(data_dir)?;
         let people = ws.people(client)?;
@@ -116,7 +146,9 @@ pub(super) fn people(data_dir: &Path, command: PeopleCommand) -> Result<(), ApiE
     let _lock = WorkspaceLock::acquire(data_dir)?;
     let mut ws = Workspace::open(data_dir)?;
     match command {
-        PeopleCommand::List { .. } => Ok(()),
+        PeopleCommand::List { .. } | PeopleCommand::Import { .. } | PeopleCommand::Erase { .. } => {
+            Ok(())
+        }
         PeopleCommand::Add {
             client,
             name,
@@ -133,6 +165,7 @@ pub(super) fn people(data_dir: &Path, command: PeopleCommand) -> Result<(), ApiE
                     email,
                     share,
                     days_off,
+                    ..Default::default()
                 },
             )?;
             print_out(&format!("added {} (id {})", p.name, p.id))
@@ -155,6 +188,11 @@ pub(super) fn people(data_dir: &Path, command: PeopleCommand) -> Result<(), ApiE
                     email: email.unwrap_or(p.email),
                     share: share.unwrap_or(p.share),
                     days_off: days_off.unwrap_or(p.days_off),
+                    kind: p.kind,
+                    team: p.team,
+                    start_date: p.start_date,
+                    end_date: p.end_date,
+                    access_removed_on: p.access_removed_on,
                 },
             )?;
             print_out(&format!("changed {} (id {})", changed.name, changed.id))

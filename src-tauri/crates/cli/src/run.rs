@@ -237,9 +237,15 @@ pub(super) fn export(
     client: Option<i64>,
     format: super::ExportFormat,
     out: &Path,
+    include_register: bool,
 ) -> Result<(), ApiError> {
     use trustgap_workspace::DataFormat;
     check_out(out)?;
+    if include_register && !matches!(format, super::ExportFormat::Trustgap) {
+        return Err(ApiError::validation(
+            "--include-register goes with --format trustgap only.",
+        ));
+    }
     let ws = Workspace::open(data_dir)?;
     let format = match (format, assessment) {
         (super::ExportFormat::Trustgap, _) => {
@@ -250,7 +256,7 @@ pub(super) fn export(
                     return Err(ApiError::validation("Name an --assessment or a --client."))
                 }
             };
-            ws.export_portable(&ids, out)?;
+            ws.export_portable(&ids, out, include_register)?;
             return print_out(&format!(
                 "wrote {} ({} assessment(s))",
                 out.display(),

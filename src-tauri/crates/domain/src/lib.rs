@@ -14,6 +14,7 @@ pub mod limits;
 pub mod people;
 pub mod plan;
 pub mod policy;
+pub mod register;
 pub mod scoring;
 pub mod signoff;
 pub mod snapshot;

@@ -28,7 +28,7 @@ impl DateRange {
 }
 
 /// Someone at a client who can own answers and actions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Person {
     pub id: i64,
     pub client_id: i64,
@@ -40,6 +40,25 @@ pub struct Person {
     pub share: u8,
     /// Holidays and other days they do not work.
     pub days_off: Vec<DateRange>,
+    /// The register's fields (training and acknowledgements): employee or contractor, team,
+    /// joining and leaving dates, and when their access was removed.
+    #[serde(default)]
+    pub kind: PersonKind,
+    #[serde(default)]
+    pub team: String,
+    #[serde(default)]
+    pub start_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub end_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub access_removed_on: Option<NaiveDate>,
+}
+
+impl Person {
+    /// Whether they have left by `today` (their last day is before it).
+    pub fn left_by(&self, today: NaiveDate) -> bool {
+        self.end_date.is_some_and(|end| end < today)
+    }
 }
 
 /// What a user enters for a person.
@@ -50,6 +69,54 @@ pub struct PersonInput {
     pub email: String,
     pub share: u8,
     pub days_off: Vec<DateRange>,
+    #[serde(default)]
+    pub kind: PersonKind,
+    #[serde(default)]
+    pub team: String,
+    #[serde(default)]
+    pub start_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub end_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub access_removed_on: Option<NaiveDate>,
+}
+
+/// Whether someone is on the payroll or works under a contract (training rules may differ).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Type,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonKind {
+    #[default]
+    Employee,
+    Contractor,
+}
+
+impl PersonKind {
+    pub const ALL: [PersonKind; 2] = [PersonKind::Employee, PersonKind::Contractor];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PersonKind::Employee => "Employee",
+            PersonKind::Contractor => "Contractor",
+        }
+    }
+
+    /// The spelling stored and written to files.
+    pub fn code(self) -> &'static str {
+        match self {
+            PersonKind::Employee => "employee",
+            PersonKind::Contractor => "contractor",
+        }
+    }
+
+    /// Reads a code or a label, in any case ("Contractor", "employee").
+    pub fn parse(text: &str) -> Option<PersonKind> {
+        let t = text.trim();
+        PersonKind::ALL
+            .into_iter()
+            .find(|k| t.eq_ignore_ascii_case(k.code()) || t.eq_ignore_ascii_case(k.label()))
+    }
 }
 
 impl PersonInput {
@@ -73,8 +140,37 @@ impl PersonInput {
             email,
             share: self.share,
             days_off: check_ranges("Days off", &self.days_off)?,
+            kind: self.kind,
+            team: limits::line("The team", &self.team)?,
+            start_date: checked_date("The start date", self.start_date)?,
+            end_date: self.checked_end()?,
+            access_removed_on: checked_date("The access removal date", self.access_removed_on)?,
         })
     }
+
+    fn checked_end(&self) -> Result<Option<NaiveDate>> {
+        let end = checked_date("The end date", self.end_date)?;
+        if let (Some(start), Some(end)) = (self.start_date, end) {
+            if end < start {
+                return Err(DomainError::invalid(format!(
+                    "The end date ({end}) is before the start date ({start})."
+                )));
+            }
+        }
+        Ok(end)
+    }
+}
+
+fn checked_date(what: &str, d: Option<NaiveDate>) -> Result<Option<NaiveDate>> {
+    if let Some(d) = d {
+        limits::plausible_date(what, d)?;
+    }
+    Ok(d)
+}
+
+/// Whether `e` looks like an email address (something@domain.tld, no spaces).
+pub fn is_plausible_email(e: &str) -> bool {
+    plausible_email(e)
 }
 
 fn plausible_email(e: &str) -> bool {
@@ -206,6 +302,7 @@ mod tests {
             email: "priya@example.com".into(),
             share: 20,
             days_off: vec![],
+            ..Default::default()
         }
     }
 
@@ -272,6 +369,7 @@ mod tests {
             email: String::new(),
             share: 30,
             days_off: vec![],
+            ..Default::default()
         }];
         assert_eq!(Owner::Person { id: 4 }.display(&people), "Maya Chen");
         assert_eq!(

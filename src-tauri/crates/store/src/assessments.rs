@@ -344,6 +344,14 @@ impl Store {
                 params![id, copy],
             )?;
             super::policies::carry_over(tx, id, copy)?;
+            // Who read which policy version is a fact about the people, not the assessment:
+            // the re-assessment's policies keep their versions, so the acknowledgements hold.
+            tx.execute(
+                "INSERT INTO policy_acknowledgements (person_id, assessment_id, policy_id, \
+                 version, acknowledged_on) SELECT person_id, ?2, policy_id, version, \
+                 acknowledged_on FROM policy_acknowledgements WHERE assessment_id = ?1",
+                params![id, copy],
+            )?;
             Ok(copy)
         })
     }

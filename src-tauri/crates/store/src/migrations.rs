@@ -42,10 +42,14 @@ pub const ALL: &[Migration] = &[
         version: 8,
         sql: include_str!("migrations/0008_policies.sql"),
     },
+    Migration {
+        version: 9,
+        sql: include_str!("migrations/0009_register.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 8;
+pub const LATEST: i64 = 9;
 
 pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))

@@ -3,9 +3,10 @@
 
 use super::{new_uid, now, OptionalRow, Result, Store, StoreError};
 use rusqlite::{params, Row};
-use trustgap_domain::people::{ClientCalendar, DateRange, Person, PersonInput};
+use trustgap_domain::people::{ClientCalendar, DateRange, Person, PersonInput, PersonKind};
 
-const SELECT: &str = "SELECT id, client_id, name, role, email, share, days_off FROM people";
+const SELECT: &str = "SELECT id, client_id, name, role, email, share, days_off, kind, team, \
+    start_date, end_date, access_removed_on FROM people";
 
 fn ranges(json: &str) -> Vec<DateRange> {
     // Written by this module only, from checked ranges; an unreadable list reads as empty.
@@ -19,6 +20,7 @@ fn to_json(r: &[DateRange]) -> Result<String> {
 
 fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
     let days_off: String = r.get(6)?;
+    let kind: String = r.get(7)?;
     Ok(Person {
         id: r.get(0)?,
         client_id: r.get(1)?,
@@ -27,7 +29,60 @@ fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
         email: r.get(4)?,
         share: r.get(5)?,
         days_off: ranges(&days_off),
+        // The column's CHECK allows the two codes only.
+        kind: PersonKind::parse(&kind).unwrap_or_default(),
+        team: r.get(8)?,
+        start_date: r.get(9)?,
+        end_date: r.get(10)?,
+        access_removed_on: r.get(11)?,
     })
+}
+
+/// Inserts a checked person (no clash check: the callers make it).
+fn insert(tx: &rusqlite::Transaction<'_>, client_id: i64, p: &PersonInput) -> Result<Person> {
+    let t = now();
+    tx.execute(
+        "INSERT INTO people (uid, client_id, name, role, email, share, days_off, kind, team, \
+         start_date, end_date, access_removed_on, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+        params![
+            new_uid(),
+            client_id,
+            p.name,
+            p.role,
+            p.email,
+            p.share,
+            to_json(&p.days_off)?,
+            p.kind.code(),
+            p.team,
+            p.start_date,
+            p.end_date,
+            p.access_removed_on,
+            t
+        ],
+    )?;
+    Ok(Person {
+        id: tx.last_insert_rowid(),
+        client_id,
+        name: p.name.clone(),
+        role: p.role.clone(),
+        email: p.email.clone(),
+        share: p.share,
+        days_off: p.days_off.clone(),
+        kind: p.kind,
+        team: p.team.clone(),
+        start_date: p.start_date,
+        end_date: p.end_date,
+        access_removed_on: p.access_removed_on,
+    })
+}
+
+fn name_taken(tx: &rusqlite::Transaction<'_>, client_id: i64, name: &str) -> Result<bool> {
+    Ok(tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM people WHERE client_id = ?1 AND name = ?2 COLLATE NOCASE)",
+        params![client_id, name],
+        |r| r.get(0),
+    )?)
 }
 
 impl Store {
@@ -50,34 +105,36 @@ impl Store {
     pub fn add_person(&mut self, client_id: i64, input: &PersonInput) -> Result<Person> {
         let p = input.cleaned()?;
         self.client(client_id)?;
-        let days_off = to_json(&p.days_off)?;
         self.write(|tx| {
-            let clash: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM people WHERE client_id = ?1 AND name = ?2 COLLATE NOCASE)",
-                params![client_id, p.name],
-                |r| r.get(0),
-            )?;
-            if clash {
+            if name_taken(tx, client_id, &p.name)? {
                 return Err(StoreError::Conflict(format!(
                     "{} is already one of this client's people.",
                     p.name
                 )));
             }
-            let t = now();
-            tx.execute(
-                "INSERT INTO people (uid, client_id, name, role, email, share, days_off, \
-                 created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-                params![new_uid(), client_id, p.name, p.role, p.email, p.share, days_off, t],
-            )?;
-            Ok(Person {
-                id: tx.last_insert_rowid(),
-                client_id,
-                name: p.name.clone(),
-                role: p.role.clone(),
-                email: p.email.clone(),
-                share: p.share,
-                days_off: p.days_off.clone(),
-            })
+            insert(tx, client_id, &p)
+        })
+    }
+
+    /// Adds a roster's people in one transaction: all of them, or none when one is refused.
+    pub fn add_people(&mut self, client_id: i64, inputs: &[PersonInput]) -> Result<Vec<Person>> {
+        let people = inputs
+            .iter()
+            .map(PersonInput::cleaned)
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        self.client(client_id)?;
+        self.write(|tx| {
+            let mut added = Vec::with_capacity(people.len());
+            for p in &people {
+                if name_taken(tx, client_id, &p.name)? {
+                    return Err(StoreError::Conflict(format!(
+                        "{} is already one of this client's people; nothing was imported.",
+                        p.name
+                    )));
+                }
+                added.push(insert(tx, client_id, p)?);
+            }
+            Ok(added)
         })
     }
 
@@ -101,8 +158,22 @@ impl Store {
             }
             tx.execute(
                 "UPDATE people SET name = ?2, role = ?3, email = ?4, share = ?5, days_off = ?6, \
-                 updated_at = ?7 WHERE id = ?1",
-                params![id, p.name, p.role, p.email, p.share, days_off, now()],
+                 updated_at = ?7, kind = ?8, team = ?9, start_date = ?10, end_date = ?11, \
+                 access_removed_on = ?12 WHERE id = ?1",
+                params![
+                    id,
+                    p.name,
+                    p.role,
+                    p.email,
+                    p.share,
+                    days_off,
+                    now(),
+                    p.kind.code(),
+                    p.team,
+                    p.start_date,
+                    p.end_date,
+                    p.access_removed_on
+                ],
             )?;
             Ok(())
         })?;

@@ -127,11 +127,11 @@ impl Workspace {
     }
 
     /// Writes the assessments `ids` as one `.trustgap` file.
-    pub fn export_portable(&self, ids: &[i64], dest: &Path) -> Result<()> {
+    pub fn export_portable(&self, ids: &[i64], dest: &Path, include_register: bool) -> Result<()> {
         if ids.is_empty() {
             return Err(ApiError::validation("Choose an assessment to export."));
         }
-        Ok(self.store.export_portable(ids, dest)?)
+        Ok(self.store.export_portable(ids, dest, include_register)?)
     }
 
     /// Every assessment of a client, for a portable file; refuses a client with none.

@@ -21,6 +21,7 @@ pub mod paths;
 mod people;
 mod planning;
 mod policies;
+mod register;
 mod rendered;
 mod reports;
 mod sample;
@@ -43,6 +44,9 @@ pub use import_answers::{
 pub use json::{assessment_json, FORMAT, FORMAT_VERSION};
 pub use planning::audit_profile_warnings;
 pub use policies::PolicyFile;
+pub use register::{
+    describe_problems, read_roster_file, ErasureView, RosterPreview, TrainingRow, MAX_ROSTER_BYTES,
+};
 pub use rendered::{missing_glyphs_warning, RenderedPdf};
 pub use reports::{DataFormat, ReportKind, ReportOptions, ReportPreview};
 pub use sample::SAMPLE_CLIENT;

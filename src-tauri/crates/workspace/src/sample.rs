@@ -155,6 +155,7 @@ impl Workspace {
                     ),
                     share: *share,
                     days_off: Vec::new(),
+                    ..Default::default()
                 },
             )?);
         }

@@ -178,6 +178,39 @@ describe('PeopleDialog', () => {
     ]);
   });
 
+  it("keeps the register's fields of a person it does not show when changing them", async () => {
+    const joined = person({
+      kind: 'contractor',
+      team: 'Platform',
+      start_date: '2026-01-05',
+      end_date: '2026-11-30',
+      access_removed_on: '2026-11-30',
+    });
+    const calls = backend([joined]);
+    open();
+    await waitFor(() => expect(names()).toEqual(['Dana Reyes']));
+    await fireEvent.click(screen.getByRole('button', { name: 'Edit Dana Reyes' }));
+    await type('person-share', '40');
+    await fireEvent.click(screen.getByTestId('person-save'));
+
+    await waitFor(() => expect(argsOf(calls, 'update_person')).toHaveLength(1));
+    expect(argsOf(calls, 'update_person')[0]).toEqual({
+      id: 1,
+      input: {
+        name: 'Dana Reyes',
+        role: 'CTO',
+        email: '',
+        share: 40,
+        days_off: [],
+        kind: 'contractor',
+        team: 'Platform',
+        start_date: '2026-01-05',
+        end_date: '2026-11-30',
+        access_removed_on: '2026-11-30',
+      },
+    });
+  });
+
   it('removes a person after saying their work goes to their role', async () => {
     const calls = backend();
     open();

@@ -11,6 +11,10 @@ export interface RangeDraft {
   to: string;
 }
 
+/** The register's fields of a person, which this form does not edit but must send back as they
+ * are: an update replaces every field, so leaving them out would wipe a roster import. */
+export type RosterFields = Pick<Person, 'kind' | 'team' | 'start_date' | 'end_date' | 'access_removed_on'>;
+
 /** The form's fields: the share as typed, the periods as drafts. */
 export interface PersonDraft {
   name: string;
@@ -18,10 +22,18 @@ export interface PersonDraft {
   email: string;
   share: string;
   days_off: RangeDraft[];
+  roster: RosterFields;
 }
 
 export function blankDraft(): PersonDraft {
-  return { name: '', role: '', email: '', share: String(VOCABULARY.default_share), days_off: [] };
+  return {
+    name: '',
+    role: '',
+    email: '',
+    share: String(VOCABULARY.default_share),
+    days_off: [],
+    roster: {},
+  };
 }
 
 export function draftOf(p: Person): PersonDraft {
@@ -31,6 +43,13 @@ export function draftOf(p: Person): PersonDraft {
     email: p.email,
     share: String(p.share),
     days_off: p.days_off.map((r) => ({ ...r })),
+    roster: {
+      kind: p.kind,
+      team: p.team,
+      start_date: p.start_date,
+      end_date: p.end_date,
+      access_removed_on: p.access_removed_on,
+    },
   };
 }
 
@@ -77,5 +96,6 @@ export function inputOf(d: PersonDraft): PersonInput {
     email: d.email.trim(),
     share: Number(d.share),
     days_off: rangesOf(d.days_off),
+    ...d.roster,
   };
 }

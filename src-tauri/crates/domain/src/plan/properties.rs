@@ -56,6 +56,7 @@ fn random(rng: &mut Rng) -> Random {
                     from: off,
                     to: off + Days::new(rng.below(15)),
                 }],
+                ..Default::default()
             }
         })
         .collect();

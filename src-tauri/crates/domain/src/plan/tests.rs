@@ -48,6 +48,7 @@ fn person(id: i64, name: &str, role: &str, share: u8) -> Person {
         email: String::new(),
         share,
         days_off: vec![],
+        ..Default::default()
     }
 }
 

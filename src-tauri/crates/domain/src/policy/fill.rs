@@ -103,6 +103,7 @@ mod tests {
             email: String::new(),
             share: 20,
             days_off: vec![],
+            ..Default::default()
         }
     }
 

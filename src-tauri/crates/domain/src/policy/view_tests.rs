@@ -22,6 +22,7 @@ fn people() -> Vec<Person> {
         email: String::new(),
         share: 20,
         days_off: vec![],
+        ..Default::default()
     }]
 }
 

@@ -17,6 +17,7 @@ use std::path::Path;
 
 mod layout;
 mod policies;
+mod register;
 mod verify;
 use layout::check_file;
 use verify::verify;
@@ -52,8 +53,9 @@ const ASSESSMENT_COLS: &str = "name, catalog_version, scope, audit_type, target_
 const MAP_OWNER: &str = "(SELECT new FROM temp.person_map WHERE old = owner_person)";
 
 impl Store {
-    /// Writes the given assessments (not in the trash) and their clients to `dest`.
-    pub fn export_portable(&self, ids: &[i64], dest: &Path) -> Result<()> {
+    /// Writes the given assessments (not in the trash) and their clients to `dest`; the people
+    /// register (personal data) only when `include_register` is set.
+    pub fn export_portable(&self, ids: &[i64], dest: &Path, include_register: bool) -> Result<()> {
         if ids.is_empty() {
             return Err(StoreError::Invalid(
                 "Choose at least one assessment to export.".into(),
@@ -103,9 +105,10 @@ impl Store {
                WHERE assessment_id IN ({list});
              INSERT INTO policy_parameters SELECT * FROM src.policy_parameters
                WHERE assessment_id IN ({list});
-             INSERT INTO settings VALUES ('portable.exported_at', datetime('now'));
-             COMMIT;"
+             INSERT INTO settings VALUES ('portable.exported_at', datetime('now'));"
         ))?;
+        register::export(&out, &list, include_register)?;
+        out.execute_batch("COMMIT;")?;
         out.execute("DETACH DATABASE src", [])?;
         copy_database(&out, dest)
     }
@@ -286,8 +289,10 @@ fn copy_in(tx: &Transaction<'_>, mode: ImportMode) -> Result<Vec<i64>> {
         }
         copy_snapshots(tx, old_id, id)?;
         policies::copy_in(tx, old_id, id)?;
+        register::copy_in(tx, old_client, client, old_id, id)?;
         verify(tx, id)?;
         policies::verify(tx, id)?;
+        register::verify(tx, id)?;
         new_ids.push(id);
     }
     Ok(new_ids)
@@ -345,8 +350,10 @@ fn people_for(tx: &Transaction<'_>, old_client: i64, client: i64) -> Result<()> 
             None => {
                 tx.execute(
                     "INSERT INTO main.people (uid, client_id, name, role, email, share, days_off, \
-                     created_at, updated_at) SELECT uid, ?2, name, role, email, share, days_off, \
-                     created_at, updated_at FROM imp.people WHERE id = ?1",
+                     created_at, updated_at, kind, team, start_date, end_date, access_removed_on) \
+                     SELECT uid, ?2, name, role, email, share, days_off, created_at, updated_at, \
+                     kind, team, start_date, end_date, access_removed_on \
+                     FROM imp.people WHERE id = ?1",
                     params![old, client],
                 )?;
                 tx.last_insert_rowid()

@@ -190,6 +190,10 @@ const IMPORTED_TEXT: &[(&str, &str, Columns)] = &[
             ("days_off", Text::Ranges),
             ("created_at", Text::Line),
             ("updated_at", Text::Line),
+            ("team", Text::Line),
+            ("start_date", Text::Date),
+            ("end_date", Text::Date),
+            ("access_removed_on", Text::Date),
         ],
     ),
     (

@@ -3,7 +3,7 @@
 //! Each changed answer's history names the file it came from.
 
 mod check;
-mod read;
+pub(crate) mod read;
 
 pub use read::{MAX_FILE_BYTES, MAX_ROWS};
 

@@ -135,8 +135,44 @@ pub fn read_xlsx(bytes: Vec<u8>) -> Result<Table> {
         )));
     }
     let bank_version = bank_version(&mut book);
+    let (header, rows) = sheet(&mut book, QUESTIONNAIRE_SHEET, MAX_ROWS, too_many_rows)?;
+    Ok(Table {
+        header,
+        rows,
+        bank_version,
+    })
+}
+
+/// The first sheet of any workbook (an HR system's export), with the same size checks and at
+/// most `max_rows` rows below the header (`too_many` says so otherwise).
+pub(crate) fn read_first_sheet(
+    bytes: Vec<u8>,
+    max_rows: u32,
+    too_many: fn() -> ApiError,
+) -> Result<Table> {
+    check_unpacked_size(&bytes)?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
+    let first = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(not_a_workbook)?;
+    let (header, rows) = sheet(&mut book, &first, max_rows, too_many)?;
+    Ok(Table {
+        header,
+        rows,
+        bank_version: None,
+    })
+}
+
+fn sheet(
+    book: &mut Xlsx<Cursor<Vec<u8>>>,
+    name: &str,
+    max_rows: u32,
+    too_many: fn() -> ApiError,
+) -> Result<(Vec<String>, Vec<Row>)> {
     let mut reader = book
-        .worksheet_cells_reader(QUESTIONNAIRE_SHEET)
+        .worksheet_cells_reader(name)
         .map_err(|_| not_a_workbook())?;
     // Sparse: a hostile sheet can name a cell a million rows down without a huge allocation.
     let mut grid: BTreeMap<u32, BTreeMap<u32, Cell>> = BTreeMap::new();
@@ -148,8 +184,8 @@ pub fn read_xlsx(bytes: Vec<u8>) -> Result<Table> {
         if c >= MAX_COLUMNS {
             continue;
         }
-        if r > MAX_ROWS {
-            return Err(too_many_rows());
+        if r > max_rows {
+            return Err(too_many());
         }
         let value = match (&cell.formula, &cell.value) {
             (Some(f), _) if !f.is_empty() => Cell::Formula,
@@ -169,11 +205,7 @@ pub fn read_xlsx(bytes: Vec<u8>) -> Result<Table> {
             cells: dense(&cells),
         })
         .collect();
-    Ok(Table {
-        header,
-        rows,
-        bank_version,
-    })
+    Ok((header, rows))
 }
 
 /// The value beside "Question bank version" on the Instructions sheet, if it is there (only
@@ -235,6 +267,15 @@ fn value_text(v: &DataRef<'_>) -> Cell {
 
 /// A CSV questionnaire: UTF-8 (a byte-order mark is fine), any line ends, RFC 4180 quoting.
 pub fn read_csv(bytes: &[u8]) -> Result<Table> {
+    read_csv_with(bytes, MAX_ROWS, too_many_rows)
+}
+
+/// Any CSV file, read as [`read_csv`] reads a questionnaire, with its own row limit.
+pub(crate) fn read_csv_with(
+    bytes: &[u8],
+    max_rows: u32,
+    too_many: fn() -> ApiError,
+) -> Result<Table> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if std::str::from_utf8(bytes).is_err() {
         return Err(ApiError::validation(
@@ -257,8 +298,8 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table> {
             ))
         })?;
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        if number > MAX_ROWS + 1 {
-            return Err(too_many_rows());
+        if number > max_rows + 1 {
+            return Err(too_many());
         }
         let cells: Vec<Cell> = record
             .iter()

@@ -1,0 +1,146 @@
+//! Importing a roster from an HR system's export (CSV or Excel): read with the questionnaire
+//! import's safe reader (size caps before anything is unpacked, formulas never evaluated),
+//! mapped to the roster's fields, checked row by row, previewed, then added all or nothing.
+
+use crate::error::ApiError;
+use crate::import_answers::read::{read_csv_with, read_first_sheet, Cell, Table};
+use crate::{Result, Workspace};
+use serde::Serialize;
+use specta::Type;
+use std::path::Path;
+use trustgap_domain::register::mapping::MappedColumn;
+use trustgap_domain::register::roster::{PreviewRow, RawRow, MAX_ROSTER_ROWS};
+use trustgap_domain::register::{check_roster, ColumnMapping, RosterField, RosterRowProblem};
+
+/// Largest roster file accepted, checked before it is read.
+pub const MAX_ROSTER_BYTES: u64 = 10 * 1024 * 1024;
+
+/// What the import would do: the columns as mapped, each row with its problems.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct RosterPreview {
+    pub columns: Vec<MappedColumn>,
+    pub rows: Vec<PreviewRow>,
+    /// The rows that cannot be imported; the import refuses the file while there is one.
+    pub problems: Vec<RosterRowProblem>,
+}
+
+fn too_many_rows() -> ApiError {
+    ApiError::validation(format!(
+        "That roster has more than {MAX_ROSTER_ROWS} rows; split it into several files."
+    ))
+}
+
+/// Reads a roster's bytes by the file's extension (`.csv` or `.xlsx`).
+fn read_roster(file_name: &str, bytes: &[u8]) -> Result<Table> {
+    if bytes.len() as u64 > MAX_ROSTER_BYTES {
+        return Err(ApiError::validation(format!(
+            "That file is {} MB; a roster is at most {} MB.",
+            (bytes.len() as u64).div_ceil(1024 * 1024),
+            MAX_ROSTER_BYTES / (1024 * 1024)
+        )));
+    }
+    let ext = Path::new(file_name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let max = MAX_ROSTER_ROWS as u32;
+    match ext.as_str() {
+        "xlsx" => read_first_sheet(bytes.to_vec(), max, too_many_rows),
+        "csv" if bytes.contains(&0) => Err(ApiError::validation(
+            "That file is not a CSV text file (it holds binary data). Export the roster again \
+             as CSV or as an Excel workbook.",
+        )),
+        "csv" => read_csv_with(bytes, max, too_many_rows),
+        _ => Err(ApiError::validation(
+            "Choose the roster as a CSV file (.csv) or an Excel workbook (.xlsx).",
+        )),
+    }
+}
+
+/// Reads a roster file from disk, its size checked before it is read.
+pub fn read_roster_file(path: &Path) -> Result<(String, Vec<u8>)> {
+    let io = |e: std::io::Error| ApiError::io(format!("Could not read {}: {e}", path.display()));
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_ROSTER_BYTES {
+        return Err(ApiError::validation(format!(
+            "That file is {} MB; a roster is at most {} MB.",
+            size.div_ceil(1024 * 1024),
+            MAX_ROSTER_BYTES / (1024 * 1024)
+        )));
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((name, std::fs::read(path).map_err(io)?))
+}
+
+fn raw_rows(table: &Table) -> Vec<RawRow> {
+    table
+        .rows
+        .iter()
+        .map(|r| RawRow {
+            number: r.number,
+            cells: r
+                .cells
+                .iter()
+                .map(|c| match c {
+                    Cell::Text(t) => Some(t.clone()),
+                    Cell::Formula | Cell::Error => None,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The rows' problems, one line per row, for a refusal.
+pub fn describe_problems(problems: &[RosterRowProblem]) -> String {
+    let mut out = format!(
+        "{} row(s) cannot be imported; nothing was changed.",
+        problems.len()
+    );
+    for p in problems {
+        out.push_str(&format!("\nRow {}: {}", p.row, p.problems.join(" ")));
+    }
+    out
+}
+
+impl Workspace {
+    /// Reads and checks a roster without changing anything.
+    pub fn preview_roster(
+        &self,
+        client_id: i64,
+        file_name: &str,
+        bytes: &[u8],
+        overrides: &[(String, RosterField)],
+    ) -> Result<RosterPreview> {
+        let existing = self.people(client_id)?;
+        let table = read_roster(file_name, bytes)?;
+        let mapping = ColumnMapping::build(&table.header, overrides)?;
+        let check = check_roster(mapping, &raw_rows(&table), &existing);
+        Ok(RosterPreview {
+            problems: check.problems(),
+            columns: check.mapping.columns,
+            rows: check.rows,
+        })
+    }
+
+    /// Adds a roster's people, all or none: any bad row refuses the file, listing every one.
+    pub fn import_roster(
+        &mut self,
+        client_id: i64,
+        file_name: &str,
+        bytes: &[u8],
+        overrides: &[(String, RosterField)],
+    ) -> Result<usize> {
+        let preview = self.preview_roster(client_id, file_name, bytes, overrides)?;
+        if !preview.problems.is_empty() {
+            return Err(ApiError::validation(describe_problems(&preview.problems)));
+        }
+        if preview.rows.is_empty() {
+            return Err(ApiError::validation("That roster has no one in it."));
+        }
+        let people: Vec<_> = preview.rows.into_iter().map(|r| r.person).collect();
+        Ok(self.store.add_people(client_id, &people)?.len())
+    }
+}
