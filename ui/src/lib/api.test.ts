@@ -233,3 +233,69 @@ describe('policy commands', () => {
     expect((e as BackendError).code).toBe('validation');
   });
 });
+
+describe('register commands', () => {
+  it('call the backend by their names with named arguments', async () => {
+    const calls = recordIPC(null);
+    const choices: [string, 'name' | 'email'][] = [
+      ['Full name', 'name'],
+      ['Mail', 'email'],
+    ];
+    const course = {
+      name: 'Security awareness',
+      within_days: 30,
+      every_months: 12,
+      audience: { kind: 'everyone' },
+    } as const;
+    await api.chooseRosterFile(3, choices);
+    await api.previewChosenRoster(3, choices);
+    await api.importChosenRoster(3, choices);
+    await api.courses(3);
+    await api.addCourse(3, course);
+    await api.updateCourse(5, course);
+    await api.removeCourse(5);
+    await api.completions(3);
+    await api.recordCompletion(11, 5, '2026-11-02', 'certificate.pdf');
+    await api.removeCompletion(9);
+    await api.training(3);
+    await api.acknowledgePolicy(7, 11, 'access-control', 2, '2026-12-01');
+    await api.acknowledgements(7);
+    await api.registerGaps(7);
+    await api.erasePerson(11);
+    expect(calls).toEqual([
+      { cmd: 'choose_roster_file', args: { clientId: 3, choices } },
+      { cmd: 'preview_chosen_roster', args: { clientId: 3, choices } },
+      { cmd: 'import_chosen_roster', args: { clientId: 3, choices } },
+      { cmd: 'list_courses', args: { clientId: 3 } },
+      { cmd: 'add_course', args: { clientId: 3, input: course } },
+      { cmd: 'update_course', args: { id: 5, input: course } },
+      { cmd: 'remove_course', args: { id: 5 } },
+      { cmd: 'list_completions', args: { clientId: 3 } },
+      { cmd: 'record_completion', args: { personId: 11, courseId: 5, on: '2026-11-02', evidence: 'certificate.pdf' } },
+      { cmd: 'remove_completion', args: { id: 9 } },
+      { cmd: 'training_list', args: { clientId: 3 } },
+      {
+        cmd: 'acknowledge_policy',
+        args: { assessmentId: 7, personId: 11, policyId: 'access-control', version: 2, on: '2026-12-01' },
+      },
+      { cmd: 'list_acknowledgements', args: { assessmentId: 7 } },
+      { cmd: 'register_gaps', args: { assessmentId: 7 } },
+      { cmd: 'erase_person', args: { id: 11 } },
+    ]);
+  });
+
+  it('pass the roster preview through, and a cancelled dialog as null', async () => {
+    const preview = { columns: [], rows: [], problems: [{ row: 3, problems: ['The name is missing.'] }] };
+    recordIPC(preview);
+    expect(await api.chooseRosterFile(3, [])).toEqual(preview);
+    recordIPC(null);
+    expect(await api.chooseRosterFile(3, [])).toBeNull();
+  });
+
+  it('turn a refused import into a BackendError with the backend’s message', async () => {
+    rejectIPC({ code: 'validation', message: 'Row 3: the start date is not a date.' });
+    const e = await caught(api.importChosenRoster(3, []));
+    expect(e).toBeInstanceOf(BackendError);
+    expect((e as BackendError).message).toBe('Row 3: the start date is not a date.');
+  });
+});

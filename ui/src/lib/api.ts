@@ -2,6 +2,7 @@
 // arrives as a BackendError carrying the backend's {code, message}.
 import {
   commands,
+  type Acknowledgement,
   type AnswerSaved,
   type AnswersImport,
   type ApiError,
@@ -17,12 +18,16 @@ import {
   type Client,
   type ClientCalendar,
   type Comparison,
+  type Completion,
+  type Course,
+  type CourseInput,
   type Contradiction,
   type CostAssumptions,
   type DataFormat,
   type DocFormat,
   type DocumentKind,
   type DocumentVersion,
+  type ErasureView,
   type ErrorCode,
   type ExportOutcome,
   type HistoryEntry,
@@ -39,12 +44,16 @@ import {
   type PolicyStatus,
   type PolicyView,
   type Recommendation,
+  type RegisterGap,
   type ReportKind,
   type ReportOptions,
   type ReportPreview,
+  type RosterField,
+  type RosterPreview,
   type SaveAnswerInput,
   type SnapshotInfo,
   type StartupProblem,
+  type TrainingRow,
   type UpdateActionInput,
   type UpdateDetailsInput,
 } from './bindings.gen';
@@ -209,6 +218,33 @@ export const api = {
   /** Saves the whole pack and its index into a folder (folder dialog); null when cancelled. */
   exportPolicyPack: (id: number, format: PolicyFormat): Promise<string | null> =>
     call(commands.exportPolicyPack(id, format)),
+  /** Picks a roster (native dialog) and checks it with `choices`; null when cancelled. */
+  chooseRosterFile: (clientId: number, choices: [string, RosterField][]): Promise<RosterPreview | null> =>
+    call(commands.chooseRosterFile(clientId, choices)),
+  /** Checks the chosen roster again with other column choices. */
+  previewChosenRoster: (clientId: number, choices: [string, RosterField][]): Promise<RosterPreview> =>
+    call(commands.previewChosenRoster(clientId, choices)),
+  /** Imports the chosen roster, all or nothing; how many people were added. */
+  importChosenRoster: (clientId: number, choices: [string, RosterField][]): Promise<number> =>
+    call(commands.importChosenRoster(clientId, choices)),
+  courses: (clientId: number): Promise<Course[]> => call(commands.listCourses(clientId)),
+  addCourse: (clientId: number, input: CourseInput): Promise<Course> => call(commands.addCourse(clientId, input)),
+  updateCourse: (id: number, input: CourseInput): Promise<Course> => call(commands.updateCourse(id, input)),
+  /** Removes a course with its completions. */
+  removeCourse: (id: number): Promise<null> => call(commands.removeCourse(id)),
+  completions: (clientId: number): Promise<Completion[]> => call(commands.listCompletions(clientId)),
+  recordCompletion: (personId: number, courseId: number, on: string, evidence: string): Promise<Completion> =>
+    call(commands.recordCompletion(personId, courseId, on, evidence)),
+  removeCompletion: (id: number): Promise<null> => call(commands.removeCompletion(id)),
+  /** Every person's status on every course today. */
+  training: (clientId: number): Promise<TrainingRow[]> => call(commands.trainingList(clientId)),
+  acknowledgePolicy: (id: number, personId: number, policyId: string, version: number, on: string): Promise<null> =>
+    call(commands.acknowledgePolicy(id, personId, policyId, version, on)),
+  acknowledgements: (id: number): Promise<Acknowledgement[]> => call(commands.listAcknowledgements(id)),
+  /** The register's gaps today, against the assessment's policies in force. */
+  registerGaps: (id: number): Promise<RegisterGap[]> => call(commands.registerGaps(id)),
+  /** Erases a person: their records removed, counts kept. */
+  erasePerson: (id: number): Promise<ErasureView> => call(commands.erasePerson(id)),
 };
 
 /** A message for people from anything thrown. */
