@@ -48,7 +48,7 @@ describe('the sidebar', () => {
 });
 
 describe('moving between screens', () => {
-  it('follows the sidebar with Ctrl 1…8, Policies right after Plan', async () => {
+  it('follows the sidebar with Ctrl 1…9, Policies right after Plan and People after it', async () => {
     setWidth(1280);
     render(App);
     const names = screen.getAllByTestId(/^nav-/).map((b) => b.textContent?.replace(/\s+/g, ' ').trim());
@@ -59,21 +59,24 @@ describe('moving between screens', () => {
       'Results Ctrl 4',
       'Plan Ctrl 5',
       'Policies Ctrl 6',
-      'Reports Ctrl 7',
-      'Question bank Ctrl 8',
+      'People Ctrl 7',
+      'Reports Ctrl 8',
+      'Question bank Ctrl 9',
     ]);
     await fireEvent.keyDown(document.body, { key: '6', ctrlKey: true });
     expect(app.screen).toBe('policies');
-    await fireEvent.keyDown(document.body, { key: '8', ctrlKey: true });
-    expect(app.screen).toBe('catalog');
+    await fireEvent.keyDown(document.body, { key: '7', ctrlKey: true });
+    expect(app.screen).toBe('people');
     await fireEvent.keyDown(document.body, { key: '9', ctrlKey: true });
+    expect(app.screen).toBe('catalog');
+    await fireEvent.keyDown(document.body, { key: '0', ctrlKey: true });
     expect(app.screen).toBe('catalog');
     app.go('workspace');
   });
 
   it('says the same range in the keyboard help', () => {
     const keys = shortcutsOf('policies').everywhere.flatMap((s) => s.keys);
-    expect(keys).toContain('Ctrl+1…8');
+    expect(keys).toContain('Ctrl+1…9');
     expect(shortcutsOf('policies').own.flatMap((s) => s.keys)).toEqual(['↑', '↓', 'Ctrl+Enter', 'Esc']);
   });
 });

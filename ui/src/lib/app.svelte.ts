@@ -24,6 +24,7 @@ export type Screen =
   | 'results'
   | 'plan'
   | 'policies'
+  | 'people'
   | 'reports'
   | 'catalog';
 

@@ -1,4 +1,4 @@
-// The main navigation: the screens in the sidebar's order (Ctrl 1–8 follow it), with their
+// The main navigation: the screens in the sidebar's order (Ctrl 1–9 follow it), with their
 // labels and a small icon drawn as one SVG path.
 import type { Screen } from './app.svelte';
 
@@ -19,6 +19,11 @@ export const nav: NavItem[] = [
     id: 'policies',
     label: 'Policies',
     icon: 'M10 2.5 16 5v5c0 3.5-2.6 6.3-6 7.5-3.4-1.2-6-4-6-7.5V5zM7.5 10l2 2 3.5-3.5',
+  },
+  {
+    id: 'people',
+    label: 'People',
+    icon: 'M7.5 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2.5 17c0-3 2.2-5 5-5s5 2 5 5M13.5 9a2.5 2.5 0 1 0 0-5M14.5 12c2 .4 3.5 2.2 3.5 5',
   },
   { id: 'reports', label: 'Reports', icon: 'M5 2.5h7l3 3V17.5H5zM12 2.5v3h3M7.5 10h5M7.5 13h5' },
   {

@@ -9,7 +9,7 @@ export interface Shortcut {
 }
 
 const everywhere: Shortcut[] = [
-  { keys: ['Ctrl+1…8'], does: 'Go to a screen of the sidebar, in its order (1 Workspace … 8 Question bank)' },
+  { keys: ['Ctrl+1…9'], does: 'Go to a screen of the sidebar, in its order (1 Workspace … 9 Question bank)' },
   { keys: ['?'], does: 'Show or hide these shortcuts' },
   { keys: ['Esc'], does: 'Close a dialog, a menu or this list' },
 ];
@@ -75,6 +75,15 @@ const byScreen: Record<Screen, { title: string; shortcuts: Shortcut[] }> = {
       { keys: ['↑', '↓'], does: 'Move through the list of policies' },
       { keys: ['Ctrl+Enter'], does: 'Save the section being edited' },
       { keys: ['Esc'], does: 'Stop editing a section (asks first when it has changes)' },
+    ],
+  },
+  people: {
+    title: 'People',
+    shortcuts: [
+      { keys: ['←', '→'], does: 'Move between the tabs (Roster, Training, Acknowledgements, Gaps)' },
+      { keys: ['Enter'], does: 'Workshop sign-in: pick the first name that matches what is typed' },
+      { keys: ['Esc'], does: 'Workshop sign-in: back to the names, or leave (asks first)' },
+      { keys: ['Ctrl+Shift+L'], does: 'Workshop sign-in: leave at once (for the facilitator)' },
     ],
   },
   reports: { title: 'Reports', shortcuts: [] },
