@@ -1,0 +1,125 @@
+// A small in-memory register behind the mocked backend for the People screen's tests: people,
+// courses, completions and acknowledgements change as the commands say, so the screen shows
+// what it was sent back, not a canned answer.
+import type {
+  Acknowledgement,
+  Person,
+  PersonInput,
+  PolicyView,
+  RegisterGap,
+  RosterPreview,
+  TrainingRow,
+} from '../lib/api';
+import { app } from '../lib/app.svelte';
+import { assessmentDetail, assessmentSummary, at, bankCatalog, day, person } from './fixtures';
+import { mockBackend, unexpected, type Call } from './ipc';
+import { policyView } from './policies';
+
+export interface Register {
+  people: Person[];
+  acks: Acknowledgement[];
+  training: TrainingRow[];
+  gaps: RegisterGap[];
+  policies: PolicyView[];
+  preview: RosterPreview | null;
+  calls: Call[];
+}
+
+/** A policy approved at `versions` (the newest is in force). */
+export function approved(id: string, title: string, ...versions: number[]): PolicyView {
+  return policyView(id, {
+    title,
+    summary: `${title} in short.`,
+    status: 'approved',
+    version: Math.max(...versions),
+    revisions: versions.map((version) => ({
+      version,
+      status: 'approved' as const,
+      at: at(-30),
+      author: 'Dana',
+      note: '',
+      approver: 'Sam',
+      approved_on: day(-30),
+      sections: null,
+    })),
+  });
+}
+
+export function register(over: Partial<Register> = {}): Register {
+  const reg: Register = {
+    people: [
+      person({ id: 1, name: 'Dana Reyes', email: 'dana@acme.test', team: 'Eng', start_date: day(-400) }),
+      person({ id: 2, name: 'Sam Okafor', role: 'CEO', email: 'sam@acme.test', start_date: day(-900) }),
+      person({ id: 3, name: 'Lee Park', email: 'lee@acme.test', start_date: day(-500), end_date: day(-10) }),
+    ],
+    acks: [],
+    training: [],
+    gaps: [],
+    policies: [approved('access', 'Access control policy', 1, 2), approved('incident', 'Incident response policy', 1)],
+    preview: null,
+    calls: [],
+    ...over,
+  };
+  let nextId = 100;
+  reg.calls = mockBackend((cmd, args) => {
+    switch (cmd) {
+      case 'list_people':
+        return reg.people;
+      case 'add_person': {
+        const input = args.input as PersonInput;
+        reg.people = [...reg.people, { ...input, id: nextId++, client_id: args.clientId as number }];
+        return reg.people.at(-1);
+      }
+      case 'update_person': {
+        const input = args.input as PersonInput;
+        reg.people = reg.people.map((p) => (p.id === args.id ? { ...p, ...input } : p));
+        return reg.people.find((p) => p.id === args.id);
+      }
+      case 'erase_person':
+        reg.people = reg.people.filter((p) => p.id !== args.id);
+        reg.acks = reg.acks.filter((a) => a.person_id !== args.id);
+        return { rows_removed: 3, file_cleared: true };
+      case 'list_courses':
+        return [];
+      case 'training_list':
+        return reg.training;
+      case 'list_policies':
+        return reg.policies;
+      case 'list_acknowledgements':
+        return reg.acks;
+      case 'register_gaps':
+        return reg.gaps;
+      case 'acknowledge_policy':
+        reg.acks = [
+          ...reg.acks,
+          {
+            person_id: args.personId as number,
+            assessment_id: args.assessmentId as number,
+            policy_id: args.policyId as string,
+            version: args.version as number,
+            acknowledged_on: args.on as string,
+          },
+        ];
+        return null;
+      case 'choose_roster_file':
+      case 'preview_chosen_roster':
+        return reg.preview;
+      case 'import_chosen_roster':
+        return reg.preview?.rows.length ?? 0;
+      default:
+        return unexpected(cmd);
+    }
+  });
+  return reg;
+}
+
+/** Opens the sample assessment (id 7, client 3) on the People screen's data. */
+export async function openPeople(): Promise<void> {
+  app.current = assessmentDetail({ summary: assessmentSummary({ updated_at: at(-1) }) });
+  app.catalog = bankCatalog();
+  app.screen = 'people';
+  app.leaving = null;
+  // A fresh read of this test's people, not the previous test's.
+  await app.clientPeople.track(null);
+  await app.clientPeople.track(3);
+}
