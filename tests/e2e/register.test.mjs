@@ -1,0 +1,196 @@
+// End-to-end: the people register and the workshop sign-in of the sample, through the real app,
+// in a 1024×640 window (the smallest the app supports). Three people are added on the People
+// screen (after Policies in the sidebar), a policy is approved on the Policies screen so there is
+// a version to acknowledge, the sign-in (kiosk) takes the three in turn — each picks their name,
+// reads, confirms, and the view goes back to the names — and the Acknowledgements tab then shows
+// all three current. The tabs and the kiosk are checked at 1280×800 too; every view goes through
+// the layout check and is saved under artifacts/screens/<size>/people-*.png.
+//
+// Run (see README.md): TRUSTGAP_E2E_APP=/abs/path/to/trustgap \
+//   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/register.test.mjs
+import { after, before, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { launch, STARTUP_TIMEOUT_MS } from './harness.mjs';
+import { journeyContext, KEY } from './journey/context.mjs';
+
+const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
+const POLICY = 'access-control';
+const ATTENDEES = [
+  { name: 'Ines Moreau', email: 'ines@example.test' },
+  { name: 'Kofi Mensah', email: 'kofi@example.test' },
+  { name: 'Hana Sato', email: 'hana@example.test' },
+];
+const ACKS = ['[data-testid=kiosk-start]', '[data-testid=ack-save]'];
+const PRIMARY = ['[data-testid=person-add]', '[data-testid=roster-choose]', '[data-testid=kiosk-start]'];
+
+async function snap(j, name) {
+  await sleep(400);
+  await j.snap(name);
+}
+
+async function resize(j, size) {
+  await j.session.command('POST', '/window/rect', { x: 0, y: 0, ...size }, 'set the window size');
+  await j.session.waitFor(
+    async (s) => {
+      const [w, h] = await s.execute('return [innerWidth, innerHeight];');
+      return w === size.width && h === size.height;
+    },
+    { message: `the page to be ${size.width}x${size.height}` },
+  );
+}
+
+const ackCell = (name) => `[data-testid=ack-row][data-person="${name}"] [data-testid=ack-cell][data-policy="${POLICY}"]`;
+
+describe('the people register and the workshop sign-in of the sample', () => {
+  const j = journeyContext({ width: 1024, height: 640 }, ARTIFACTS);
+  const wide = journeyContext({ width: 1280, height: 800 }, ARTIFACTS);
+  let app = null;
+
+  before(
+    async () => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      j.dataDir = mkdtempSync(join(tmpdir(), 'trustgap-e2e-register-'));
+      j.saveDir = mkdtempSync(join(tmpdir(), 'trustgap-e2e-register-exports-'));
+      app = await launch({ dataDir: j.dataDir, saveDir: j.saveDir, log: join(ARTIFACTS, 'tauri-driver-register.log') });
+      j.session = app.session;
+      wide.session = app.session;
+      await resize(j, j.size);
+      await j.session.click('[data-testid=open-sample]');
+      await j.session.find('[data-testid=overall-score]', { visible: true });
+    },
+    { timeout: STARTUP_TIMEOUT_MS * 2 },
+  );
+
+  after(
+    async () => {
+      try {
+        await app?.stop();
+      } finally {
+        for (const dir of [j.dataDir, j.saveDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    { timeout: 30_000 },
+  );
+
+  j.step('People follows Policies in the sidebar and three people are added', async () => {
+    const order = await j.session.execute(
+      "return [...document.querySelectorAll('[data-testid^=nav-]')].map((b) => b.dataset.testid);",
+    );
+    assert.deepEqual(order.slice(5, 7), ['nav-policies', 'nav-people']);
+    await j.go('people');
+    await j.session.find('[data-testid=people-summary]', { visible: true });
+    for (const { name, email } of ATTENDEES) {
+      await j.session.click('[data-testid=person-add]');
+      await j.session.type('[data-testid=register-name]', name, { visible: true });
+      await j.session.type('[data-testid=register-email]', email);
+      await j.session.click('[data-testid=register-save]');
+      await j.waitForText('[data-testid=roster-notice]', (t) => t === `${name} added.`, `to say ${name} was added`);
+    }
+    const roster = await j.session.text('[data-testid=roster]');
+    for (const { name, email } of ATTENDEES) {
+      assert.match(roster, new RegExp(name));
+      assert.match(roster, new RegExp(email));
+    }
+    await j.checkLayout('People', PRIMARY);
+    await snap(j, 'people-roster');
+  });
+
+  j.step('a policy is approved so there is a version to acknowledge', async () => {
+    await j.go('policies');
+    await j.session.click(`[data-testid=policy-item][data-id="${POLICY}"]`);
+    await j.waitForAttribute(`[data-testid=policy-item][data-id="${POLICY}"]`, 'aria-current', 'true');
+    await j.session.execute(
+      `const select = document.querySelector('[data-testid=policy-approver]');
+       const option = [...select.options].find((o) => o.textContent.includes('Maya Chen'));
+       select.value = option.value;
+       select.dispatchEvent(new Event('change', { bubbles: true }));`,
+    );
+    await j.session.waitFor(
+      async (s) =>
+        (await s.execute("return document.querySelector('[data-testid=policy-approver]').disabled;")) === false,
+      { message: 'the approver to be saved' },
+    );
+    await j.session.click('[data-testid=policy-status-approved]');
+    await j.session.find('[data-testid=policy-status-dialog]', { visible: true });
+    await j.session.click('[data-testid=policy-status-confirm]');
+    await j.session.find('[data-testid=policy-frozen]', { visible: true, timeout: 20_000 });
+  });
+
+  j.step('the acknowledgements start missing, and the other tabs show', async () => {
+    await j.go('people');
+    await j.session.click('[data-testid=people-tab-acks]');
+    for (const { name } of ATTENDEES) {
+      await j.waitForAttribute(ackCell(name), 'data-state', 'missing');
+    }
+    await snap(j, 'people-acks-before');
+    await j.session.click('[data-testid=people-tab-training]');
+    await j.session.find('[data-testid=course-add]', { visible: true });
+    await snap(j, 'people-training');
+    await j.session.click('[data-testid=people-tab-gaps]');
+    await j.session.find('[data-testid=gaps], [data-testid=gaps-none]', { visible: true });
+    await snap(j, 'people-gaps');
+  });
+
+  j.step('the sign-in takes three attendees in turn', async () => {
+    await j.session.click('[data-testid=kiosk-start]');
+    await j.session.find('[data-testid=kiosk-setup]', { visible: true });
+    await j.session.click('[data-testid=kiosk-setup-start]');
+    await j.session.find('[data-testid=kiosk]', { visible: true });
+    await snap(j, 'people-kiosk-names');
+    for (const [i, { name }] of ATTENDEES.entries()) {
+      await j.session.type('[data-testid=kiosk-filter]', name, { visible: true });
+      await j.session.waitFor(
+        async (s) => (await s.execute("return document.querySelectorAll('[data-testid=kiosk-name]').length;")) === 1,
+        { message: `the names to narrow to ${name}` },
+      );
+      // The first attendee uses the keyboard (Enter picks the one name left), the others the mouse.
+      if (i === 0) await j.session.keys(KEY.Enter);
+      else await j.session.click('[data-testid=kiosk-name]');
+      await j.session.find('[data-testid=kiosk-confirm]', { visible: true });
+      const shown = await j.session.text('[data-testid=kiosk]');
+      assert.match(shown, new RegExp(`${name}, please read`));
+      for (const other of ATTENDEES.filter((a) => a.name !== name)) {
+        assert.doesNotMatch(shown, new RegExp(other.name), 'nobody else is on the screen');
+      }
+      if (i === 0) {
+        await j.checkLayout('Sign-in, reading', ['[data-testid=kiosk-confirm]']);
+        await snap(j, 'people-kiosk-read');
+      }
+      await j.session.click('[data-testid=kiosk-confirm]');
+      await j.session.find('[data-testid=kiosk-done]', { visible: true });
+      await j.session.click('[data-testid=kiosk-next]');
+      await j.session.find('[data-testid=kiosk-filter]', { visible: true });
+    }
+    assert.match(await j.session.text('[data-testid=kiosk]'), /3 signed/);
+    await resize(j, wide.size);
+    await snap(wide, 'people-kiosk-names');
+    await resize(j, j.size);
+    await j.session.keys(KEY.Escape);
+    await j.session.click('[data-testid=kiosk-leave-confirm]', { visible: true });
+    await j.session.waitFor(async (s) => (await s.findNow('[data-testid=kiosk]')).length === 0, {
+      message: 'the sign-in to close',
+    });
+  });
+
+  j.step('the Acknowledgements tab shows all three current', async () => {
+    await j.session.click('[data-testid=people-tab-acks]');
+    for (const { name } of ATTENDEES) {
+      await j.waitForAttribute(ackCell(name), 'data-state', 'current');
+    }
+    await j.checkLayout('People, acknowledgements', ACKS);
+    await snap(j, 'people-acks');
+    await resize(j, wide.size);
+    await wide.checkLayout('People, acknowledgements', ACKS);
+    await snap(wide, 'people-acks');
+    await j.session.click('[data-testid=people-tab-roster]');
+    await wide.checkLayout('People', PRIMARY);
+    await snap(wide, 'people-roster');
+    await j.session.click('[data-testid=people-tab-training]');
+    await snap(wide, 'people-training');
+  });
+});
