@@ -214,3 +214,50 @@ describe('acknowledgements and gaps', () => {
     expect(text(gaps)).toBe('Lee Park left and the removal of their access is not recorded.');
   });
 });
+
+describe('training', () => {
+  const course = {
+    id: 5,
+    client_id: 3,
+    name: 'Security awareness',
+    within_days: 30,
+    every_months: 12,
+    audience: { kind: 'everyone' as const },
+  };
+  const row = (person_id: number, person: string, status: 'done' | 'overdue', label: string) => ({
+    person_id,
+    person,
+    email: '',
+    course_id: 5,
+    course: course.name,
+    status,
+    status_label: label,
+    last_completed: status === 'done' ? day(-20) : null,
+    due_on: status === 'done' ? day(345) : day(-5),
+  });
+
+  it('shows each current person’s status with its dates, leavers left out, and records a completion', async () => {
+    const reg = register({
+      courses: [course],
+      training: [row(1, 'Dana Reyes', 'done', 'Done'), row(2, 'Sam Okafor', 'overdue', 'Overdue')],
+    });
+    await openPeople();
+    render(People);
+    await fireEvent.click(await screen.findByTestId('people-tab-training'));
+    const grid = await screen.findByTestId('training-grid');
+    expect(text(screen.getByTestId('course'))).toContain('Within 30 days of joining · every 12 months · Everyone');
+    const cells = within(grid).getAllByTestId('training-cell');
+    expect(cells.map((c) => c.dataset.status)).toEqual(['done', 'overdue']);
+    expect(text(grid)).not.toContain('Lee Park');
+    await fireEvent.change(screen.getByTestId('completion-person'), { target: { value: '2' } });
+    await fireEvent.change(screen.getByTestId('completion-course'), { target: { value: '5' } });
+    await fireEvent.input(screen.getByTestId('completion-evidence'), { target: { value: ' lms-export.csv ' } });
+    await fireEvent.click(screen.getByTestId('completion-save'));
+    await waitFor(() => expect(lastCall(reg.calls, 'record_completion')).toBeDefined());
+    expect(lastCall(reg.calls, 'record_completion')?.args).toMatchObject({
+      personId: 2,
+      courseId: 5,
+      evidence: 'lms-export.csv',
+    });
+  });
+});

@@ -19,6 +19,7 @@ export interface Register {
   people: Person[];
   acks: Acknowledgement[];
   training: TrainingRow[];
+  courses: Course[];
   gaps: RegisterGap[];
   policies: PolicyView[];
   preview: RosterPreview | null;
@@ -54,6 +55,7 @@ export function register(over: Partial<Register> = {}): Register {
     ],
     acks: [],
     training: [],
+    courses: [],
     gaps: [],
     policies: [approved('access', 'Access control policy', 1, 2), approved('incident', 'Incident response policy', 1)],
     preview: null,
@@ -80,7 +82,15 @@ export function register(over: Partial<Register> = {}): Register {
         reg.acks = reg.acks.filter((a) => a.person_id !== args.id);
         return { rows_removed: 3, file_cleared: true };
       case 'list_courses':
-        return [];
+        return reg.courses;
+      case 'record_completion':
+        return {
+          id: nextId++,
+          person_id: args.personId,
+          course_id: args.courseId,
+          completed_on: args.on,
+          evidence: args.evidence,
+        };
       case 'training_list':
         return reg.training;
       case 'list_policies':
