@@ -3,6 +3,7 @@
 // what it was sent back, not a canned answer.
 import type {
   Acknowledgement,
+  Course,
   Person,
   PersonInput,
   PolicyView,
@@ -82,7 +83,7 @@ export function register(over: Partial<Register> = {}): Register {
         reg.acks = reg.acks.filter((a) => a.person_id !== args.id);
         return { rows_removed: 3, file_cleared: true };
       case 'list_courses':
-        return reg.courses;
+        return [...reg.courses];
       case 'record_completion':
         return {
           id: nextId++,
