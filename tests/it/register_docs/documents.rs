@@ -37,7 +37,7 @@ fn word_text(doc: &Document, dir: &Path) -> String {
 
 #[test]
 fn the_attestation_lists_the_period_people_dates_and_exceptions_in_pdf_and_word() {
-    let f = Fixture::new();
+    let f = Fixture::sample();
     let reg = f.register(date(2026, 7, 15));
     let doc = attestation_document(&reg, date(2026, 1, 1), date(2026, 6, 30));
     let again = attestation_document(&reg, date(2026, 1, 1), date(2026, 6, 30));
@@ -69,7 +69,7 @@ fn the_attestation_lists_the_period_people_dates_and_exceptions_in_pdf_and_word(
 
 #[test]
 fn the_attestation_leaves_out_people_outside_the_period_and_later_records() {
-    let mut f = Fixture::new();
+    let mut f = Fixture::sample();
     // Left before the period began; and a completion dated after the period's end.
     f.people[0].end_date = Some(date(2025, 12, 1));
     f.completions.push(trustgap_domain::register::Completion {
@@ -89,7 +89,7 @@ fn the_attestation_leaves_out_people_outside_the_period_and_later_records() {
 
 #[test]
 fn the_sign_sheet_lists_every_current_person_and_nothing_else_in_pdf_and_word() {
-    let f = Fixture::new();
+    let f = Fixture::sample();
     let sheet = SignSheet {
         client: "Brightwave",
         branding: &f.branding,

@@ -59,7 +59,7 @@ pub struct Fixture {
 }
 
 impl Fixture {
-    pub fn new() -> Fixture {
+    pub fn sample() -> Fixture {
         let people = vec![
             person(1, "Ada Admin", PersonKind::Employee, date(2024, 1, 8), None),
             person(2, JAPANESE, PersonKind::Employee, date(2025, 5, 1), None),

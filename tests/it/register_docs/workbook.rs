@@ -26,7 +26,7 @@ print(json.dumps(out))
 
 #[test]
 fn the_register_workbook_has_its_sheets_dates_filters_and_statuses() {
-    let f = Fixture::new();
+    let f = Fixture::sample();
     let bytes = register_workbook(&f.register(date(2026, 6, 30))).expect("workbook");
     assert_eq!(
         bytes,
