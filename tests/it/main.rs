@@ -32,6 +32,7 @@ mod policy_docs;
 mod portable;
 mod readers;
 mod register;
+mod register_docs;
 mod register_store;
 mod reports;
 mod reports_audit;

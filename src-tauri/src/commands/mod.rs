@@ -11,6 +11,7 @@ mod export;
 mod people;
 mod policies;
 mod register;
+mod register_export;
 mod state;
 
 pub use state::AppState;
@@ -378,6 +379,9 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             register::list_acknowledgements,
             register::register_gaps,
             register::erase_person,
+            register_export::export_register_workbook,
+            register_export::export_training_attestation,
+            register_export::export_sign_sheet,
             branding::get_branding,
             branding::set_branding,
             branding::clear_branding,

@@ -694,6 +694,39 @@ async erasePerson(id: number) : Promise<Result<ErasureView, ApiError>> {
 }
 },
 /**
+ * Saves the client's roster-and-training workbook (Excel).
+ */
+async exportRegisterWorkbook(clientId: number) : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_register_workbook", { clientId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves the client's training attestation for `from` to `to` as PDF or Word.
+ */
+async exportTrainingAttestation(clientId: number, from: string, to: string, format: DocFormat) : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_training_attestation", { clientId, from, to, format }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves today's workshop sign-sheet for the assessment's client as PDF or Word.
+ */
+async exportSignSheet(assessmentId: number, format: DocFormat) : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_sign_sheet", { assessmentId, format }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * The workspace's branding (`client_id` null) or a client's override.
  */
 async getBranding(clientId: number | null) : Promise<Result<BrandingView, ApiError>> {

@@ -7,6 +7,7 @@ mod branding;
 mod people;
 mod policies;
 mod register;
+mod register_export;
 mod run;
 mod table;
 

@@ -83,6 +83,15 @@ pub enum PeopleCommand {
         #[arg(long, value_name = "EMAIL")]
         person: String,
     },
+    /// Write the roster-and-training workbook (Excel): people, training per course,
+    /// acknowledgements of the policies in force and the register's gaps, as of today.
+    Export {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        /// The workbook to write, FILE.xlsx (replaced atomically if it exists).
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
 }
 
 fn parse_range(s: &str) -> Result<DateRange, String> {
@@ -115,6 +124,9 @@ pub(super) fn people(data_dir: &Path, command: PeopleCommand) -> Result<(), ApiE
         PeopleCommand::Erase { client, person } => {
             return super::register::erase(data_dir, *client, person)
         }
+        PeopleCommand::Export { client, out } => {
+            return super::register_export::workbook(data_dir, *client, out)
+        }
         _ => {}
     }
     if let PeopleCommand::List { client, format } = command {
@@ -146,9 +158,10 @@ pub(super) fn people(data_dir: &Path, command: PeopleCommand) -> Result<(), ApiE
     let _lock = WorkspaceLock::acquire(data_dir)?;
     let mut ws = Workspace::open(data_dir)?;
     match command {
-        PeopleCommand::List { .. } | PeopleCommand::Import { .. } | PeopleCommand::Erase { .. } => {
-            Ok(())
-        }
+        PeopleCommand::List { .. }
+        | PeopleCommand::Import { .. }
+        | PeopleCommand::Erase { .. }
+        | PeopleCommand::Export { .. } => Ok(()),
         PeopleCommand::Add {
             client,
             name,

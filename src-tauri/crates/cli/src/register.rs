@@ -36,6 +36,30 @@ pub enum TrainingCommand {
         #[arg(long, default_value = "")]
         evidence: String,
     },
+    /// Write the attestation report for a period (PDF or Word, by the file's extension):
+    /// each person's training and acknowledgements with dates, and the exceptions.
+    Attestation {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        from: NaiveDate,
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        to: NaiveDate,
+        /// FILE.pdf or FILE.docx (replaced atomically if it exists).
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
+    /// Write today's workshop sign-sheet (PDF or Word): the assessment's approved policies and
+    /// the client's current people, with columns to sign by hand.
+    SignSheet {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        #[arg(long, value_name = "ID")]
+        assessment: i64,
+        /// FILE.pdf or FILE.docx (replaced atomically if it exists).
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
@@ -108,6 +132,17 @@ pub(super) fn training(data_dir: &Path, command: TrainingCommand) -> Result<(), 
             };
             print_out(&text)
         }
+        TrainingCommand::Attestation {
+            client,
+            from,
+            to,
+            out,
+        } => super::register_export::attestation(data_dir, client, from, to, &out),
+        TrainingCommand::SignSheet {
+            client,
+            assessment,
+            out,
+        } => super::register_export::sign_sheet(data_dir, client, assessment, &out),
         TrainingCommand::Record {
             client,
             person,

@@ -9,6 +9,7 @@ pub mod doc;
 pub mod export;
 pub mod logo;
 pub mod policy;
+pub mod register;
 pub mod report;
 pub mod word;
 pub mod workbook;

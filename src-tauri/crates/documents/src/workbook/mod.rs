@@ -9,8 +9,8 @@ mod gaps;
 mod plan;
 mod questionnaire;
 mod requests;
-mod sheet;
-mod style;
+pub(crate) mod sheet;
+pub(crate) mod style;
 
 pub use questionnaire::{
     answer_from_label, join_note, questionnaire_csv, questionnaire_workbook, split_note, Column,

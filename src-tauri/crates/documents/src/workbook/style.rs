@@ -47,3 +47,15 @@ impl Styles {
         self.text.clone().set_background_color(Color::RGB(fill))
     }
 }
+
+/// A fill for a status cell: green, amber or red as the severities, `None` for no fill.
+pub fn status_fill(text: &Format, tone: Option<crate::doc::Tone>) -> Format {
+    use crate::doc::Tone;
+    let fill = match tone {
+        Some(Tone::Critical) => 0x00F4_C7C3,
+        Some(Tone::Warning) => 0x00FC_E8B2,
+        Some(Tone::Good) => 0x00D9_EAD3,
+        _ => return text.clone(),
+    };
+    text.clone().set_background_color(Color::RGB(fill))
+}

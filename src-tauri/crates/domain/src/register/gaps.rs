@@ -37,6 +37,17 @@ pub enum RegisterGapKind {
 }
 
 impl RegisterGapKind {
+    /// What kind of gap, in a few words.
+    pub fn label(&self) -> &'static str {
+        match self {
+            RegisterGapKind::NotTrainedInTime { .. } => "Not trained in time",
+            RegisterGapKind::RefreshOverdue { .. } => "Refresh overdue",
+            RegisterGapKind::AcknowledgementMissing { .. } => "Acknowledgement missing",
+            RegisterGapKind::AcknowledgementStale { .. } => "Acknowledgement stale",
+            RegisterGapKind::AccessRemovalMissing { .. } => "Access removal not recorded",
+        }
+    }
+
     /// One sentence for the person reading the list.
     pub fn describe(&self) -> String {
         match self {

@@ -1,7 +1,10 @@
 //! The people register's use cases: the roster import, courses, training completions and their
 //! status, policy acknowledgements, the register's gaps, and erasing a person.
 
+mod documents;
 mod roster;
+
+pub use documents::RegisterFile;
 
 pub use roster::{describe_problems, read_roster_file, RosterPreview, MAX_ROSTER_BYTES};
 
