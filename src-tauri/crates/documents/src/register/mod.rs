@@ -78,11 +78,7 @@ pub(crate) fn ack_tone(s: AckState) -> Option<Tone> {
 }
 
 /// The evidence of a person's latest completion of a course.
-pub(crate) fn latest_evidence<'a>(
-    completions: &'a [Completion],
-    person_id: i64,
-    course_id: i64,
-) -> &'a str {
+pub(crate) fn latest_evidence(completions: &[Completion], person_id: i64, course_id: i64) -> &str {
     completions
         .iter()
         .filter(|c| c.person_id == person_id && c.course_id == course_id)
