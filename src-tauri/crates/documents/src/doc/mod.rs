@@ -203,6 +203,13 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+impl Table {
+    /// Whether the table has a header row: a label/value list names no column.
+    pub fn has_header(&self) -> bool {
+        self.columns.iter().any(|c| !c.header.is_empty())
+    }
+}
+
 /// A simple chart. Bars run from zero to `max` (100 for percentages).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {

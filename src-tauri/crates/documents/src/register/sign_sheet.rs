@@ -71,6 +71,7 @@ pub fn sign_sheet_document(s: &SignSheet<'_>) -> Document {
         title: "Attendees".to_owned(),
         level: 1,
     });
+    const BLANK_LINES: usize = 4;
     let attendees: Vec<&Person> = s.people.iter().filter(|p| current_on(p, s.date)).collect();
     blocks.push(Block::Table(Table {
         columns: vec![
@@ -94,11 +95,24 @@ pub fn sign_sheet_document(s: &SignSheet<'_>) -> Document {
                 ],
                 tone: None,
             })
+            // Blank numbered lines for attendees the register does not list yet.
+            .chain(
+                (attendees.len()..attendees.len() + BLANK_LINES).map(|i| Row {
+                    cells: vec![
+                        (i + 1).to_string(),
+                        "\n".to_owned(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                    ],
+                    tone: None,
+                }),
+            )
             .collect(),
     }));
     blocks.push(Block::Note(Text::plain(
-        "Anyone attending whose name is not listed: add it by hand on a blank line, and record \
-         it in the register afterwards.",
+        "Anyone attending whose name is not listed: write it on one of the blank lines, and \
+         record it in the register afterwards.",
     )));
     blocks.push(Block::SignOff(vec![Signatory {
         name: String::new(),

@@ -26,6 +26,16 @@ pub fn render_document(doc: &Document) -> Result<(Vec<u8>, usize), ReportError> 
                     flow.ensure(flow.paragraph_height(BODY, &t.flat())? + SIGNATORY_H);
                 }
             }
+            if let Block::Heading {
+                number,
+                title,
+                level,
+            } = block
+            {
+                let keep = keep_below(flow, &doc.blocks[i + 1..])?;
+                flow.heading(number, title, (*level).clamp(1, 3), keep)?;
+                continue;
+            }
             draw(flow, prev, block)?;
         }
         Ok(())
@@ -44,6 +54,18 @@ pub fn render_document(doc: &Document) -> Result<(Vec<u8>, usize), ReportError> 
         branding: m.branding.clone(),
     };
     Ok((composed.into_pdf_from(&meta, 0)?, pages))
+}
+
+/// The room a heading keeps below it so it is never left alone at the foot of a page: a
+/// table's header and first row, or a paragraph with the signatures it introduces.
+fn keep_below(flow: &Flow, next: &[Block]) -> Result<f32, ReportError> {
+    Ok(match next {
+        [Block::Table(t), ..] => flow.table_lead(&table(t))?.max(KEEP_DEFAULT),
+        [Block::Paragraph(p), Block::SignOff(people), ..] if !people.is_empty() => {
+            flow.paragraph_height(BODY, &p.flat())? + SIGNATORY_H
+        }
+        _ => KEEP_DEFAULT,
+    })
 }
 
 /// Model blocks drawn onto a report's flow (a chapter of the readiness report built from them).
@@ -199,6 +221,7 @@ fn table(t: &Table) -> TableBlock {
         })
         .collect();
     let mut out = TableBlock::new(columns);
+    out.show_header = t.has_header();
     for row in &t.rows {
         let cells = row
             .cells

@@ -215,7 +215,7 @@ fn table(t: &Table) -> WTable {
     )
     // Only header rows carry cantSplit: `package` turns it into a repeating header.
     .cant_split();
-    let mut rows = vec![head];
+    let mut rows = if t.has_header() { vec![head] } else { vec![] };
     for row in &t.rows {
         let cells = row
             .cells
