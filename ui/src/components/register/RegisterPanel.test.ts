@@ -55,14 +55,15 @@ describe.each([
     );
     const rows = within(panel)
       .getAllByTestId('register-count')
-      .map((r) => [r.dataset.kind, text(r)]);
+      .map((r) => [r.dataset.kind, text(r.querySelector('.kind')!), text(r.querySelector('strong')!)]);
     expect(rows).toEqual([
-      ['not_trained_in_time', 'Not trained in time2'],
-      ['refresh_overdue', 'Refresh overdue1'],
-      ['acknowledgement_missing', 'Acknowledgement missing0'],
-      ['acknowledgement_stale', 'Acknowledgement stale3'],
-      ['access_removal_missing', 'Access removal not recorded1'],
+      ['not_trained_in_time', 'Not trained in time', '2'],
+      ['refresh_overdue', 'Refresh overdue', '1'],
+      ['acknowledgement_missing', 'Acknowledgement missing', '0'],
+      ['acknowledgement_stale', 'Acknowledgement stale', '3'],
+      ['access_removal_missing', 'Access removal not recorded', '1'],
     ]);
+    expect(within(panel).queryByTestId('register-unchecked')).toBeNull();
     expect(calls.find((c) => c.cmd === 'register_overview')?.args).toEqual({ assessmentId: 7 });
     expect(await axeViolations(panel)).toEqual([]);
     await fireEvent.click(within(panel).getByRole('button', { name: 'Open People' }));
@@ -82,7 +83,16 @@ describe.each([
     app.current = { ...app.current!, summary: { ...app.current!.summary, updated_at: at(0) } };
     const panel = await screen.findByTestId('register-panel');
     expect(text(panel)).toContain('3 people · 1 course · 3 approved policies · 1 gap an auditor would find');
+    expect(within(panel).queryByTestId('register-unchecked')).toBeNull();
     expect(count(calls, 'register_overview')).toBe(2);
+  });
+
+  it('says what was not checked when there is no course or no approved policy', async () => {
+    backend(() => registerOverview([0, 0, 0, 0, 0], { courses: 0, policies_in_force: 0 }));
+    render(Screen);
+    expect(text(await screen.findByTestId('register-unchecked'))).toBe(
+      'No training course is set up, so training is not checked yet. No policy is approved, so acknowledgements are not checked yet.',
+    );
   });
 
   it('says when the register could not be read', async () => {
