@@ -257,7 +257,7 @@ fn acknowledgements(reg: &RegisterData<'_>, today: NaiveDate) -> Option<(Answer,
     let answer = verdict(all, missing + stale)?;
     let n = reg.policies.len();
     let policies = if n == 1 {
-        "the 1 approved policy".to_owned()
+        "the approved policy".to_owned()
     } else {
         format!("all {n} approved policies")
     };
@@ -267,7 +267,8 @@ fn acknowledgements(reg: &RegisterData<'_>, today: NaiveDate) -> Option<(Answer,
     );
     let mut short = Vec::new();
     if missing > 0 {
-        short.push(format!("{missing} have not acknowledged one or more"));
+        let have = if missing == 1 { "has" } else { "have" };
+        short.push(format!("{missing} {have} not acknowledged one or more"));
     }
     if stale > 0 {
         short.push(format!("{stale} acknowledged an older version"));

@@ -232,8 +232,8 @@ fn acknowledgements_follow_the_version_in_force() {
     assert_eq!(answer, Answer::Partial);
     assert_eq!(
         evidence,
-        "1 of 3 people on staff acknowledged the version in force of the 1 approved policy; \
-         1 have not acknowledged one or more and 1 acknowledged an older version."
+        "1 of 3 people on staff acknowledged the version in force of the approved policy; \
+         1 has not acknowledged one or more and 1 acknowledged an older version."
     );
     reg.acks = vec![ack(1, 2), ack(2, 2), ack(3, 3)];
     assert_eq!(
