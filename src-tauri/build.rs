@@ -82,6 +82,7 @@ fn trustgap_commands() -> &'static [&'static str] {
         "acknowledge_policy",
         "list_acknowledgements",
         "register_gaps",
+        "register_overview",
         "erase_person",
         "export_register_workbook",
         "export_training_attestation",

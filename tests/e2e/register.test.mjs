@@ -3,8 +3,10 @@
 // screen (after Policies in the sidebar), a policy is approved on the Policies screen so there is
 // a version to acknowledge, the sign-in (kiosk) takes the three in turn — each picks their name,
 // reads, confirms, and the view goes back to the names — and the Acknowledgements tab then shows
-// all three current. The tabs and the kiosk are checked at 1280×800 too; every view goes through
-// the layout check and is saved under artifacts/screens/<size>/people-*.png.
+// all three current. Last, Results and Plan show the register in counts (no name) and the
+// Questionnaire suggests an answer to the acknowledgement question from it, taken with one click.
+// The tabs and the kiosk are checked at 1280×800 too; every view goes through the layout check
+// and is saved under artifacts/screens/<size>/.
 //
 // Run (see README.md): TRUSTGAP_E2E_APP=/abs/path/to/trustgap \
 //   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/register.test.mjs
@@ -192,5 +194,45 @@ describe('the people register and the workshop sign-in of the sample', () => {
     await snap(wide, 'people-roster');
     await j.session.click('[data-testid=people-tab-training]');
     await snap(wide, 'people-training');
+  });
+  j.step('Results and Plan show the register in counts; the Questionnaire suggests an answer from it', async () => {
+    await resize(j, j.size);
+    // The sample's people never acknowledged the policy, the three attendees did.
+    for (const screen of ['results', 'plan']) {
+      await j.go(screen);
+      const panel = await j.session.find('[data-testid=register-panel]', { visible: true, timeout: 20_000 });
+      await j.session.execute("arguments[0].scrollIntoView({ block: 'center' });", [panel]);
+      const text = await j.session.text('[data-testid=register-panel]');
+      assert.match(text, /Acknowledgement missing\s*[1-9]/);
+      for (const { name } of ATTENDEES) assert.doesNotMatch(text, new RegExp(name), 'counts only, no names');
+      await snap(j, `${screen}-register`);
+    }
+
+    await j.go('questionnaire');
+    await j.session.type('#jump-to', 'COM-010');
+    await j.session.keys(KEY.Enter);
+    const card = '[data-testid=question][data-question="COM-010"]';
+    const note = `${card} [data-testid=register-suggestion]`;
+    await j.session.find(note, { visible: true, timeout: 20_000 });
+    assert.match(
+      await j.session.text(note),
+      /The people register suggests: Partially implemented\. 3 of \d+ people on staff acknowledged the version in force/,
+    );
+    // The sample already answers it partially: the suggestion agrees and offers nothing to do.
+    await j.session.find(`${card} [data-testid=suggestion-matches]`, { visible: true });
+    const el = await j.session.find(card, { visible: true });
+    await j.session.execute(
+      "arguments[0].querySelector('label[data-answer=implemented] input[type=radio]').click();",
+      [el],
+    );
+    await j.waitForAnswer(el, 'implemented');
+    await j.session.find(`${card} [data-testid=use-suggestion]`, { visible: true });
+    await j.session.execute("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });", [note]);
+    await snap(j, 'questionnaire-register-suggestion');
+    // Taken: an ordinary save, so the answer, the save status and the history follow.
+    await j.session.click(`${card} [data-testid=use-suggestion]`);
+    await j.waitForAnswer(el, 'partial');
+    await j.waitForAttribute('[data-testid=save-status]', 'data-state', 'saved');
+    await j.session.find(`${card} [data-testid=suggestion-matches]`, { visible: true });
   });
 });

@@ -378,6 +378,7 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             register::acknowledge_policy,
             register::list_acknowledgements,
             register::register_gaps,
+            register::register_overview,
             register::erase_person,
             register_export::export_register_workbook,
             register_export::export_training_attestation,

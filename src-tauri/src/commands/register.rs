@@ -1,6 +1,7 @@
 //! Commands for the people register: the roster import (picked with the native dialog, checked,
 //! then imported all or nothing), courses, training completions and statuses, policy
-//! acknowledgements, the register's gaps, and erasing a person.
+//! acknowledgements, the register's gaps, its overview in counts with the answers it suggests,
+//! and erasing a person.
 
 use super::dialog::open_path;
 use super::{logged, logged_async, today, AppState, Result};
@@ -9,7 +10,9 @@ use tauri::{State, WebviewWindow};
 use trustgap_domain::register::{
     Acknowledgement, Completion, Course, CourseInput, RegisterGap, RosterField,
 };
-use trustgap_workspace::{read_roster_file, ApiError, ErasureView, RosterPreview, TrainingRow};
+use trustgap_workspace::{
+    read_roster_file, ApiError, ErasureView, RegisterOverview, RosterPreview, TrainingRow,
+};
 
 const ROSTERS: (&str, &[&str]) = ("Roster (CSV or Excel)", &["csv", "xlsx"]);
 
@@ -185,6 +188,18 @@ pub fn list_acknowledgements(
 pub fn register_gaps(state: State<'_, AppState>, assessment_id: i64) -> Result<Vec<RegisterGap>> {
     logged("register_gaps", || {
         state.with(|w| w.register_gaps(assessment_id, today()))
+    })
+}
+
+/// The register today in counts (no name) and the answers it suggests for the questionnaire.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn register_overview(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+) -> Result<RegisterOverview> {
+    logged("register_overview", || {
+        state.with(|w| w.register_overview(assessment_id, today()))
     })
 }
 

@@ -45,6 +45,7 @@ import {
   type PolicyView,
   type Recommendation,
   type RegisterGap,
+  type RegisterOverview,
   type ReportKind,
   type ReportOptions,
   type ReportPreview,
@@ -243,6 +244,8 @@ export const api = {
   acknowledgements: (id: number): Promise<Acknowledgement[]> => call(commands.listAcknowledgements(id)),
   /** The register's gaps today, against the assessment's policies in force. */
   registerGaps: (id: number): Promise<RegisterGap[]> => call(commands.registerGaps(id)),
+  /** The register in counts (no name) and the answers it suggests for the questionnaire. */
+  registerOverview: (id: number): Promise<RegisterOverview> => call(commands.registerOverview(id)),
   /** Erases a person: their records removed, counts kept. */
   erasePerson: (id: number): Promise<ErasureView> => call(commands.erasePerson(id)),
 };

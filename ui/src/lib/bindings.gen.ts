@@ -683,6 +683,17 @@ async registerGaps(assessmentId: number) : Promise<Result<RegisterGap[], ApiErro
 }
 },
 /**
+ * The register today in counts (no name) and the answers it suggests for the questionnaire.
+ */
+async registerOverview(assessmentId: number) : Promise<Result<RegisterOverview, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("register_overview", { assessmentId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * Erases a person: their records removed and their data rewritten out of the file.
  */
 async erasePerson(id: number) : Promise<Result<ErasureView, ApiError>> {
@@ -1048,6 +1059,14 @@ export type AnswerChange = { question_id: string; before: Answer | null; after: 
  * The saved response and everything on screen that it changed.
  */
 export type AnswerSaved = { response: Response; summary: AssessmentSummary; scorecard: Scorecard }
+/**
+ * An answer the register points to, and the counts that make the case for it.
+ */
+export type AnswerSuggestion = { question_id: string; answer: Answer; answer_label: string; 
+/**
+ * One or two sentences with counts only (never a name), for the assessor to weigh.
+ */
+evidence: string }
 /**
  * What a questionnaire file would change (a preview) or changed (after the import).
  */
@@ -1493,6 +1512,10 @@ export type GapChange = { question_id: string; criterion: string; question: stri
  */
 severity: Severity }
 /**
+ * How many gaps of one kind the register has.
+ */
+export type GapCount = { kind: GapType; label: string; count: number }
+/**
  * Why a question is a gap.
  */
 export type GapKind = 
@@ -1504,6 +1527,10 @@ export type GapKind =
  * Type II: implemented, but started after the observation period began.
  */
 "started_too_late"
+/**
+ * The kinds of gap without their details, for counting them where names must not show.
+ */
+export type GapType = "not_trained_in_time" | "refresh_overdue" | "acknowledgement_missing" | "acknowledgement_stale" | "access_removal_missing"
 export type GeneratedClause = { fact: string; 
 /**
  * Placeholders filled.
@@ -1828,6 +1855,22 @@ export type RegisterGapKind =
  * Left on `left_on`; no date their access was removed.
  */
 { kind: "access_removal_missing"; left_on: string }
+/**
+ * Counts and suggestions only: safe to show on any screen.
+ */
+export type RegisterOverview = { 
+/**
+ * People on the register, leavers included; 0 means the client keeps no register.
+ */
+people: number; leavers: number; courses: number; 
+/**
+ * Policies with an approved version people can acknowledge.
+ */
+policies_in_force: number; 
+/**
+ * Every kind of gap once, zeros included.
+ */
+gaps: GapCount[]; total_gaps: number; suggestions: AnswerSuggestion[] }
 export type Remediation = { 
 /**
  * Shared by every question whose gap this one piece of work closes.

@@ -10,6 +10,7 @@ import type { Action, AssessmentSummary, AuditProfile, Fit, Plan as PlanData, Up
 import { assessmentDetail, assessmentSummary, at, bankCatalog, day, person, scorecard, tally } from '../test/fixtures';
 import { planAction as action, planData } from '../test/plan';
 import { axeViolations } from '../test/a11y';
+import { registerOverview } from '../test/register';
 import { argsOf, count, failure, mockBackend, unexpected, type Call, type Reply } from '../test/ipc';
 import { formatDay } from '../lib/format';
 
@@ -47,12 +48,14 @@ function planWith(fit: Fit, actions?: Action[]): PlanData {
 const fits: Fit = { kind: 'fits', deadline: '2027-06-16', spare_days: 40 };
 const late: Fit = { kind: 'late', deadline: '2027-06-16', late_days: 12, bottleneck: null, remedies: [] };
 
-/** Mocks the backend: get_plan answers `plan`, list_people Dana, other commands go to `handler`. */
+/** Mocks the backend: get_plan answers `plan`, list_people Dana, the register its counts, other
+ * commands go to `handler`. */
 function backend(plan: PlanData, handler: Reply = () => plan): Call[] {
   return mockBackend((cmd, args) => {
     if (cmd === 'get_plan') return plan;
     if (cmd === 'list_people') return [dana];
     if (cmd === 'get_cost_assumptions') return { currency: '', day_rate: null, lines: [] };
+    if (cmd === 'register_overview') return registerOverview();
     return handler(cmd, args);
   });
 }

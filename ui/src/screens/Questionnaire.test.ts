@@ -12,13 +12,15 @@ import type {
   Catalog,
   Contradiction,
   Question,
+  RegisterOverview,
   Response,
   SaveAnswerInput,
 } from '../lib/api';
 import { contradiction } from '../test/policies';
+import { registerOverview } from '../test/register';
 import { assessmentSummary, at, bankQuestion } from '../test/fixtures';
 import { axeViolations } from '../test/a11y';
-import { mockBackend, unexpected, type Call } from '../test/ipc';
+import { count, mockBackend, unexpected, type Call } from '../test/ipc';
 
 function question(id: string, criterion: string): Question {
   return bankQuestion(id, criterion);
@@ -93,11 +95,16 @@ function detail(answered = 0): AssessmentDetail {
   };
 }
 
-/** Saves answers; `conflicts` answers policy_contradictions (each call reads it anew). */
-function backend(conflicts: () => Contradiction[] = () => []): Call[] {
+/** Saves answers; `conflicts` answers policy_contradictions and `register` register_overview
+ * (each call reads them anew). */
+function backend(
+  conflicts: () => Contradiction[] = () => [],
+  register: () => RegisterOverview = () => registerOverview(),
+): Call[] {
   let answered = 0;
   return mockBackend((cmd, args) => {
     if (cmd === 'policy_contradictions') return conflicts();
+    if (cmd === 'register_overview') return register();
     if (cmd !== 'save_answer') return unexpected(cmd);
     const input = (args as { input: SaveAnswerInput }).input;
     answered = input.answer ? answered + 1 : Math.max(0, answered - 1);
@@ -237,5 +244,40 @@ describe('policies and the questionnaire', () => {
     render(Questionnaire);
     await waitFor(() => expect(document.activeElement).toBe(card('ACC-002')));
     expect(app.questionTarget).toBeNull();
+  });
+});
+
+describe('the people register and the questionnaire', () => {
+  it('shows the register’s suggestion with its evidence, and answers only when the assessor takes it', async () => {
+    const evidence = '12 of 14 people on staff took Security awareness (within 30 days of joining) in time; 2 late.';
+    const calls = backend(
+      () => [],
+      () =>
+        registerOverview([2, 0, 0, 0, 0], {
+          suggestions: [{ question_id: 'ACC-003', answer: 'partial', answer_label: 'Partially implemented', evidence }],
+        }),
+    );
+    const { container } = render(Questionnaire);
+    const note = await within(card('ACC-003')).findByTestId('register-suggestion');
+    expect(note.textContent?.replace(/\s+/g, ' ')).toContain(
+      `The people register suggests: Partially implemented. ${evidence}`,
+    );
+    expect(within(card('ACC-001')).queryByTestId('register-suggestion')).toBeNull();
+    expect(calls.find((c) => c.cmd === 'register_overview')?.args).toEqual({ assessmentId: 7 });
+    expect(saves(calls)).toEqual([]);
+    expect(await axeViolations(container)).toEqual([]);
+
+    // Taken: saved like any answer (the note kept), then the register is read again.
+    await fireEvent.click(within(note).getByRole('button', { name: 'Use suggestion' }));
+    await waitFor(() => expect(saves(calls)).toHaveLength(1));
+    expect(saves(calls)[0]).toMatchObject({ question_id: 'ACC-003', answer: 'partial', note: '' });
+    await within(card('ACC-003')).findByTestId('suggestion-matches');
+    expect(within(card('ACC-003')).queryByRole('button', { name: 'Use suggestion' })).toBeNull();
+    await waitFor(() => expect(count(calls, 'register_overview')).toBe(2));
+
+    // The ordinary save path: undo takes it back.
+    await fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
+    await waitFor(() => expect(saves(calls)).toHaveLength(2));
+    expect(saves(calls)[1]).toMatchObject({ question_id: 'ACC-003', answer: null });
   });
 });

@@ -8,6 +8,7 @@ import { app } from '../lib/app.svelte';
 import type { AssessmentDetail, Comparison, Gap, Plan, SnapshotInfo } from '../lib/api';
 import { assessmentSummary, at, scorecard, tally, TODAY } from '../test/fixtures';
 import { axeViolations } from '../test/a11y';
+import { registerOverview } from '../test/register';
 import { count, failure, mockBackend, unexpected } from '../test/ipc';
 
 function detail(updated = at(-1), answered = 4): AssessmentDetail {
@@ -154,6 +155,7 @@ describe('Results screen', () => {
     mockBackend((cmd) => {
       if (cmd === 'get_plan') return failure('io', 'The workspace file is locked.');
       if (cmd === 'list_snapshots') return [];
+      if (cmd === 'register_overview') return registerOverview();
       return unexpected(cmd);
     });
     render(Results);

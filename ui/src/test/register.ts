@@ -4,10 +4,12 @@
 import type {
   Acknowledgement,
   Course,
+  GapType,
   Person,
   PersonInput,
   PolicyView,
   RegisterGap,
+  RegisterOverview,
   RosterPreview,
   TrainingRow,
 } from '../lib/api';
@@ -133,4 +135,28 @@ export async function openPeople(): Promise<void> {
   // A fresh read of this test's people, not the previous test's.
   await app.clientPeople.track(null);
   await app.clientPeople.track(3);
+}
+
+/** The register in counts as the backend sends it: every kind once, `counts` in their order. */
+export function registerOverview(
+  counts: [number, number, number, number, number] = [0, 0, 0, 0, 0],
+  over: Partial<RegisterOverview> = {},
+): RegisterOverview {
+  const kinds: [GapType, string][] = [
+    ['not_trained_in_time', 'Not trained in time'],
+    ['refresh_overdue', 'Refresh overdue'],
+    ['acknowledgement_missing', 'Acknowledgement missing'],
+    ['acknowledgement_stale', 'Acknowledgement stale'],
+    ['access_removal_missing', 'Access removal not recorded'],
+  ];
+  return {
+    people: 14,
+    leavers: 2,
+    courses: 1,
+    policies_in_force: 3,
+    gaps: kinds.map(([kind, label], i) => ({ kind, label, count: counts[i] ?? 0 })),
+    total_gaps: counts.reduce((a, b) => a + b, 0),
+    suggestions: [],
+    ...over,
+  };
 }

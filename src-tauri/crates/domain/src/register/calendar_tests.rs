@@ -217,4 +217,21 @@ fn the_register_lists_each_kind_of_gap() {
             (3, "access")
         ]
     );
+    // Counted by kind, every kind once in the register's order, with no name.
+    let counts: Vec<(GapType, u32)> = gap_counts(&gaps)
+        .iter()
+        .map(|c| (c.kind, c.count))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            (GapType::NotTrainedInTime, 1),
+            (GapType::RefreshOverdue, 1),
+            (GapType::AcknowledgementMissing, 1),
+            (GapType::AcknowledgementStale, 1),
+            (GapType::AccessRemovalMissing, 1),
+        ]
+    );
+    assert_eq!(gap_counts(&gaps[..2])[2].count, 1);
+    assert_eq!(gap_counts(&[])[4].label, "Access removal not recorded");
 }

@@ -36,16 +36,74 @@ pub enum RegisterGapKind {
     },
 }
 
+/// The kinds of gap without their details, for counting them where names must not show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum GapType {
+    NotTrainedInTime,
+    RefreshOverdue,
+    AcknowledgementMissing,
+    AcknowledgementStale,
+    AccessRemovalMissing,
+}
+
+impl GapType {
+    /// Every kind, in the order the register lists them.
+    pub const ALL: [GapType; 5] = [
+        GapType::NotTrainedInTime,
+        GapType::RefreshOverdue,
+        GapType::AcknowledgementMissing,
+        GapType::AcknowledgementStale,
+        GapType::AccessRemovalMissing,
+    ];
+
+    /// What kind of gap, in a few words.
+    pub fn label(self) -> &'static str {
+        match self {
+            GapType::NotTrainedInTime => "Not trained in time",
+            GapType::RefreshOverdue => "Refresh overdue",
+            GapType::AcknowledgementMissing => "Acknowledgement missing",
+            GapType::AcknowledgementStale => "Acknowledgement stale",
+            GapType::AccessRemovalMissing => "Access removal not recorded",
+        }
+    }
+}
+
+/// How many gaps of one kind the register has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct GapCount {
+    pub kind: GapType,
+    pub label: String,
+    pub count: u32,
+}
+
+/// The gaps counted by kind: every kind once, in `GapType::ALL` order, zeros included.
+pub fn gap_counts(gaps: &[RegisterGap]) -> Vec<GapCount> {
+    GapType::ALL
+        .into_iter()
+        .map(|kind| GapCount {
+            kind,
+            label: kind.label().to_owned(),
+            count: u32::try_from(gaps.iter().filter(|g| g.gap.gap_type() == kind).count())
+                .unwrap_or(u32::MAX),
+        })
+        .collect()
+}
+
 impl RegisterGapKind {
+    pub fn gap_type(&self) -> GapType {
+        match self {
+            RegisterGapKind::NotTrainedInTime { .. } => GapType::NotTrainedInTime,
+            RegisterGapKind::RefreshOverdue { .. } => GapType::RefreshOverdue,
+            RegisterGapKind::AcknowledgementMissing { .. } => GapType::AcknowledgementMissing,
+            RegisterGapKind::AcknowledgementStale { .. } => GapType::AcknowledgementStale,
+            RegisterGapKind::AccessRemovalMissing { .. } => GapType::AccessRemovalMissing,
+        }
+    }
+
     /// What kind of gap, in a few words.
     pub fn label(&self) -> &'static str {
-        match self {
-            RegisterGapKind::NotTrainedInTime { .. } => "Not trained in time",
-            RegisterGapKind::RefreshOverdue { .. } => "Refresh overdue",
-            RegisterGapKind::AcknowledgementMissing { .. } => "Acknowledgement missing",
-            RegisterGapKind::AcknowledgementStale { .. } => "Acknowledgement stale",
-            RegisterGapKind::AccessRemovalMissing { .. } => "Access removal not recorded",
-        }
+        self.gap_type().label()
     }
 
     /// One sentence for the person reading the list.

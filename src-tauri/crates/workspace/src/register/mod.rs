@@ -1,10 +1,13 @@
 //! The people register's use cases: the roster import, courses, training completions and their
-//! status, policy acknowledgements, the register's gaps, and erasing a person.
+//! status, policy acknowledgements, the register's gaps and what it suggests for the
+//! questionnaire, and erasing a person.
 
 mod documents;
+mod overview;
 mod roster;
 
 pub use documents::RegisterFile;
+pub use overview::RegisterOverview;
 
 pub use roster::{describe_problems, read_roster_file, RosterPreview, MAX_ROSTER_BYTES};
 
