@@ -23,7 +23,8 @@ for t in d.tables:
         for tc in r._tr.findall(qn("w:tc")):
             shd = tc.find(qn("w:tcPr") + "/" + qn("w:shd"))
             fill = shd.get(qn("w:fill")) if shd is not None else None
-            cells.append({"fill": fill})
+            span = tc.find(qn("w:tcPr") + "/" + qn("w:gridSpan"))
+            cells.append({"fill": fill, "span": int(span.get(qn("w:val"))) if span is not None else 1})
         rows.append({"texts": [c.text for c in r.cells], "cells": cells})
     tables.append({
         "header": trPr is not None and trPr.find(qn("w:tblHeader")) is not None,
@@ -160,8 +161,19 @@ fn the_plan_in_word_has_its_chapters_a_repeating_header_and_the_roadmap_table() 
             .count();
         assert!(shaded >= 1, "a bar has at least one shaded week: {row}");
     }
-    let weeks = rows[1]["cells"].as_array().expect("cells").len() - 1;
-    assert!((20..=52).contains(&weeks), "{weeks} week columns");
+    // Every row spans the same weeks, merged cells counted by their span.
+    let weeks = |row: &serde_json::Value| -> u64 {
+        row["cells"]
+            .as_array()
+            .expect("cells")
+            .iter()
+            .skip(1)
+            .map(|c| c["span"].as_u64().unwrap_or(1))
+            .sum()
+    };
+    let n = weeks(&rows[0]);
+    assert!((20..=52).contains(&n), "{n} week columns");
+    assert!(rows.iter().all(|r| weeks(r) == n), "rows of unequal width");
     // Every action is on it, by reference.
     for i in 0..plan.actions.len() {
         let r = format!("A{:02} ", i + 1);

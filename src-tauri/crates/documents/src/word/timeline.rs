@@ -1,22 +1,27 @@
 //! A model [`Timeline`] in Word: a legend, then a table with the label column and one narrow
 //! column per week (several weeks a column on long plans), the months as merged header cells,
-//! each lane's weeks shaded in its colour and each marker as a coloured left edge down its
-//! week's column. A table, not a picture: editable, and read aloud row by row.
+//! each lane's weeks shaded in its colour (alike weeks merged into one cell) and each marker as
+//! a coloured left edge down its week's column. A table, not a picture: editable, and read
+//! aloud row by row.
 
 use super::blocks::{cell_text, gap, shaded, tone_hex};
 use super::styles::{self, BRAND, MUTED, WHITE};
 use super::TEXT_W;
 use crate::doc::{Timeline, Tone};
+use crate::report::theme::clip;
 use chrono::{Datelike, Days, NaiveDate};
 use docx_rs::{
     BorderType, Docx, Paragraph, Run, Table as WTable, TableCell, TableCellBorder,
-    TableCellBorderPosition, TableRow, WidthType,
+    TableCellBorderPosition, TableCellBorders, TableRow, WidthType,
 };
 
 /// At most this many date columns: on a longer plan a column stands for several weeks.
 const MAX_COLUMNS: usize = 52;
-/// Width of the label column, in twips (about 4.6 cm).
-const LABEL_W: usize = 2600;
+/// Width of the label column, in twips (about 5.6 cm).
+const LABEL_W: usize = 3200;
+/// Labels longer than this are cut with an ellipsis, so a lane stays one line high (the full
+/// title is in the action table).
+const LABEL_CHARS: usize = 34;
 
 /// The first day of each date column, and the days a column spans.
 fn columns(start: NaiveDate, end: NaiveDate) -> (Vec<NaiveDate>, u64) {
@@ -50,16 +55,19 @@ pub fn timeline(d: Docx, t: &Timeline) -> Docx {
                 .map(|m| (m.tone, m.dashed))
         })
         .collect();
+    // Only the left edge: `set_border` alone would box the cell in.
     let edge = |cell: TableCell, k: usize| match marker_at[k] {
-        Some((tone, dashed)) => cell.set_border(
-            TableCellBorder::new(TableCellBorderPosition::Left)
-                .border_type(if dashed {
-                    BorderType::Dashed
-                } else {
-                    BorderType::Single
-                })
-                .size(12)
-                .color(tone_hex(tone)),
+        Some((tone, dashed)) => cell.set_borders(
+            TableCellBorders::with_empty().set(
+                TableCellBorder::new(TableCellBorderPosition::Left)
+                    .border_type(if dashed {
+                        BorderType::Dashed
+                    } else {
+                        BorderType::Single
+                    })
+                    .size(12)
+                    .color(tone_hex(tone)),
+            ),
         ),
         None => cell,
     };
@@ -76,7 +84,9 @@ pub fn timeline(d: Docx, t: &Timeline) -> Docx {
             .iter()
             .take_while(|c| (c.year(), c.month()) == month)
             .count();
-        let label = if k == 0 || month.1 == 1 {
+        // The year where a month has room for it (the first, and January); the markers in the
+        // legend carry full dates.
+        let label = if (k == 0 || month.1 == 1) && n >= 5 {
             cols[k].format("%b %Y").to_string()
         } else {
             cols[k].format("%b").to_string()
@@ -88,7 +98,7 @@ pub fn timeline(d: Docx, t: &Timeline) -> Docx {
                 .width(col_w * n, WidthType::Dxa)
                 .grid_span(n)
                 .shading(shaded(BRAND))
-                .add_paragraph(cell_text(&shown, true, WHITE, 12)),
+                .add_paragraph(cell_text(&shown, true, WHITE, 11)),
         );
         k += n;
     }
@@ -104,19 +114,33 @@ pub fn timeline(d: Docx, t: &Timeline) -> Docx {
                     .size(15),
             );
         }
-        label = label.add_run(Run::new().add_text(&lane.label).size(15));
+        label = label.add_run(Run::new().add_text(clip(&lane.label, LABEL_CHARS)).size(15));
         let mut cells = vec![TableCell::new()
             .width(LABEL_W, WidthType::Dxa)
             .add_paragraph(label)];
-        for (k, c) in cols.iter().enumerate() {
-            let on = lane.start <= last_day(*c) && lane.end >= *c;
+        // Neighbouring weeks alike (both in the bar or both out of it, no marker between) share
+        // one merged cell: a plan of a year is a handful of cells a row, not fifty.
+        let on: Vec<bool> = cols
+            .iter()
+            .map(|c| lane.start <= last_day(*c) && lane.end >= *c)
+            .collect();
+        let mut k = 0;
+        while k < cols.len() {
+            let n = 1
+                + (k + 1..cols.len())
+                    .take_while(|&j| on[j] == on[k] && marker_at[j].is_none())
+                    .count();
             let mut cell = TableCell::new()
-                .width(col_w, WidthType::Dxa)
+                .width(col_w * n, WidthType::Dxa)
                 .add_paragraph(cell_text("", false, MUTED, 12));
-            if on {
+            if n > 1 {
+                cell = cell.grid_span(n);
+            }
+            if on[k] {
                 cell = cell.shading(shaded(tone_hex(lane.tone)));
             }
             cells.push(edge(cell, k));
+            k += n;
         }
         rows.push(TableRow::new(cells));
     }
