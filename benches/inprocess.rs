@@ -15,6 +15,8 @@ mod policies;
 mod reports;
 #[path = "inprocess/scale.rs"]
 mod scale;
+#[path = "inprocess/word.rs"]
+mod word;
 #[path = "inprocess/workbooks.rs"]
 mod workbooks;
 

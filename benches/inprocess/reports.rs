@@ -1,6 +1,6 @@
 //! Reports: the readiness report, the remediation plan and the board brief for the sample
 //! assessment and for the same company answering a bank five times as large, each against its floor: the same PDF's
-//! text written without layout.
+//! text written without layout. The plan as Word is measured against its PDF (`word`).
 //!
 //! The floor takes the text a reader extracts from the finished report (`pdftotext`, one line
 //! per printed line, outside the timing) and writes it with printpdf in the same embedded
@@ -81,6 +81,17 @@ pub fn reports(catalog: &'static Catalog, quick: bool) {
                 &format!("{ratio:.2}×"),
                 &target,
                 Some(ratio <= LAYOUT_TARGET),
+            );
+        }
+        if kind == ReportKind::Plan {
+            super::word::word_row(label, "sample assessment", &demo, sample, d.ms, rounds);
+            super::word::word_row(
+                label,
+                "5× larger assessment",
+                &large,
+                large_id,
+                l.ms,
+                rounds,
             );
         }
         row(

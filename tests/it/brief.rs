@@ -5,7 +5,7 @@ use crate::readers::read_with;
 use crate::support::{tool, workspace, TempWorkspace};
 use chrono::{NaiveDate, TimeZone, Utc};
 use std::path::{Path, PathBuf};
-use trustgap_workspace::DocFormat;
+use trustgap_workspace::{DocFormat, ReportKind, ReportOptions};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 2).expect("date")
@@ -188,6 +188,65 @@ fn both_formats_are_byte_identical_for_the_same_data_and_stamp() {
         let (_, a, _) = render(&t, id, format);
         let (_, b, _) = render(&t, id, format);
         assert!(a == b, "{format:?} output is not deterministic");
+        // The remediation plan, on the same document model, in the same format.
+        let when = Utc
+            .with_ymd_and_hms(2026, 11, 2, 9, 30, 0)
+            .single()
+            .expect("date");
+        let plan = |t: &TempWorkspace| {
+            t.ws.report_as(
+                id,
+                ReportKind::Plan,
+                format,
+                &ReportOptions::default(),
+                when,
+                today(),
+            )
+            .expect("plan")
+            .1
+        };
+        assert!(
+            plan(&t) == plan(&t),
+            "the plan's {format:?} is not deterministic"
+        );
+    }
+}
+
+#[test]
+fn exports_under_source_date_epoch_are_byte_identical_across_workspaces() {
+    use crate::support::{binary, stderr};
+    // Two workspaces made and exported the same way, each by fresh processes, with the same
+    // stamp: the files are the same bytes (each export is the document's version 1.0).
+    let export = |name: &str| -> Vec<u8> {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let data = dir.path().join("data");
+        let run = |args: &[&str]| {
+            let o = std::process::Command::new(binary())
+                .args(args)
+                .env("TRUSTGAP_DATA_DIR", &data)
+                .env("SOURCE_DATE_EPOCH", "1793611800")
+                .output()
+                .expect("run trustgap");
+            assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+            String::from_utf8_lossy(&o.stdout).trim().to_owned()
+        };
+        let id = run(&["demo"]);
+        let out = dir.path().join(name);
+        let what = name.split('.').next().expect("kind");
+        run(&[
+            "report",
+            what,
+            "--assessment",
+            &id,
+            "--out",
+            out.to_str().expect("utf8"),
+        ]);
+        std::fs::read(&out).expect("read")
+    };
+    for name in ["brief.docx", "plan.docx", "plan.pdf"] {
+        let (a, b) = (export(name), export(name));
+        assert!(!a.is_empty());
+        assert!(a == b, "{name} differs between two exports");
     }
 }
 
@@ -257,9 +316,26 @@ fn the_cli_writes_the_brief_in_the_format_its_extension_names() {
             &out("plan.docx"),
         ],
     );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(out("plan.docx"))
+        .expect("docx")
+        .starts_with(b"PK"));
+
+    // The readiness report is not written as Word yet, and says so.
+    let o = cli(
+        &data,
+        &[
+            "report",
+            "readiness",
+            "--assessment",
+            &id,
+            "--out",
+            &out("readiness.docx"),
+        ],
+    );
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("PDF only for now"), "{}", stderr(&o));
-    assert!(!Path::new(&out("plan.docx")).exists());
+    assert!(!Path::new(&out("readiness.docx")).exists());
 }
 
 fn costs() -> trustgap_domain::costs::CostAssumptions {

@@ -69,7 +69,7 @@ fn document() -> Document {
                 ],
                 rows: (0..80)
                     .map(|i| Row {
-                        cells: vec!["High".into(), format!("Row item {i}")],
+                        cells: vec!["High".into(), format!("Row item {i}").into()],
                         tone: Some(Tone::Critical),
                     })
                     .chain([Row {

@@ -23,6 +23,7 @@ mod manage;
 mod pdf;
 mod people;
 mod plan;
+mod plan_word;
 mod policies;
 mod policies_export;
 mod policies_hostile;

@@ -1,5 +1,5 @@
 //! Exports through the native save dialog, written atomically (temp file, then rename): the
-//! board brief (PDF or Word), the readiness report and remediation plan PDFs, the CSV, JSON and
+//! board brief and the remediation plan (PDF or Word), the readiness report PDF, the CSV, JSON and
 //! Excel data exports; the outline preview of a report; and opening the file last exported (or its folder)
 //! with the system's own application. The UI never passes a path: the backend remembers it.
 
@@ -112,8 +112,9 @@ async fn export_brief_as(
     .await
 }
 
-/// Renders the readiness report or the remediation plan as its next version and saves it where
-/// the user chooses; `change` is the version's note (empty: "Issued" or "Updated").
+/// Renders the readiness report or the remediation plan as its next version, as PDF or (the
+/// plan) Word, and saves it where the user chooses; `change` is the version's note (empty:
+/// "Issued" or "Updated").
 #[tauri::command]
 #[specta::specta]
 pub async fn export_report(
@@ -122,29 +123,36 @@ pub async fn export_report(
     id: i64,
     kind: ReportKind,
     options: ReportOptions,
+    format: DocFormat,
     change: String,
 ) -> Result<ExportOutcome> {
     logged_async("export_report", async {
-        let name = state.with(|w| w.report_file_name(id, kind))?;
+        kind.check_format(format)?;
+        let name = state.with(|w| w.report_file_name_as(id, kind, format))?;
         let title = match kind {
             ReportKind::Readiness => "Export readiness report",
             ReportKind::Plan => "Export remediation plan",
         };
-        save_with(&window, &state, title, &name, PDF, || {
+        let filter = match format {
+            DocFormat::Pdf => PDF,
+            DocFormat::Docx => DOCX,
+        };
+        save_with(&window, &state, title, &name, filter, || {
             state
                 .with(|w| {
-                    w.issue_report(
+                    w.issue_report_as(
                         id,
                         kind,
+                        format,
                         &options,
                         &change,
                         trustgap_workspace::clock::now(),
                         today(),
                     )
                 })
-                .map(|(pdf, _)| {
-                    let warnings = pdf.warnings();
-                    (pdf.bytes, warnings)
+                .map(|(doc, _)| {
+                    let warnings = doc.warnings();
+                    (doc.bytes, warnings)
                 })
         })
         .await

@@ -114,7 +114,11 @@ fn the_sign_sheet_lists_every_current_person_and_nothing_else_in_pdf_and_word() 
             _ => None,
         })
         .expect("the attendees table");
-    let names: Vec<&str> = attendees.rows.iter().map(|r| r.cells[1].trim()).collect();
+    let names: Vec<&str> = attendees
+        .rows
+        .iter()
+        .map(|r| r.cells[1].text.trim())
+        .collect();
     assert_eq!(names.len(), 8, "{names:?}");
     assert!(names[4..].iter().all(|n| n.is_empty()), "{names:?}");
     assert!(

@@ -138,8 +138,13 @@ export const api = {
   exportSummaryPdf: (id: number, change = ''): Promise<ExportOutcome> => call(commands.exportSummaryPdf(id, change)),
   exportBrief: (id: number, format: DocFormat, change = ''): Promise<ExportOutcome> =>
     call(commands.exportBrief(id, format, change)),
-  exportReport: (id: number, kind: ReportKind, options: ReportOptions, change = ''): Promise<ExportOutcome> =>
-    call(commands.exportReport(id, kind, options, change)),
+  exportReport: (
+    id: number,
+    kind: ReportKind,
+    options: ReportOptions,
+    format: DocFormat = 'pdf',
+    change = '',
+  ): Promise<ExportOutcome> => call(commands.exportReport(id, kind, options, format, change)),
   exportData: (id: number, format: DataFormat): Promise<ExportOutcome> => call(commands.exportData(id, format)),
   reportPreview: (id: number, kind: ReportKind, options: ReportOptions): Promise<ReportPreview> =>
     call(commands.reportPreview(id, kind, options)),

@@ -302,12 +302,13 @@ async exportBrief(id: number, format: DocFormat, change: string) : Promise<Resul
 }
 },
 /**
- * Renders the readiness report or the remediation plan as its next version and saves it where
- * the user chooses; `change` is the version's note (empty: "Issued" or "Updated").
+ * Renders the readiness report or the remediation plan as its next version, as PDF or (the
+ * plan) Word, and saves it where the user chooses; `change` is the version's note (empty:
+ * "Issued" or "Updated").
  */
-async exportReport(id: number, kind: ReportKind, options: ReportOptions, change: string) : Promise<Result<ExportOutcome, ApiError>> {
+async exportReport(id: number, kind: ReportKind, options: ReportOptions, format: DocFormat, change: string) : Promise<Result<ExportOutcome, ApiError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("export_report", { id, kind, options, change }) };
+    return { status: "ok", data: await TAURI_INVOKE("export_report", { id, kind, options, format, change }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };

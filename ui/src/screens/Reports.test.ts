@@ -138,6 +138,7 @@ describe('Reports screen', () => {
       id: 7,
       kind: 'readiness',
       options: { include_appendix: true, snapshot_id: null },
+      format: 'pdf',
       change: '',
     });
 
@@ -145,6 +146,32 @@ describe('Reports screen', () => {
     await fireEvent.click(screen.getByTestId('show-export'));
     expect(lastCall(calls, 'open_last_export')?.args).toEqual({});
     expect(lastCall(calls, 'show_last_export')?.args).toEqual({});
+  });
+
+  it('offers Word for the remediation plan only, and exports it in the chosen format', async () => {
+    const calls = backend();
+    render(Reports);
+    await screen.findByTestId('report-pages');
+    expect(screen.queryByTestId('report-format-docx')).toBeNull();
+    await fireEvent.click(screen.getByTestId('report-kind-plan'));
+    await fireEvent.click(await screen.findByTestId('report-format-docx'));
+    expect(screen.getByTestId('export-report').textContent).toContain('as Word');
+    await fireEvent.click(screen.getByTestId('export-report'));
+    await screen.findByText(/Saved to/);
+    expect(lastCall(calls, 'export_report')?.args).toEqual({
+      id: 7,
+      kind: 'plan',
+      options: { include_appendix: false, snapshot_id: null },
+      format: 'docx',
+      change: '',
+    });
+    // Back on the readiness report, the choice is gone and the export is PDF.
+    await fireEvent.click(screen.getByTestId('report-kind-readiness'));
+    expect(screen.queryByTestId('report-format-docx')).toBeNull();
+    await fireEvent.click(screen.getByTestId('export-report'));
+    await waitFor(() =>
+      expect(lastCall(calls, 'export_report')?.args).toMatchObject({ kind: 'readiness', format: 'pdf' }),
+    );
   });
 
   it('exports each kind of data and the board brief as PDF and Word', async () => {

@@ -111,8 +111,8 @@ pub enum Command {
     },
     /// Replace the workspace with a backup; the current file is kept aside, not deleted.
     Restore { file: PathBuf },
-    /// Write a report of an assessment: the board brief (PDF or Word), the readiness report or
-    /// the remediation plan (PDF).
+    /// Write a report of an assessment: the board brief or the remediation plan (PDF or Word), or
+    /// the readiness report (PDF).
     Report {
         #[command(subcommand)]
         report: ReportCommand,
@@ -206,8 +206,9 @@ pub enum ReportCommand {
         /// The assessment's id (see `trustgap list`).
         #[arg(long, value_name = "ID")]
         assessment: i64,
-        /// The PDF to write (replaced atomically if it exists).
-        #[arg(long, value_name = "FILE.pdf")]
+        /// The file to write, .pdf or .docx (the extension chooses the format; replaced
+        /// atomically if it exists).
+        #[arg(long, value_name = "FILE")]
         out: PathBuf,
         /// What changed in this version (default "Issued" for the first, then "Updated").
         #[arg(long, value_name = "TEXT", default_value = "")]

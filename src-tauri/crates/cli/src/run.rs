@@ -195,18 +195,11 @@ pub(super) fn report(data_dir: &Path, command: super::ReportCommand) -> Result<(
         } => (Some(ReportKind::Plan), assessment, out, false, change),
     };
     check_out(&out)?;
-    // The brief's format is the file's extension; the reports are PDF whatever the name, but
-    // a .docx name is a mistake worth saying.
-    let format = match kind {
-        None => DocFormat::from_path(&out)?,
-        Some(_) if DocFormat::from_path(&out).ok() == Some(DocFormat::Docx) => {
-            return Err(ApiError::validation(
-                "This report is written as PDF only for now: name the file with .pdf (the \
-                 board brief, `trustgap report brief`, is also written as Word).",
-            ));
-        }
-        Some(_) => DocFormat::Pdf,
-    };
+    // The format is the file's extension; a report not written as Word yet says so.
+    let format = DocFormat::from_path(&out)?;
+    if let Some(kind) = kind {
+        kind.check_format(format)?;
+    }
     // Each export is a new version of the document, recorded in the workspace.
     let _lock = WorkspaceLock::acquire(data_dir)?;
     let mut ws = Workspace::open(data_dir)?;
@@ -216,7 +209,7 @@ pub(super) fn report(data_dir: &Path, command: super::ReportCommand) -> Result<(
     };
     let (at, today) = stamp();
     let (doc, version) = match kind {
-        Some(kind) => ws.issue_report(id, kind, &options, &change, at, today)?,
+        Some(kind) => ws.issue_report_as(id, kind, format, &options, &change, at, today)?,
         None => ws.issue_brief(id, format, &change, at, today)?,
     };
     trustgap_workspace::files::write_atomically(&out, &doc.bytes)?;

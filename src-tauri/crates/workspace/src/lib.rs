@@ -23,6 +23,7 @@ mod planning;
 mod policies;
 mod register;
 mod rendered;
+mod report_formats;
 mod reports;
 mod sample;
 mod signoff;

@@ -1,4 +1,5 @@
-//! Report and data-export operations: the readiness report and remediation plan PDFs, their
+//! Report and data-export operations: the readiness report and remediation plan PDFs (the plan
+//! in Word: `report_formats`), their
 //! outline for the Reports screen, and the editable exports (CSV of gaps, plan and control
 //! matrix, JSON of the whole assessment, Excel workbooks of the assessment and of the
 //! questionnaire), each with the file name to suggest.
@@ -7,6 +8,7 @@ use super::{safe_file_stem, AssessmentDetail, Result, Workspace};
 use crate::error::ApiError;
 use crate::json::assessment_json;
 use crate::rendered::RenderedPdf;
+use crate::summary::DocFormat;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -99,7 +101,7 @@ impl ReportKind {
         }
     }
 
-    fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             ReportKind::Readiness => "SOC 2 readiness report",
             ReportKind::Plan => "SOC 2 remediation plan",
@@ -166,7 +168,7 @@ impl Workspace {
     }
 
     /// Lays a report out with its recorded versions, plus `next` when it is being issued.
-    fn layout(
+    pub(crate) fn layout(
         &self,
         id: i64,
         kind: ReportKind,
@@ -245,14 +247,15 @@ impl Workspace {
         generated_at: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<(RenderedPdf, DocumentVersion)> {
-        let next = self.next_version(id, kind.document(), change, today)?;
-        let pdf = RenderedPdf::collect(|| {
-            let (name, report) =
-                self.layout(id, kind, options, Some(&next), generated_at, today)?;
-            Ok::<_, ApiError>((name, report.into_pdf()?))
-        })?;
-        let issued = self.add_version(id, kind.document(), change, today)?;
-        Ok((pdf, issued))
+        self.issue_report_as(
+            id,
+            kind,
+            DocFormat::Pdf,
+            options,
+            change,
+            generated_at,
+            today,
+        )
     }
 
     /// The version an export would add now, without recording it.
@@ -356,5 +359,5 @@ impl Workspace {
 
 /// "<client> - <report title>.pdf", safe as a file name.
 fn report_name(client: &str, kind: ReportKind) -> String {
-    format!("{} - {}.pdf", safe_file_stem(client), kind.title())
+    super::report_formats::report_name_as(client, kind, DocFormat::Pdf)
 }

@@ -5,6 +5,14 @@
 //! Nothing here knows about pages or styles: a block says what it is, each renderer decides how
 //! it looks. Keep it small and general: briefs, reports, policies and attestations share it.
 
+mod cover;
+mod table;
+mod timeline;
+
+pub use cover::Cover;
+pub use table::{Align, Cell, Column, Row, Table};
+pub use timeline::{Lane, Marker, Timeline};
+
 use chrono::{DateTime, Utc};
 
 /// A whole document: what it says about itself, then its content in reading order.
@@ -42,6 +50,10 @@ pub enum Tone {
     Info,
     Warning,
     Critical,
+    /// Quiet grey: low priority, a date of reference.
+    Muted,
+    /// Set aside, lighter still: an accepted risk.
+    Faint,
 }
 
 /// A run of text: bold (`strong`), emphasised (italic, `emphasis`), both or neither.
@@ -100,6 +112,11 @@ impl From<String> for Text {
 /// One thing on the page, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
+    /// A cover: the document's first page of its own, before everything else.
+    Cover(Cover),
+    /// Starts a part of the front matter (document control, sign-off, contents): a title on a
+    /// new page, in the PDF outline, out of the contents.
+    FrontPage(String),
     /// The document's own title block (a band in PDF, the Title style in Word).
     Title {
         kicker: String,
@@ -132,6 +149,9 @@ pub enum Block {
         text: Text,
     },
     Chart(Chart),
+    /// Bars on a calendar: one row per item from its first day to its last, against dated
+    /// markers (a roadmap).
+    Timeline(Timeline),
     PageBreak,
     /// Signature lines: each signatory's name and role, a line to sign and the date (or a line
     /// to date by hand).
@@ -157,57 +177,6 @@ pub struct Figure {
     pub value: String,
     pub detail: String,
     pub tone: Tone,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Align {
-    #[default]
-    Left,
-    Right,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Column {
-    pub header: String,
-    /// Share of the table width, relative to the other columns.
-    pub weight: f32,
-    pub align: Align,
-}
-
-impl Column {
-    pub fn new(header: impl Into<String>, weight: f32) -> Column {
-        Column {
-            header: header.into(),
-            weight,
-            align: Align::Left,
-        }
-    }
-
-    pub fn right(mut self) -> Column {
-        self.align = Align::Right;
-        self
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub cells: Vec<String>,
-    /// Colours the first cell as a chip (a severity, a status); `None` for plain rows.
-    pub tone: Option<Tone>,
-}
-
-/// A table with a header row that repeats on every page it runs onto.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Table {
-    pub columns: Vec<Column>,
-    pub rows: Vec<Row>,
-}
-
-impl Table {
-    /// Whether the table has a header row: a label/value list names no column.
-    pub fn has_header(&self) -> bool {
-        self.columns.iter().any(|c| !c.header.is_empty())
-    }
 }
 
 /// A simple chart. Bars run from zero to `max` (100 for percentages).
@@ -243,6 +212,9 @@ impl Document {
         let mut out = Vec::new();
         for b in &self.blocks {
             match b {
+                Block::Cover(c) => out.extend(c.texts()),
+                Block::FrontPage(title) => out.push(title.clone()),
+                Block::Timeline(t) => out.extend(t.texts()),
                 Block::Title {
                     kicker,
                     title,
@@ -263,7 +235,11 @@ impl Document {
                 Block::Table(t) => {
                     out.extend(t.columns.iter().map(|c| c.header.clone()));
                     for r in &t.rows {
-                        out.extend(r.cells.iter().cloned());
+                        for c in &r.cells {
+                            out.push(c.text.clone());
+                            out.extend(c.detail.iter().cloned());
+                            out.extend(c.body.iter().cloned());
+                        }
                     }
                 }
                 Block::Callout { title, text, .. } => out.extend([title.clone(), text.flat()]),

@@ -30,8 +30,8 @@ pub fn coverage_blocks(views: &[PolicyView], ctx: &PolicyDocContext<'_>) -> Vec<
         if by.is_empty() {
             uncovered.push(format!("{} ({})", c.id, c.topic));
         }
-        rows.push(Row {
-            cells: vec![
+        rows.push(Row::of(
+            vec![
                 c.id.clone(),
                 c.topic.clone(),
                 if by.is_empty() {
@@ -40,8 +40,8 @@ pub fn coverage_blocks(views: &[PolicyView], ctx: &PolicyDocContext<'_>) -> Vec<
                     by.join(", ")
                 },
             ],
-            tone: by.is_empty().then_some(Tone::Warning),
-        });
+            by.is_empty().then_some(Tone::Warning),
+        ));
     }
     let total = rows.len();
     let mut blocks = vec![Block::Paragraph(Text::plain(format!(

@@ -134,7 +134,7 @@ fn status_notice(view: &PolicyView) -> Option<Block> {
 }
 
 fn row(cells: Vec<String>) -> Row {
-    Row { cells, tone: None }
+    Row::plain(cells)
 }
 
 fn document_control(view: &PolicyView, ctx: &PolicyDocContext<'_>) -> Table {

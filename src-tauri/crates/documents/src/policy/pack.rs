@@ -131,15 +131,17 @@ fn index_table(views: &[PolicyView]) -> Table {
         ],
         rows: views
             .iter()
-            .map(|v| Row {
-                cells: vec![
-                    v.status.label().to_owned(),
-                    v.title.clone(),
-                    v.version.to_string(),
-                    v.owner_name.clone(),
-                    review_line(v),
-                ],
-                tone: Some(status_tone(v.status)),
+            .map(|v| {
+                Row::of(
+                    vec![
+                        v.status.label().to_owned(),
+                        v.title.clone(),
+                        v.version.to_string(),
+                        v.owner_name.clone(),
+                        review_line(v),
+                    ],
+                    Some(status_tone(v.status)),
+                )
             })
             .collect(),
     }
@@ -156,16 +158,15 @@ fn planned_table(views: &[PolicyView]) -> Table {
         rows: views
             .iter()
             .flat_map(|v| v.planned.iter().map(move |p| (v, p)))
-            .map(|(v, p)| Row {
-                cells: vec![
+            .map(|(v, p)| {
+                Row::plain(vec![
                     format!("{} · {}", v.title, p.section_title),
                     p.text.clone(),
                     p.action_title
                         .clone()
                         .unwrap_or_else(|| "Not yet in the plan".to_owned()),
                     p.due.map_or_else(|| "—".to_owned(), long_date),
-                ],
-                tone: None,
+                ])
             })
             .collect(),
     }

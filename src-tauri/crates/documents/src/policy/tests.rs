@@ -248,13 +248,13 @@ fn coverage_lists_only_criteria_in_scope_and_names_the_uncovered() {
         panic!("a table")
     };
     assert!(
-        t.rows.iter().all(|r| r.cells[0].starts_with("CC")),
+        t.rows.iter().all(|r| r.cells[0].text.starts_with("CC")),
         "security only"
     );
-    let row = |id: &str| t.rows.iter().find(|r| r.cells[0] == id).expect("row");
-    assert_eq!(row("CC6.1").cells[2], "Access Control Policy");
+    let row = |id: &str| t.rows.iter().find(|r| r.cells[0].text == id).expect("row");
+    assert_eq!(row("CC6.1").cells[2].text, "Access Control Policy");
     assert_eq!(row("CC6.1").tone, None);
-    assert_eq!(row("CC1.1").cells[2], "No policy");
+    assert_eq!(row("CC1.1").cells[2].text, "No policy");
     let Some(Block::Callout { text, .. }) = blocks.last() else {
         panic!("the uncovered criteria are named")
     };

@@ -131,13 +131,15 @@ pub fn attestation_document(reg: &Register<'_>, from: NaiveDate, to: NaiveDate) 
             ],
             rows: gaps
                 .iter()
-                .map(|g| Row {
-                    cells: vec![
-                        g.gap.label().to_owned(),
-                        g.person.clone(),
-                        g.description.clone(),
-                    ],
-                    tone: Some(Tone::Critical),
+                .map(|g| {
+                    Row::of(
+                        vec![
+                            g.gap.label().to_owned(),
+                            g.person.clone(),
+                            g.description.clone(),
+                        ],
+                        Some(Tone::Critical),
+                    )
                 })
                 .collect(),
         }));
@@ -203,7 +205,7 @@ fn heading(title: &str) -> Block {
 }
 
 fn plain(cells: Vec<String>) -> Row {
-    Row { cells, tone: None }
+    Row::plain(cells)
 }
 
 fn table_or(t: Table, empty: &str) -> Block {

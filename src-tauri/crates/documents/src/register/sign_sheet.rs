@@ -59,10 +59,7 @@ pub fn sign_sheet_document(s: &SignSheet<'_>) -> Document {
             rows: s
                 .policies
                 .iter()
-                .map(|p| Row {
-                    cells: vec![p.title.clone(), p.version.to_string()],
-                    tone: None,
-                })
+                .map(|p| Row::plain(vec![p.title.clone(), p.version.to_string()]))
                 .collect(),
         }));
     }
@@ -84,30 +81,26 @@ pub fn sign_sheet_document(s: &SignSheet<'_>) -> Document {
         rows: attendees
             .iter()
             .enumerate()
-            .map(|(i, p)| Row {
+            .map(|(i, p)| {
                 // The blank cells hold a line break so each row is tall enough to sign in.
-                cells: vec![
+                Row::plain(vec![
                     (i + 1).to_string(),
                     p.name.clone(),
                     p.team.clone(),
                     "\n".to_owned(),
                     String::new(),
-                ],
-                tone: None,
+                ])
             })
             // Blank numbered lines for attendees the register does not list yet.
-            .chain(
-                (attendees.len()..attendees.len() + BLANK_LINES).map(|i| Row {
-                    cells: vec![
-                        (i + 1).to_string(),
-                        "\n".to_owned(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                    ],
-                    tone: None,
-                }),
-            )
+            .chain((attendees.len()..attendees.len() + BLANK_LINES).map(|i| {
+                Row::plain(vec![
+                    (i + 1).to_string(),
+                    "\n".to_owned(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ])
+            }))
             .collect(),
     }));
     blocks.push(Block::Note(Text::plain(

@@ -2,18 +2,17 @@
 //! firm's logo, version and date, confidentiality marking and disclaimer), the document control
 //! page with the version history and the contents page.
 
-use super::brand::{draw_logo, logo_size};
 use super::compose::contents;
 use super::context::ReportContext;
+use super::control::control_blocks;
+use super::cover::draw_cover;
 use super::flow::{Anchor, Flow};
-use super::fonts::{face, Weight};
-use super::layout::{wrap, CONTENT_WIDTH, MARGIN, PAGE_HEIGHT, PAGE_WIDTH};
-use super::table::{Cell, Column, Table};
-use super::theme::{
-    long_date, style, BODY, BRAND, BRAND_DARK, BRAND_SOFT, BRAND_TINT, CELL, CELL_BOLD, INK, MUTED,
-    SMALL, WHITE,
-};
+use super::fonts::face;
+use super::layout::{wrap, CONTENT_WIDTH};
+use super::model::draw_blocks;
+use super::theme::{long_date, SMALL};
 use super::ReportError;
+use crate::doc::Cover;
 
 /// The marking printed on every page.
 pub const MARKING: &str = "Confidential";
@@ -32,63 +31,12 @@ pub fn cover(
     ctx: &ReportContext<'_>,
     text: &CoverText<'_>,
 ) -> Result<(), ReportError> {
-    flow.bare_page("Cover");
-    let c = flow.canvas();
-    let band_h = 330.0;
-    c.fill_rect(0.0, 0.0, PAGE_WIDTH, band_h, BRAND);
-    c.fill_rect(0.0, band_h, PAGE_WIDTH, 6.0, BRAND_DARK);
-    if let Some(size) = logo_size(ctx.branding.logo.as_ref()) {
-        // The logo on a white plate at the top right, as a firm's letterhead carries it.
-        let (plate_w, plate_h) = (168.0, 72.0);
-        let x = PAGE_WIDTH - MARGIN - plate_w;
-        c.fill_rect(x, 36.0, plate_w, plate_h, WHITE);
-        draw_logo(
-            c,
-            size,
-            x + 12.0,
-            48.0,
-            plate_w - 24.0,
-            plate_h - 24.0,
-            false,
-        );
-    }
-    c.fill_rect(MARGIN, 92.0, 36.0, 3.0, WHITE);
-    c.text(
-        MARGIN,
-        118.0,
-        style(9.0, Weight::Bold, BRAND_SOFT),
-        text.kicker,
-    )?;
-    let title = style(30.0, Weight::Bold, WHITE);
-    let mut y = 162.0;
-    for line in wrap(face(Weight::Bold)?, text.title, title.size, CONTENT_WIDTH) {
-        c.text(MARGIN, y, title, &line)?;
-        y += title.leading();
-    }
-    let client = style(17.0, Weight::Bold, WHITE);
-    y += 8.0;
-    for line in wrap(face(Weight::Bold)?, ctx.client, client.size, CONTENT_WIDTH)
-        .iter()
-        .take(3)
-    {
-        c.text(MARGIN, y, client, line)?;
-        y += client.leading();
-    }
-    let sub = style(11.0, Weight::Regular, BRAND_SOFT);
-    for line in wrap(
-        face(Weight::Regular)?,
-        ctx.system(),
-        sub.size,
-        CONTENT_WIDTH,
-    )
-    .iter()
-    .take(2)
-    {
-        c.text(MARGIN, y + 2.0, sub, line)?;
-        y += sub.leading();
-    }
+    draw_cover(flow, &cover_of(ctx, text)?, ctx.branding)
+}
 
-    // Facts about the engagement.
+/// What the cover says: the document, the client and system, the facts of the engagement, the
+/// confidentiality notice (with the firm's disclaimer when it is short enough) and the foot.
+pub fn cover_of(ctx: &ReportContext<'_>, text: &CoverText<'_>) -> Result<Cover, ReportError> {
     let mut facts: Vec<(&str, String)> = vec![
         ("Client", ctx.client.to_owned()),
         ("System", ctx.system().to_owned()),
@@ -104,21 +52,6 @@ pub fn cover(
         "Version",
         format!("{} · {}", ctx.version_label(), long_date(ctx.date)),
     ));
-    let label = style(7.5, Weight::Bold, MUTED);
-    let value = style(10.5, Weight::Regular, INK);
-    let mut y = band_h + 52.0;
-    let value_x = MARGIN + 130.0;
-    let value_w = CONTENT_WIDTH - 130.0;
-    for (k, v) in &facts {
-        c.text(MARGIN, y, label, &k.to_uppercase())?;
-        let lines = wrap(face(Weight::Regular)?, v, value.size, value_w);
-        for (i, line) in lines.iter().take(3).enumerate() {
-            c.text(value_x, y + i as f32 * value.leading(), value, line)?;
-        }
-        y += lines.len().clamp(1, 3) as f32 * value.leading() + 12.0;
-    }
-
-    // Confidentiality marking and the firm's disclaimer, sized to their text.
     let mut notice = format!(
         "This document is confidential to {}. It describes weaknesses in security controls: \
          share it only with the leadership team, the board, the auditors and customers who \
@@ -137,37 +70,17 @@ pub fn cover(
             notice = format!("{notice} The disclaimer is on the document control page.");
         }
     }
-    let notice_lines = wrap(f, &notice, SMALL.size, CONTENT_WIDTH - 36.0).len();
-    let box_h = 52.0 + notice_lines as f32 * SMALL.leading();
-    let box_top = PAGE_HEIGHT - 76.0 - box_h;
-    c.fill_rect(MARGIN, box_top, CONTENT_WIDTH, box_h, BRAND_TINT);
-    c.fill_rect(MARGIN, box_top, 4.0, box_h, BRAND);
-    c.text(
-        MARGIN + 18.0,
-        box_top + 24.0,
-        style(9.0, Weight::Bold, BRAND),
-        &MARKING.to_uppercase(),
-    )?;
-    c.paragraph(
-        MARGIN + 18.0,
-        box_top + 42.0,
-        CONTENT_WIDTH - 36.0,
-        SMALL,
-        &notice,
-    )?;
-    c.text(
-        MARGIN,
-        PAGE_HEIGHT - 44.0,
-        style(8.0, Weight::Bold, BRAND),
-        &ctx.prepared_line(),
-    )?;
-    c.text_right(
-        PAGE_WIDTH - MARGIN,
-        PAGE_HEIGHT - 44.0,
-        SMALL,
-        &format!("Question bank {}", ctx.catalog_version),
-    )?;
-    Ok(())
+    Ok(Cover {
+        kicker: text.kicker.to_owned(),
+        title: text.title.to_owned(),
+        subtitle: ctx.client.to_owned(),
+        detail: ctx.system().to_owned(),
+        facts: facts.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+        notice_title: MARKING.to_owned(),
+        notice,
+        foot_left: ctx.prepared_line(),
+        foot_right: format!("Question bank {}", ctx.catalog_version),
+    })
 }
 
 /// What the document records, for the cover's notice: a self-assessment, or who led it.
@@ -218,111 +131,14 @@ pub fn audit_line(ctx: &ReportContext<'_>) -> String {
     }
 }
 
-/// The document control page: identity of the document, revision, handling, reading guide.
+/// The document control page (see [`control_blocks`]) drawn onto a report's flow.
 pub fn document_control(
     flow: &mut Flow,
     ctx: &ReportContext<'_>,
     title: &str,
     guide: &[(&str, &str)],
 ) -> Result<(), ReportError> {
-    flow.front_matter("Document control")?;
-    let mut t = Table::plain(vec![Column::new("Item", 1.3), Column::new("Detail", 3.7)]);
-    let stamp = ctx.generated_at.format("%-d %B %Y, %H:%M UTC").to_string();
-    let rows: Vec<(&str, String)> = vec![
-        ("Document", title.to_owned()),
-        ("Client", ctx.client.to_owned()),
-        ("System", ctx.system().to_owned()),
-        ("Assessment", ctx.assessment.to_owned()),
-        (
-            "Version",
-            format!("{}, generated {stamp}", ctx.version_label()),
-        ),
-        ("Status", status_line(ctx)),
-        (
-            "Classification",
-            format!("{MARKING}: restricted distribution"),
-        ),
-        ("Led by", ctx.led_by()),
-        ("Prepared by", ctx.prepared_by()),
-        (
-            "Basis",
-            if ctx.branding.firm.is_empty() {
-                format!(
-                    "Trustgap {}, question bank {}; answers as recorded on {}",
-                    env!("CARGO_PKG_VERSION"),
-                    ctx.catalog_version,
-                    long_date(ctx.date)
-                )
-            } else {
-                format!(
-                    "Question bank {}; answers as recorded on {}",
-                    ctx.catalog_version,
-                    long_date(ctx.date)
-                )
-            },
-        ),
-    ];
-    for (k, v) in rows {
-        t.row(vec![Cell::styled(k, CELL_BOLD), Cell::text(v)]);
-    }
-    flow.table(&t)?;
-
-    flow.heading("", "Version history", 1, 40.0)?;
-    let mut rev = Table::new(vec![
-        Column::new("Version", 0.8),
-        Column::new("Date", 1.2),
-        Column::new("Change", 3.0),
-        Column::new("By", 1.4),
-    ]);
-    for v in ctx.versions {
-        rev.row(vec![
-            Cell::text(v.label()),
-            Cell::text(long_date(v.issued_on)),
-            Cell::text(v.change.clone()),
-            Cell::text(v.author.clone()),
-        ]);
-    }
-    if ctx.versions.is_empty() {
-        rev.row(vec![
-            Cell::text("Draft"),
-            Cell::text(long_date(ctx.date)),
-            Cell::text(
-                "Not issued yet: each export of this document adds a numbered version here.",
-            ),
-            Cell::text(ctx.prepared_by()),
-        ]);
-    }
-    flow.table(&rev)?;
-
-    flow.heading("", "Handling", 1, 40.0)?;
-    flow.paragraph(
-        BODY,
-        "Keep this document with the same care as the systems it describes: it names missing \
-         controls an attacker would look for. Share it under a non-disclosure agreement, and \
-         generate a new version rather than editing this one when answers change.",
-    )?;
-    if !ctx.branding.disclaimer.trim().is_empty() {
-        flow.heading("", "Disclaimer", 1, 40.0)?;
-        flow.paragraph(BODY, ctx.branding.disclaimer.trim())?;
-    }
-
-    if !guide.is_empty() {
-        let mut g = Table::plain(vec![
-            Column::new("Part", 1.5),
-            Column::new("What it tells you", 3.5),
-        ]);
-        for (part, what) in guide {
-            g.row(vec![
-                Cell::styled(*part, CELL_BOLD),
-                Cell::styled(*what, CELL),
-            ]);
-        }
-        // The heading goes with the start of its table, never alone at the foot of a page.
-        let keep = flow.table_lead(&g)?;
-        flow.heading("", "How to read this document", 1, keep)?;
-        flow.table(&g)?;
-    }
-    Ok(())
+    draw_blocks(flow, &control_blocks(ctx, title, guide))
 }
 
 /// The contents page, from the previous layout pass.

@@ -13,6 +13,8 @@ mod brief;
 mod chart;
 mod compose;
 mod context;
+mod control;
+mod cover;
 mod fallback;
 mod flow;
 mod fonts;
@@ -27,6 +29,7 @@ mod shapes;
 mod signoff;
 mod table;
 pub(crate) mod theme;
+mod timeline;
 mod wrap;
 
 pub use brief::{board_brief, strength_sentence, weakest_category, TITLE as BRIEF_TITLE};
@@ -34,9 +37,9 @@ pub use compose::{OutlineEntry, Report};
 pub use context::{action_ref, ReportContext};
 pub use fonts::FontError;
 pub use missing::collect_missing_glyphs;
-pub use model::render_document;
+pub use model::{document_report, render_document};
 pub use readiness::{readiness_report, ReadinessOptions};
-pub use remediation::remediation_report;
+pub use remediation::{remediation_plan, remediation_report, TITLE as PLAN_TITLE};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {

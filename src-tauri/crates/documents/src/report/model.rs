@@ -1,46 +1,44 @@
 //! The document model (`crate::doc`) drawn with the layout engine: one block at a time onto a
-//! [`Flow`], with the engine's own tables, tiles, bars, contents and page chrome. Every page,
-//! the first included, carries the running header and "Page X of Y" (a model document has no
-//! cover drawn by hand).
+//! [`Flow`], with the engine's own tables, tiles, bars, timelines, contents and page chrome.
+//! Every page carries the running header and "Page X of Y", but a cover.
 
 use super::chart::{bars, bars_height, tiles, Datum, Tile, TILE_H};
-use super::compose::{compose, contents, Meta};
-use super::flow::{baseline_offset, Flow, KEEP_DEFAULT, LEFT, WIDTH};
+use super::compose::{compose, contents, Composed, Meta, Report};
+use super::cover::draw_cover;
+use super::flow::{baseline_offset, Anchor, Flow, KEEP_DEFAULT, LEFT, WIDTH};
 use super::fonts::{face, FontError, Weight};
 use super::layout::{wrap, Rgb8, Style};
 use super::rich::{draw_line, is_rich, wrap_rich};
+use super::signoff::{signatories, SIGNATORY_H};
 use super::table::{Cell, Column as TableColumn, Table as TableBlock};
-use super::theme::{style, BAD, BODY, BRAND, FAINT, FAIR, GOOD, INK, LABEL, MUTED, SMALL, WARN};
+use super::theme::{
+    style, BAD, BODY, BRAND, CELL, CELL_BOLD, CELL_MUTED, FAINT, FAIR, GOOD, INK, LABEL, MUTED,
+    SMALL, WARN,
+};
+use super::timeline::timeline;
 use super::ReportError;
-use crate::doc::{Align, Block, Chart, Document, Figure, Signatory, Table, Text, Tone};
+use crate::doc::{Align, Block, Chart, Document, Figure, Table, Text, Tone};
+use trustgap_domain::branding::Branding;
 
 /// A model document as PDF bytes, and its page count.
 pub fn render_document(doc: &Document) -> Result<(Vec<u8>, usize), ReportError> {
-    let composed = compose(&doc.meta.title, |flow, prev| {
-        for (i, block) in doc.blocks.iter().enumerate() {
-            // A paragraph introducing signatures stays on the page of the first one.
-            if let (Block::Paragraph(t), Some(Block::SignOff(people))) =
-                (block, doc.blocks.get(i + 1))
-            {
-                if !people.is_empty() {
-                    flow.ensure(flow.paragraph_height(BODY, &t.flat())? + SIGNATORY_H);
-                }
-            }
-            if let Block::Heading {
-                number,
-                title,
-                level,
-            } = block
-            {
-                let keep = keep_below(flow, &doc.blocks[i + 1..])?;
-                flow.heading(number, title, (*level).clamp(1, 3), keep)?;
-                continue;
-            }
-            draw(flow, prev, block)?;
-        }
-        Ok(())
-    })?;
+    let (composed, meta) = lay_out(doc)?;
     let pages = composed.page_count();
+    // A cover page carries no running header or page number.
+    let first_chrome = usize::from(matches!(doc.blocks.first(), Some(Block::Cover(_))));
+    Ok((composed.into_pdf_from(&meta, first_chrome)?, pages))
+}
+
+/// A model document with a cover as a laid-out [`Report`] (its outline before its bytes).
+pub fn document_report(doc: &Document) -> Result<Report, ReportError> {
+    let (composed, meta) = lay_out(doc)?;
+    Ok(Report::new(composed, meta))
+}
+
+fn lay_out(doc: &Document) -> Result<(Composed, Meta), ReportError> {
+    let composed = compose(&doc.meta.title, |flow, prev| {
+        draw_all(flow, prev, &doc.blocks, &doc.meta.branding)
+    })?;
     let m = &doc.meta;
     let meta = Meta {
         title: m.title.clone(),
@@ -53,24 +51,70 @@ pub fn render_document(doc: &Document) -> Result<(Vec<u8>, usize), ReportError> 
         footer: m.footer.clone(),
         branding: m.branding.clone(),
     };
-    Ok((composed.into_pdf_from(&meta, 0)?, pages))
-}
-
-/// The room a heading keeps below it so it is never left alone at the foot of a page: a
-/// table's header and first row, or a paragraph with the signatures it introduces.
-fn keep_below(flow: &Flow, next: &[Block]) -> Result<f32, ReportError> {
-    Ok(match next {
-        [Block::Table(t), ..] => flow.table_lead(&table(t))?.max(KEEP_DEFAULT),
-        [Block::Paragraph(p), Block::SignOff(people), ..] if !people.is_empty() => {
-            flow.paragraph_height(BODY, &p.flat())? + SIGNATORY_H
-        }
-        _ => KEEP_DEFAULT,
-    })
+    Ok((composed, meta))
 }
 
 /// Model blocks drawn onto a report's flow (a chapter of the readiness report built from them).
 pub(super) fn draw_blocks(flow: &mut Flow, blocks: &[Block]) -> Result<(), ReportError> {
-    blocks.iter().try_for_each(|b| draw(flow, &[], b))
+    draw_all(flow, &[], blocks, &Branding::default())
+}
+
+fn draw_all(
+    flow: &mut Flow,
+    prev: &[Anchor],
+    blocks: &[Block],
+    branding: &Branding,
+) -> Result<(), ReportError> {
+    for (i, block) in blocks.iter().enumerate() {
+        let rest = &blocks[i + 1..];
+        // A paragraph introducing signatures stays on the page of the first one.
+        let gap: f32 = rest
+            .iter()
+            .map_while(|b| match b {
+                Block::Spacer(h) => Some(*h),
+                _ => None,
+            })
+            .sum();
+        let next = rest.iter().find(|b| !matches!(b, Block::Spacer(_)));
+        if let (Block::Paragraph(t), Some(Block::SignOff(people))) = (block, next) {
+            if !people.is_empty() {
+                flow.ensure(flow.paragraph_height(BODY, &t.flat())? + gap + SIGNATORY_H);
+            }
+        }
+        match block {
+            Block::Heading {
+                number,
+                title,
+                level,
+            } => {
+                let keep = heading_keep(flow, rest)?;
+                flow.heading(number, title, (*level).clamp(1, 3), keep)?;
+            }
+            Block::Cover(c) => draw_cover(flow, c, branding)?,
+            _ => draw(flow, prev, block)?,
+        }
+    }
+    Ok(())
+}
+
+/// How much of what follows a heading must fit on its page: the start of a table (after the
+/// sentence introducing it) or the first signature when one follows, else about three lines.
+fn heading_keep(flow: &Flow, rest: &[Block]) -> Result<f32, ReportError> {
+    let lead = match rest {
+        [Block::Table(t), ..] => flow.table_lead(&table(t))?,
+        [Block::Note(n), Block::Table(t), ..] => {
+            flow.paragraph_height(SMALL, &n.flat())? + 4.0 + flow.table_lead(&table(t))?
+        }
+        [Block::Paragraph(p), Block::Table(t), ..] => {
+            flow.paragraph_height(BODY, &p.flat())? + 5.0 + flow.table_lead(&table(t))?
+        }
+        // A sign-off's heading goes with the sentence and the first signature.
+        [Block::Paragraph(p), Block::SignOff(people), ..] if !people.is_empty() => {
+            flow.paragraph_height(BODY, &p.flat())? + SIGNATORY_H
+        }
+        _ => KEEP_DEFAULT,
+    };
+    Ok(lead.max(KEEP_DEFAULT))
 }
 
 /// The colour a tone reads as in print.
@@ -81,10 +125,12 @@ pub fn tone_color(tone: Tone) -> Rgb8 {
         Tone::Info => FAIR,
         Tone::Warning => WARN,
         Tone::Critical => BAD,
+        Tone::Muted => MUTED,
+        Tone::Faint => FAINT,
     }
 }
 
-fn draw(flow: &mut Flow, prev: &[super::flow::Anchor], block: &Block) -> Result<(), ReportError> {
+fn draw(flow: &mut Flow, prev: &[Anchor], block: &Block) -> Result<(), ReportError> {
     match block {
         Block::Title {
             kicker,
@@ -92,6 +138,7 @@ fn draw(flow: &mut Flow, prev: &[super::flow::Anchor], block: &Block) -> Result<
             subtitle,
         } => title_block(flow, kicker, title, subtitle)?,
         Block::Chapter { number, title } => flow.chapter(number, title)?,
+        Block::FrontPage(title) => flow.front_matter(title)?,
         Block::Heading {
             number,
             title,
@@ -114,10 +161,13 @@ fn draw(flow: &mut Flow, prev: &[super::flow::Anchor], block: &Block) -> Result<
         }
         Block::Callout { tone, title, text } => callout(flow, *tone, title, text)?,
         Block::Chart(c) => chart(flow, c)?,
+        Block::Timeline(t) => timeline(flow, t)?,
         Block::PageBreak => flow.new_page(),
-        Block::SignOff(people) => sign_off(flow, people)?,
+        Block::SignOff(people) => signatories(flow, people)?,
         Block::Contents => contents(flow, prev)?,
         Block::Spacer(h) => flow.space(h.clamp(0.0, 200.0)),
+        // Drawn by `draw_all`, which has the branding.
+        Block::Cover(_) => {}
     }
     Ok(())
 }
@@ -220,16 +270,30 @@ fn table(t: &Table) -> TableBlock {
             }
         })
         .collect();
-    let mut out = TableBlock::new(columns);
-    out.show_header = t.has_header();
+    let mut out = if t.has_header() {
+        TableBlock::new(columns)
+    } else {
+        TableBlock::plain(columns)
+    };
     for row in &t.rows {
         let cells = row
             .cells
             .iter()
             .enumerate()
-            .map(|(i, text)| match (i, row.tone) {
-                (0, Some(tone)) => Cell::Chip(text.to_uppercase(), tone_color(tone)),
-                _ => Cell::text(text.clone()),
+            .map(|(i, cell)| match (cell.chip, i, row.tone) {
+                (Some(tone), ..) | (None, 0, Some(tone)) => {
+                    Cell::Chip(cell.text.to_uppercase(), tone_color(tone))
+                }
+                _ => {
+                    let main = if cell.strong { CELL_BOLD } else { CELL };
+                    let mut parts = Vec::new();
+                    if !cell.text.is_empty() || (cell.detail.is_empty() && cell.body.is_empty()) {
+                        parts.push((cell.text.clone(), main));
+                    }
+                    parts.extend(cell.detail.iter().map(|d| (d.clone(), CELL_MUTED)));
+                    parts.extend(cell.body.iter().map(|b| (b.clone(), CELL)));
+                    Cell::Text(parts)
+                }
             })
             .collect();
         out.row(cells);
@@ -295,52 +359,4 @@ fn chart(flow: &mut Flow, c: &Chart) -> Result<(), FontError> {
         }
         flow.table(&t)
     }
-}
-
-/// Height of one signatory's block.
-const SIGNATORY_H: f32 = 62.0;
-
-/// Each signatory's name and role, a line to sign on and the date (or a line to date by hand),
-/// kept whole on one page.
-fn sign_off(flow: &mut Flow, people: &[Signatory]) -> Result<(), FontError> {
-    let name = style(10.5, Weight::Bold, INK);
-    let role = style(8.5, Weight::Regular, MUTED);
-    let sign_x = LEFT + WIDTH * 0.42;
-    let date_x = LEFT + WIDTH * 0.76;
-    let name_w = sign_x - LEFT - 14.0;
-    for p in people {
-        flow.block(SIGNATORY_H, |c, x, top| {
-            let line_y = top + 36.0;
-            let shown = wrap(face(Weight::Bold)?, &p.name, name.size, name_w);
-            c.text(
-                x,
-                line_y - 4.0,
-                name,
-                shown.first().map_or("", String::as_str),
-            )?;
-            let roles = wrap(face(Weight::Regular)?, &p.role, role.size, name_w);
-            c.text(
-                x,
-                line_y + 11.0,
-                role,
-                roles.first().map_or("", String::as_str),
-            )?;
-            c.rule(sign_x, line_y, date_x - 16.0, line_y, 0.6, FAINT);
-            c.text(sign_x, line_y + 11.0, LABEL, "SIGNATURE")?;
-            if p.date.trim().is_empty() {
-                c.rule(date_x, line_y, x + WIDTH, line_y, 0.6, FAINT);
-            } else {
-                c.text(
-                    date_x,
-                    line_y - 4.0,
-                    style(9.5, Weight::Regular, INK),
-                    &p.date,
-                )?;
-            }
-            c.text(date_x, line_y + 11.0, LABEL, "DATE")?;
-            Ok(())
-        })?;
-    }
-    flow.space(6.0);
-    Ok(())
 }

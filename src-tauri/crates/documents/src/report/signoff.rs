@@ -1,55 +1,66 @@
-//! The sign-off page: each approver's name and role with a line to sign, and the date they
-//! approved or a line to date it by hand.
+//! Signatures in PDF: the model's sign-off block (each signatory's lines), and a report's
+//! sign-off page drawn from the model's blocks ([`super::control::sign_off_blocks`]), so the
+//! PDF-only reports print what the others do.
 
 use super::context::ReportContext;
+use super::control::sign_off_blocks;
 use super::flow::{Flow, LEFT, WIDTH};
-use super::fonts::Weight;
-use super::theme::{long_date, style, BODY, FAINT, INK, LABEL, MUTED};
+use super::fonts::{face, FontError, Weight};
+use super::layout::wrap;
+use super::model::draw_blocks;
+use super::theme::{style, FAINT, INK, LABEL, MUTED};
 use super::ReportError;
-
-/// Height of one approver's block.
-const BLOCK: f32 = 74.0;
+use crate::doc::Signatory;
 
 /// The sign-off page, when the assessment names approvers.
 pub fn sign_off(flow: &mut Flow, ctx: &ReportContext<'_>, title: &str) -> Result<(), ReportError> {
-    if ctx.approvers.is_empty() {
-        return Ok(());
-    }
-    flow.front_matter("Sign-off")?;
-    flow.paragraph(
-        BODY,
-        &format!(
-            "By signing, each approver confirms that they have read this {} (version {}) and \
-             accept its findings, and the management responses recorded in it, as a fair account \
-             of the company's readiness on {}.",
-            title.to_lowercase(),
-            ctx.version_label(),
-            long_date(ctx.date)
-        ),
-    )?;
-    flow.space(14.0);
+    draw_blocks(flow, &sign_off_blocks(ctx, title))
+}
+
+/// Height of one signatory's block.
+pub(super) const SIGNATORY_H: f32 = 62.0;
+
+/// Each signatory's name and role, a line to sign on and the date (or a line to date by hand),
+/// kept whole on one page.
+pub(super) fn signatories(flow: &mut Flow, people: &[Signatory]) -> Result<(), FontError> {
     let name = style(10.5, Weight::Bold, INK);
     let role = style(8.5, Weight::Regular, MUTED);
-    let signed = style(9.5, Weight::Regular, INK);
     let sign_x = LEFT + WIDTH * 0.42;
-    let date_x = LEFT + WIDTH * 0.78;
-    for a in ctx.approvers {
-        flow.ensure(BLOCK);
-        let top = flow.y();
-        let c = flow.canvas();
-        c.text(LEFT, top + 14.0, name, &a.name)?;
-        c.text(LEFT, top + 28.0, role, &a.role)?;
-        let line_y = top + 40.0;
-        c.rule(sign_x, line_y, date_x - 18.0, line_y, 0.6, FAINT);
-        c.text(sign_x, line_y + 11.0, LABEL, "SIGNATURE")?;
-        match a.signed_on {
-            Some(d) => {
-                c.text(date_x, line_y - 4.0, signed, &long_date(d))?;
+    let date_x = LEFT + WIDTH * 0.76;
+    let name_w = sign_x - LEFT - 14.0;
+    for p in people {
+        flow.block(SIGNATORY_H, |c, x, top| {
+            let line_y = top + 36.0;
+            let shown = wrap(face(Weight::Bold)?, &p.name, name.size, name_w);
+            c.text(
+                x,
+                line_y - 4.0,
+                name,
+                shown.first().map_or("", String::as_str),
+            )?;
+            let roles = wrap(face(Weight::Regular)?, &p.role, role.size, name_w);
+            c.text(
+                x,
+                line_y + 11.0,
+                role,
+                roles.first().map_or("", String::as_str),
+            )?;
+            c.rule(sign_x, line_y, date_x - 16.0, line_y, 0.6, FAINT);
+            c.text(sign_x, line_y + 11.0, LABEL, "SIGNATURE")?;
+            if p.date.trim().is_empty() {
+                c.rule(date_x, line_y, x + WIDTH, line_y, 0.6, FAINT);
+            } else {
+                c.text(
+                    date_x,
+                    line_y - 4.0,
+                    style(9.5, Weight::Regular, INK),
+                    &p.date,
+                )?;
             }
-            None => c.rule(date_x, line_y, LEFT + WIDTH, line_y, 0.6, FAINT),
-        }
-        c.text(date_x, line_y + 11.0, LABEL, "DATE")?;
-        flow.advance(BLOCK);
+            c.text(date_x, line_y + 11.0, LABEL, "DATE")?;
+            Ok(())
+        })?;
     }
+    flow.space(6.0);
     Ok(())
 }

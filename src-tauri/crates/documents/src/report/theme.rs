@@ -5,7 +5,6 @@ use super::fonts::Weight;
 use super::layout::{Rgb8, Style};
 use chrono::NaiveDate;
 use trustgap_domain::assessment::Answer;
-use trustgap_domain::plan::Priority;
 use trustgap_domain::scoring::{Band, ScoreLevel, Severity};
 
 pub const INK: Rgb8 = Rgb8(0x1d2433);
@@ -88,15 +87,6 @@ pub fn severity_color(s: Severity) -> Rgb8 {
         Severity::High => BAD,
         Severity::Medium => WARN,
         Severity::Low => FAIR,
-    }
-}
-
-pub fn priority_color(p: Priority) -> Rgb8 {
-    match p {
-        Priority::P1 => BAD,
-        Priority::P2 => WARN,
-        Priority::P3 => FAIR,
-        Priority::P4 => MUTED,
     }
 }
 

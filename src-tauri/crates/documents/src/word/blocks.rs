@@ -17,23 +17,31 @@ pub fn tone_hex(tone: Tone) -> &'static str {
         Tone::Info => "2F6FB0",
         Tone::Warning => "B7791F",
         Tone::Critical => "B42318",
+        Tone::Muted => MUTED,
+        Tone::Faint => "8A93A3",
     }
 }
 
 /// A light tint of a tone, for shaded backgrounds.
-fn tone_tint(tone: Tone) -> &'static str {
+pub(super) fn tone_tint(tone: Tone) -> &'static str {
     match tone {
         Tone::Neutral => "EEF3F9",
         Tone::Good => "E8F3ED",
         Tone::Info => "EAF1F7",
         Tone::Warning => "F8F2E9",
         Tone::Critical => "F8E9E8",
+        Tone::Muted | Tone::Faint => "F1F2F4",
     }
 }
 
 /// Adds `block`; `keep_next` keeps a paragraph on the page of what follows it.
 pub fn add(d: Docx, block: &Block, keep_next: bool) -> Docx {
     match block {
+        Block::Cover(c) => super::cover::cover(d, c),
+        Block::FrontPage(title) => {
+            d.add_paragraph(styled(styles::FRONT, title).page_break_before(true))
+        }
+        Block::Timeline(t) => super::timeline::timeline(d, t),
         Block::Title {
             kicker,
             title,
@@ -105,14 +113,14 @@ fn numbered(number: &str, title: &str) -> String {
     }
 }
 
-fn styled(style: &str, text: &str) -> Paragraph {
+pub(super) fn styled(style: &str, text: &str) -> Paragraph {
     Paragraph::new()
         .style(style)
         .add_run(Run::new().add_text(text))
 }
 
 /// An empty paragraph `twips` tall, between blocks.
-fn gap(twips: u32) -> Paragraph {
+pub(super) fn gap(twips: u32) -> Paragraph {
     Paragraph::new()
         .line_spacing(
             LineSpacing::new()
@@ -147,14 +155,14 @@ fn item(marker: &str, t: &Text) -> Paragraph {
     rich(p, t)
 }
 
-fn cell_text(text: &str, bold: bool, color: &str, size: usize) -> Paragraph {
+pub(super) fn cell_text(text: &str, bold: bool, color: &str, size: usize) -> Paragraph {
     let run = Run::new().add_text(text).color(color).size(size);
     Paragraph::new()
         .style(styles::CELL)
         .add_run(if bold { run.bold() } else { run })
 }
 
-fn shaded(fill: &str) -> Shading {
+pub(super) fn shaded(fill: &str) -> Shading {
     Shading::new()
         .shd_type(ShdType::Clear)
         .color("auto")
@@ -162,7 +170,7 @@ fn shaded(fill: &str) -> Shading {
 }
 
 /// Column widths in twips, in proportion to the weights.
-fn grid(weights: &[f32]) -> Vec<usize> {
+pub(super) fn grid(weights: &[f32]) -> Vec<usize> {
     let total: f32 = weights.iter().map(|w| w.max(0.01)).sum();
     weights
         .iter()
@@ -215,7 +223,11 @@ fn table(t: &Table) -> WTable {
     )
     // Only header rows carry cantSplit: `package` turns it into a repeating header.
     .cant_split();
-    let mut rows = if t.has_header() { vec![head] } else { vec![] };
+    let mut rows = if t.has_header() {
+        vec![head]
+    } else {
+        Vec::new()
+    };
     for row in &t.rows {
         let cells = row
             .cells
@@ -223,21 +235,37 @@ fn table(t: &Table) -> WTable {
             .zip(&t.columns)
             .zip(&widths)
             .enumerate()
-            .map(|(i, ((text, col), w))| {
-                let p = match (i, row.tone) {
-                    (0, Some(tone)) => cell_text(&text.to_uppercase(), true, tone_hex(tone), 15),
-                    _ => cell_text(text, false, styles::INK, 17),
-                };
-                TableCell::new()
-                    .width(*w, WidthType::Dxa)
-                    .add_paragraph(p.align(align(col.align)))
+            .map(|(i, ((cell, col), w))| {
+                let chip = cell.chip.or(if i == 0 { row.tone } else { None });
+                let a = align(col.align);
+                let mut c = TableCell::new().width(*w, WidthType::Dxa);
+                if let Some(tone) = chip {
+                    return c.add_paragraph(
+                        cell_text(&cell.text.to_uppercase(), true, tone_hex(tone), 15).align(a),
+                    );
+                }
+                if !cell.text.is_empty() || (cell.detail.is_empty() && cell.body.is_empty()) {
+                    c = c.add_paragraph(
+                        cell_text(&cell.text, cell.strong, styles::INK, 17).align(a),
+                    );
+                }
+                for d in &cell.detail {
+                    c = c.add_paragraph(cell_text(d, false, MUTED, 15).align(a));
+                }
+                for b in &cell.body {
+                    c = c.add_paragraph(cell_text(b, false, styles::INK, 17).align(a));
+                }
+                c
             })
             .collect();
         rows.push(TableRow::new(cells));
     }
-    WTable::new(rows)
-        .set_grid(widths)
-        .width(TEXT_W, WidthType::Dxa)
+    let table = if t.has_header() {
+        WTable::new(rows)
+    } else {
+        WTable::without_borders(rows)
+    };
+    table.set_grid(widths).width(TEXT_W, WidthType::Dxa)
 }
 
 fn callout(tone: Tone, title: &str, text: &Text) -> WTable {

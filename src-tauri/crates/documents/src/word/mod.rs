@@ -10,8 +10,10 @@
 //! (so a second document would differ from the first).
 
 mod blocks;
+mod cover;
 mod package;
 mod styles;
+mod timeline;
 
 use crate::doc::{Block, Document};
 use docx_rs::{
@@ -46,6 +48,12 @@ pub fn docx(doc: &Document) -> Result<Vec<u8>, WordError> {
         )
         .header(header(doc))
         .footer(footer(doc));
+    if matches!(doc.blocks.first(), Some(Block::Cover(_))) {
+        // A cover carries no running header or page number: the first page has its own, empty.
+        d = d
+            .first_header(docx_rs::Header::new())
+            .first_footer(docx_rs::Footer::new());
+    }
     for (i, block) in doc.blocks.iter().enumerate() {
         // A paragraph introducing signatures stays on the page of the signature lines.
         let keep = matches!(doc.blocks.get(i + 1), Some(Block::SignOff(_)));
@@ -136,9 +144,11 @@ mod tests {
                 Block::Table(Table {
                     columns: vec![Column::new("Severity", 1.0), Column::new("Finding", 4.0)],
                     rows: (0..60)
-                        .map(|i| Row {
-                            cells: vec!["High".into(), format!("Finding {i}")],
-                            tone: Some(Tone::Critical),
+                        .map(|i| {
+                            Row::of(
+                                vec!["High".into(), format!("Finding {i}")],
+                                Some(Tone::Critical),
+                            )
                         })
                         .collect(),
                 }),

@@ -16,6 +16,8 @@ pub const SUBTITLE: &str = "Subtitle";
 pub const NOTE: &str = "Note";
 pub const LIST: &str = "ListItem";
 pub const CELL: &str = "TableText";
+/// Front matter titles (document control, contents): a chapter's look, out of the contents.
+pub const FRONT: &str = "FrontTitle";
 
 /// The heading style id for a model level: 0 (chapter) → Heading1, 1 → Heading2, 2+ → Heading3.
 pub fn heading(level: u8) -> &'static str {
@@ -61,6 +63,16 @@ pub fn styles() -> Styles {
         );
     }
     s.add_style(
+        Style::new(FRONT, StyleType::Paragraph)
+            .name("Front matter title")
+            .based_on("Normal")
+            .next("Normal")
+            .bold()
+            .size(30)
+            .color(BRAND)
+            .line_spacing(spacing(240, 80)),
+    )
+    .add_style(
         Style::new(TITLE, StyleType::Paragraph)
             .name("Title")
             .based_on("Normal")

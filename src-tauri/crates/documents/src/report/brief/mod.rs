@@ -158,14 +158,16 @@ pub fn board_brief(ctx: &ReportContext<'_>, costs: Option<&CostAssumptions>) -> 
             ],
             rows: top
                 .iter()
-                .map(|f| Row {
-                    cells: vec![
-                        f.severity.label().to_owned(),
-                        f.statement.clone(),
-                        f.action.clone(),
-                        f.owner.clone(),
-                    ],
-                    tone: Some(severity_tone(f.severity)),
+                .map(|f| {
+                    Row::of(
+                        vec![
+                            f.severity.label().to_owned(),
+                            f.statement.clone(),
+                            f.action.clone(),
+                            f.owner.clone(),
+                        ],
+                        Some(severity_tone(f.severity)),
+                    )
                 })
                 .collect(),
         }));

@@ -1,68 +1,70 @@
 //! Chapter: people and time: the preparation tasks for the audit itself, and each owner's
 //! planned load week by week against the time they have for it.
 
+use super::heading;
+use crate::doc::{Block, Cell, Column, Row, Table, Text, Tone};
 use crate::report::context::ReportContext;
-use crate::report::flow::Flow;
-use crate::report::table::{Cell, Column, Table};
-use crate::report::theme::{long_date, short_date, BAD, BODY, CELL, CELL_BOLD, CELL_MUTED, SMALL};
-use crate::report::ReportError;
+use crate::report::theme::{long_date, short_date};
 use trustgap_domain::plan::{ActionFlag, PersonLoad};
 
 /// Owners shown side by side in the weekly table; the rest are summed in "Others".
 const OWNER_COLUMNS: usize = 5;
 
-pub(super) fn people_and_time(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    number: &str,
-) -> Result<(), ReportError> {
-    flow.chapter(number, "Audit preparation and workload")?;
+/// The quiet dash of an empty week: printed as a cell's secondary line.
+fn quiet_dash() -> Cell {
+    Cell::default().with("–")
+}
+
+pub(super) fn people_and_time(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
     let plan = ctx.plan;
-    flow.heading(
-        &format!("{number}.1"),
-        "Preparing the audit itself",
-        1,
-        80.0,
-    )?;
+    let mut out = vec![
+        Block::Chapter {
+            number: number.to_owned(),
+            title: "Audit preparation and workload".to_owned(),
+        },
+        heading(&format!("{number}.1"), "Preparing the audit itself"),
+    ];
     if plan.prep.is_empty() {
-        flow.paragraph(
-            BODY,
+        out.push(Block::Paragraph(Text::plain(
             "Set the audit date to plan the steps of getting the audit itself ready: engaging \
              the audit firm, the readiness call and, for Type I, freezing the evidence.",
-        )?;
+        )));
     } else {
-        flow.paragraph(
-            BODY,
+        out.push(Block::Paragraph(Text::plain(
             "Beyond closing gaps, every first audit needs these steps. They are placed backwards \
              from the audit date (Type I) or the start of the observation period (Type II).",
-        )?;
-        let mut t = Table::new(vec![
-            Column::new("Step", 3.4),
-            Column::new("Owner", 1.8),
-            Column::new("From", 1.1),
-            Column::new("Due", 1.1),
-            Column::new("Status", 1.2),
-        ]);
-        for p in &plan.prep {
-            let late = if p.late {
-                "Should already have started"
-            } else {
-                ""
-            };
-            t.row(vec![
-                Cell::two(
-                    p.title.clone(),
-                    CELL_BOLD,
-                    p.description.clone(),
-                    CELL_MUTED,
-                ),
-                Cell::text(p.owner_name.clone()),
-                Cell::text(short_date(p.start)),
-                Cell::two(short_date(p.due), CELL_BOLD, late, CELL_MUTED),
-                Cell::styled(p.status.label(), CELL),
-            ]);
-        }
-        flow.table(&t)?;
+        )));
+        let rows = plan
+            .prep
+            .iter()
+            .map(|p| {
+                let late = if p.late {
+                    "Should already have started"
+                } else {
+                    ""
+                };
+                Row {
+                    cells: vec![
+                        Cell::strong(p.title.clone()).with(p.description.clone()),
+                        p.owner_name.clone().into(),
+                        short_date(p.start).into(),
+                        Cell::strong(short_date(p.due)).with(late),
+                        p.status.label().into(),
+                    ],
+                    tone: None,
+                }
+            })
+            .collect();
+        out.push(Block::Table(Table {
+            columns: vec![
+                Column::new("Step", 3.4),
+                Column::new("Owner", 1.8),
+                Column::new("From", 1.1),
+                Column::new("Due", 1.1),
+                Column::new("Status", 1.2),
+            ],
+            rows,
+        }));
     }
     let flagged: Vec<String> = plan
         .actions
@@ -78,73 +80,78 @@ pub(super) fn people_and_time(
         })
         .collect();
     if let (false, Some(start)) = (flagged.is_empty(), plan.profile.observation_start) {
-        flow.space(4.0);
-        flow.paragraph(
-            crate::report::theme::style(9.0, crate::report::fonts::Weight::Bold, BAD),
-            &format!(
-                "Finishing after the observation period starts on {}: {}. A control not \
-                 operating from the first day of the period is an exception in a Type II report.",
-                long_date(start),
-                flagged.join("; ")
+        out.push(Block::Callout {
+            tone: Tone::Critical,
+            title: format!(
+                "Finishing after the observation period starts on {}",
+                long_date(start)
             ),
-        )?;
+            text: Text::plain(format!(
+                "{}. A control not operating from the first day of the period is an exception \
+                 in a Type II report.",
+                flagged.join("; ")
+            )),
+        });
     }
 
-    flow.heading(&format!("{number}.2"), "Load per week", 1, 80.0)?;
-    flow.paragraph(
-        BODY,
-        "Working days of compliance work planned for each owner, week by week, beside the days \
-         they have for it (their share of the week's working days). No week is planned beyond \
-         an owner's time.",
-    )?;
-    let shown: Vec<&PersonLoad> = plan.load.iter().take(OWNER_COLUMNS).collect();
-    let others: Vec<&PersonLoad> = plan.load.iter().skip(OWNER_COLUMNS).collect();
+    out.extend([
+        heading(&format!("{number}.2"), "Load per week"),
+        Block::Paragraph(Text::plain(
+            "Working days of compliance work planned for each owner, week by week, beside the \
+             days they have for it (their share of the week's working days). No week is planned \
+             beyond an owner's time.",
+        )),
+        Block::Table(load_table(&plan.load)),
+        Block::Note(Text::plain(
+            "A share of time is set per person in Trustgap (on the client); a role nobody holds \
+             yet is planned at an assumed share until a person is named.",
+        )),
+    ]);
+    out
+}
+
+/// A row per week, a column per owner (the first few; the rest summed as "Others").
+fn load_table(load: &[PersonLoad]) -> Table {
+    let shown: Vec<&PersonLoad> = load.iter().take(OWNER_COLUMNS).collect();
+    let others: Vec<&PersonLoad> = load.iter().skip(OWNER_COLUMNS).collect();
     let mut columns = vec![Column::new("Week of", 1.2)];
     for l in &shown {
-        columns.push(Column::new(&format!("{} ({}%)", l.name, l.share), 1.3).right());
+        columns.push(Column::new(format!("{} ({}%)", l.name, l.share), 1.3).right());
     }
     if !others.is_empty() {
         columns.push(Column::new("Others", 1.0).right());
     }
-    let mut t = Table::new(columns);
-    let weeks: Vec<_> = shown
+    let weeks: std::collections::BTreeSet<_> = load
         .iter()
-        .chain(&others)
         .flat_map(|l| l.weeks.iter().map(|w| w.week))
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
         .collect();
-    for week in weeks {
-        let mut row = vec![Cell::text(short_date(week))];
-        for l in &shown {
-            row.push(match l.weeks.iter().find(|w| w.week == week) {
-                Some(w) if w.days > 0.005 => Cell::text(load_text(w.days, w.capacity)),
-                _ => Cell::styled("–", CELL_MUTED),
-            });
-        }
-        if !others.is_empty() {
-            let d: f32 = others
-                .iter()
-                .flat_map(|l| l.weeks.iter().filter(|w| w.week == week))
-                .map(|w| w.days)
-                .sum();
-            // An empty float sum is -0.0: show the quiet dash, never "-0.0".
-            row.push(if d > 0.005 {
-                Cell::text(format!("{d:.1}"))
-            } else {
-                Cell::styled("–", CELL_MUTED)
-            });
-        }
-        t.row(row);
-    }
-    flow.table(&t)?;
-    flow.space(4.0);
-    flow.paragraph(
-        SMALL,
-        "A share of time is set per person in Trustgap (on the client); a role nobody holds yet \
-         is planned at an assumed share until a person is named.",
-    )?;
-    Ok(())
+    let rows = weeks
+        .into_iter()
+        .map(|week| {
+            let mut cells = vec![Cell::from(short_date(week))];
+            for l in &shown {
+                cells.push(match l.weeks.iter().find(|w| w.week == week) {
+                    Some(w) if w.days > 0.005 => load_text(w.days, w.capacity).into(),
+                    _ => quiet_dash(),
+                });
+            }
+            if !others.is_empty() {
+                let d: f32 = others
+                    .iter()
+                    .flat_map(|l| l.weeks.iter().filter(|w| w.week == week))
+                    .map(|w| w.days)
+                    .sum();
+                // An empty float sum is -0.0: show the quiet dash, never "-0.0".
+                cells.push(if d > 0.005 {
+                    format!("{d:.1}").into()
+                } else {
+                    quiet_dash()
+                });
+            }
+            Row { cells, tone: None }
+        })
+        .collect();
+    Table { columns, rows }
 }
 
 /// "1.5 of 2.0": a full week reads as full even when both figures round differently (0.45 of

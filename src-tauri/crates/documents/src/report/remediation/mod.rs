@@ -1,19 +1,21 @@
-//! The remediation plan PDF: cover, document control, contents, plan summary (does it fit
-//! before the audit; actions by priority, phase and owner), audit preparation and each owner's
-//! load per week, the roadmap timeline, the action
-//! table, a section per owner and the evidence request list for the auditor.
+//! The remediation plan, built once on the document model (PDF through the layout engine, Word
+//! through `word::docx`): cover, document control, contents, plan summary (does it fit before
+//! the audit; actions by priority, phase and owner), audit preparation and each owner's load
+//! per week, the roadmap timeline, the action table, a section per owner and the evidence
+//! request list for the auditor.
 
 mod actions;
 mod capacity;
 mod overview;
 mod roadmap;
 
-use super::compose::{compose, Meta, Report};
 use super::context::ReportContext;
-use super::flow::{Anchor, Flow};
-use super::front::{contents_page, cover, document_control, CoverText, MARKING};
-use super::signoff::sign_off;
-use super::ReportError;
+use super::control::{control_blocks, sign_off_blocks};
+use super::front::{cover_of, CoverText, MARKING};
+use super::model::document_report;
+use super::{Report, ReportError};
+use crate::doc::{Block, Document, Meta, Tone};
+use trustgap_domain::plan::Priority;
 
 pub const TITLE: &str = "SOC 2 remediation plan";
 
@@ -44,47 +46,71 @@ const GUIDE: &[(&str, &str)] = &[
     ),
 ];
 
-/// Lays out the remediation plan report.
+/// The remediation plan as a model document: cover, document control, sign-off, contents and
+/// the six chapters.
+pub fn remediation_plan(ctx: &ReportContext<'_>) -> Result<Document, ReportError> {
+    let cover = cover_of(
+        ctx,
+        &CoverText {
+            kicker: "SOC 2 READINESS ASSESSMENT",
+            title: "Remediation plan",
+        },
+    )?;
+    let mut blocks = vec![Block::Cover(cover)];
+    blocks.extend(control_blocks(ctx, TITLE, GUIDE));
+    blocks.extend(sign_off_blocks(ctx, TITLE));
+    blocks.extend([Block::FrontPage("Contents".to_owned()), Block::Contents]);
+    blocks.extend(overview::plan_summary(ctx, "1"));
+    blocks.extend(capacity::people_and_time(ctx, "2"));
+    blocks.extend(roadmap::roadmap(ctx, "3"));
+    blocks.extend(actions::action_table(ctx, "4"));
+    blocks.extend(actions::by_owner(ctx, "5"));
+    blocks.extend(actions::evidence_requests(ctx, "6"));
+    Ok(Document {
+        meta: Meta {
+            title: format!("{TITLE}: {}", ctx.client),
+            subject: format!(
+                "Remediation plan for the SOC 2 gap assessment of {}: actions, owners, dates and \
+                 evidence",
+                ctx.assessment
+            ),
+            keywords: vec![
+                "SOC 2".to_owned(),
+                "remediation plan".to_owned(),
+                "roadmap".to_owned(),
+                ctx.client.to_owned(),
+            ],
+            author: ctx.prepared_by(),
+            generated_at: ctx.generated_at,
+            running_head: format!("{} · {TITLE}", ctx.client),
+            marking: MARKING.to_owned(),
+            footer: ctx.footer_line("dates are a plan, not a commitment"),
+            branding: ctx.branding.clone(),
+        },
+        blocks,
+    })
+}
+
+/// Lays out the remediation plan report (PDF).
 pub fn remediation_report(ctx: &ReportContext<'_>) -> Result<Report, ReportError> {
-    let composed = compose(TITLE, |flow: &mut Flow, prev: &[Anchor]| {
-        cover(
-            flow,
-            ctx,
-            &CoverText {
-                kicker: "SOC 2 READINESS ASSESSMENT",
-                title: "Remediation plan",
-            },
-        )?;
-        document_control(flow, ctx, TITLE, GUIDE)?;
-        sign_off(flow, ctx, TITLE)?;
-        contents_page(flow, prev)?;
-        overview::plan_summary(flow, ctx, "1")?;
-        capacity::people_and_time(flow, ctx, "2")?;
-        roadmap::roadmap(flow, ctx, "3")?;
-        actions::action_table(flow, ctx, "4")?;
-        actions::by_owner(flow, ctx, "5")?;
-        actions::evidence_requests(flow, ctx, "6")?;
-        Ok(())
-    })?;
-    let meta = Meta {
-        title: format!("{TITLE}: {}", ctx.client),
-        subject: format!(
-            "Remediation plan for the SOC 2 gap assessment of {}: actions, owners, dates and \
-             evidence",
-            ctx.assessment
-        ),
-        keywords: vec![
-            "SOC 2".to_owned(),
-            "remediation plan".to_owned(),
-            "roadmap".to_owned(),
-            ctx.client.to_owned(),
-        ],
-        author: ctx.prepared_by(),
-        generated_at: ctx.generated_at,
-        running_head: format!("{} · {TITLE}", ctx.client),
-        marking: MARKING.to_owned(),
-        footer: ctx.footer_line("dates are a plan, not a commitment"),
-        branding: ctx.branding.clone(),
-    };
-    Ok(Report::new(composed, meta))
+    document_report(&remediation_plan(ctx)?)
+}
+
+/// A numbered section heading.
+fn heading(number: &str, title: &str) -> Block {
+    Block::Heading {
+        number: number.to_owned(),
+        title: title.to_owned(),
+        level: 1,
+    }
+}
+
+/// The tone a priority reads as: the theme's priority colours.
+fn priority_tone(p: Priority) -> Tone {
+    match p {
+        Priority::P1 => Tone::Critical,
+        Priority::P2 => Tone::Warning,
+        Priority::P3 => Tone::Info,
+        Priority::P4 => Tone::Muted,
+    }
 }

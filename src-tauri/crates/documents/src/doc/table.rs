@@ -1,0 +1,134 @@
+//! Tables in the document model: columns with their share of the width and alignment, rows of
+//! cells (text with quieter lines and paragraphs under it, or a coloured chip).
+
+use super::Tone;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    #[default]
+    Left,
+    Right,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub header: String,
+    /// Share of the table width, relative to the other columns.
+    pub weight: f32,
+    pub align: Align,
+}
+
+impl Column {
+    pub fn new(header: impl Into<String>, weight: f32) -> Column {
+        Column {
+            header: header.into(),
+            weight,
+            align: Align::Left,
+        }
+    }
+
+    pub fn right(mut self) -> Column {
+        self.align = Align::Right;
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    /// Colours the first cell as a chip (a severity, a status); `None` for plain rows.
+    pub tone: Option<Tone>,
+}
+
+impl Row {
+    /// A row of plain cells.
+    pub fn plain(cells: Vec<String>) -> Row {
+        Row::of(cells, None)
+    }
+
+    /// Plain cells, the first one a chip of `tone` when given.
+    pub fn of(cells: Vec<String>, tone: Option<Tone>) -> Row {
+        Row {
+            cells: cells.into_iter().map(Cell::from).collect(),
+            tone,
+        }
+    }
+}
+
+/// One table cell: its text (bold when `strong`), quieter lines under it (a key, a reason),
+/// then paragraphs in the cell's normal text (a description); or a chip of a tone (a priority)
+/// instead of plain text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cell {
+    pub text: String,
+    pub strong: bool,
+    pub detail: Vec<String>,
+    pub body: Vec<String>,
+    pub chip: Option<Tone>,
+}
+
+impl Cell {
+    pub fn strong(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            strong: true,
+            ..Cell::default()
+        }
+    }
+
+    pub fn chip(text: impl Into<String>, tone: Tone) -> Cell {
+        Cell {
+            text: text.into(),
+            chip: Some(tone),
+            ..Cell::default()
+        }
+    }
+
+    /// Adds a quieter line under the text (skipped when blank).
+    pub fn with(mut self, detail: impl Into<String>) -> Cell {
+        let d = detail.into();
+        if !d.trim().is_empty() {
+            self.detail.push(d);
+        }
+        self
+    }
+
+    /// Adds a paragraph of normal text after the quieter lines (skipped when blank).
+    pub fn and(mut self, body: impl Into<String>) -> Cell {
+        let b = body.into();
+        if !b.trim().is_empty() {
+            self.body.push(b);
+        }
+        self
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell {
+            text,
+            ..Cell::default()
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Cell {
+        Cell::from(text.to_owned())
+    }
+}
+
+/// A table with a header row that repeats on every page it runs onto; when every header is
+/// empty it has no header row (a label/value list).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// Whether the header row is printed: not when every header is empty.
+    pub fn has_header(&self) -> bool {
+        self.columns.iter().any(|c| !c.header.trim().is_empty())
+    }
+}
