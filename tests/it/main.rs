@@ -33,6 +33,7 @@ mod portable;
 mod readers;
 mod register;
 mod register_docs;
+mod register_sign_sheet;
 mod register_store;
 mod reports;
 mod reports_audit;
