@@ -93,7 +93,8 @@ describe('Files and backups', () => {
     app.showWorkspaceTab('files');
     const { calls } = renderScreen(Workspace, workspace(), (cmd) => {
       if (cmd === 'list_backups') return [];
-      if (cmd === 'export_portable') return { status: 'saved', path: '/home/me/Acme.trustgap', bytes: 10, warnings: [] };
+      if (cmd === 'export_portable')
+        return { status: 'saved', path: '/home/me/Acme.trustgap', bytes: 10, warnings: [] };
       return undefined;
     });
     const box = screen.getByLabelText<HTMLInputElement>(/Include the people register \(personal data\)/);
