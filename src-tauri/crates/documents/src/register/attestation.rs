@@ -77,11 +77,11 @@ pub fn attestation_document(reg: &Register<'_>, from: NaiveDate, to: NaiveDate) 
             long_date(as_of)
         ))),
         Block::KeyFigures(vec![
-            figure("People in the period", people.len(), Tone::Neutral),
+            figure("People", people.len(), Tone::Neutral),
             figure("Joined", joiners, Tone::Neutral),
             figure("Left", leavers, Tone::Neutral),
-            figure("Trainings completed", done_in_period.len(), Tone::Info),
-            figure("Acknowledgements", acks_in_period, Tone::Info),
+            figure("Trained", done_in_period.len(), Tone::Info),
+            figure("Acknowledged", acks_in_period, Tone::Info),
             figure(
                 "Exceptions",
                 gaps.len(),
