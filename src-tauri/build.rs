@@ -80,6 +80,7 @@ fn trustgap_commands() -> &'static [&'static str] {
         "remove_completion",
         "training_list",
         "acknowledge_policy",
+        "record_sign_sheet",
         "list_acknowledgements",
         "register_gaps",
         "register_overview",

@@ -18,6 +18,10 @@ use trustgap_workspace::{ApiError, Workspace, WorkspaceLock};
 /// (a native dialog cannot be driven over WebDriver). Never set it for real use.
 pub const E2E_SAVE_DIR_ENV: &str = "TRUSTGAP_E2E_SAVE_DIR";
 
+/// Test setting: when set, every "open" dialog is skipped and this file is the one picked (for
+/// the same reason). The test may rewrite the file between steps. Never set it for real use.
+pub const E2E_OPEN_FILE_ENV: &str = "TRUSTGAP_E2E_OPEN_FILE";
+
 /// Benchmark setting: when set, the app prints `ready` on stdout once the UI is interactive
 /// (see `commands::ui_ready`). It changes nothing else.
 pub const READY_PROBE_ENV: &str = "TRUSTGAP_READY_PROBE";
@@ -67,9 +71,12 @@ pub fn run_app(data_dir: PathBuf) -> Result<Launched, ApiError> {
             }
         }
     }
-    let save_override = std::env::var_os(E2E_SAVE_DIR_ENV)
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from);
+    let setting = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    let (save_override, open_override) = (setting(E2E_SAVE_DIR_ENV), setting(E2E_OPEN_FILE_ENV));
     let specta = commands::builder();
     // The socket a second launch on this folder knocks on (see `instance`), removed on exit.
     #[cfg(unix)]
@@ -87,6 +94,7 @@ pub fn run_app(data_dir: PathBuf) -> Result<Launched, ApiError> {
             Some(lock),
             data_dir,
             save_override,
+            open_override,
         ))
         .setup(move |app| {
             window::create(app.handle())?;

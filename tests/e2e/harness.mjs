@@ -89,14 +89,17 @@ async function stopDriver(driver, driverExit) {
 
 /**
  * Starts the app on the workspace in `dataDir` (exports go to `saveDir`, the documented test
- * setting that replaces the native save dialog) and opens a WebDriver session on it.
+ * setting that replaces the native save dialog; with `openFile`, every "open" dialog picks that
+ * file instead of showing) and opens a WebDriver session on it.
  * Returns { session, stop }.
  */
-export async function launch({ dataDir, saveDir, log }) {
+export async function launch({ dataDir, saveDir, openFile, log }) {
   const application = appBinary();
   const tauriDriver = tauriDriverBinary();
   // The app inherits tauri-driver's environment: set its variables before spawning it.
   const env = { ...process.env, TRUSTGAP_DATA_DIR: dataDir, TRUSTGAP_E2E_SAVE_DIR: saveDir };
+  if (openFile) env.TRUSTGAP_E2E_OPEN_FILE = openFile;
+  else delete env.TRUSTGAP_E2E_OPEN_FILE;
   const port = await freePort();
   let nativePort = await freePort();
   while (nativePort === port) nativePort = await freePort();

@@ -1,18 +1,23 @@
 // End-to-end: the people register and the workshop sign-in of the sample, through the real app,
 // in a 1024×640 window (the smallest the app supports). Three people are added on the People
-// screen (after Policies in the sidebar), a policy is approved on the Policies screen so there is
-// a version to acknowledge, the sign-in (kiosk) takes the three in turn — each picks their name,
-// reads, confirms, and the view goes back to the names — and the Acknowledgements tab then shows
-// all three current. Last, Results and Plan show the register in counts (no name) and the
-// Questionnaire suggests an answer to the acknowledgement question from it, taken with one click.
-// The tabs and the kiosk are checked at 1280×800 too; every view goes through the layout check
-// and is saved under artifacts/screens/<size>/.
+// screen (after Policies in the sidebar), a roster is imported (a file with a bad row refused with
+// the row listed, then a good one; the "open" dialog is replaced by the TRUSTGAP_E2E_OPEN_FILE
+// test setting), a policy is approved on the Policies screen so there is a version to
+// acknowledge, the sign-in (kiosk) takes the three in turn — each picks their name, reads,
+// confirms, and the view goes back to the names — and the Acknowledgements tab then shows all
+// three current. Then Results and Plan show the register in counts (no name) and the
+// Questionnaire suggests an answer to the acknowledgement question from it, taken with one
+// click. Last, the sign-sheet is printed, a signed one entered for the two imported people, and
+// the workbook and the attestation saved. The tabs and the kiosk are checked at 1280×800 too;
+// every view goes through the layout check and is saved under artifacts/screens/<size>/ (the
+// saved PDFs are copied to artifacts/).
 //
 // Run (see README.md): TRUSTGAP_E2E_APP=/abs/path/to/trustgap \
 //   dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" node --test tests/e2e/register.test.mjs
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +32,13 @@ const ATTENDEES = [
   { name: 'Kofi Mensah', email: 'kofi@example.test' },
   { name: 'Hana Sato', email: 'hana@example.test' },
 ];
+const IMPORTED = [
+  { name: 'Oda Berg', email: 'oda@example.test' },
+  { name: 'Pia Lund', email: 'pia@example.test' },
+];
+const roster = (pia) =>
+  `Name,Email,Team,Start date\r\n${IMPORTED[0].name},${IMPORTED[0].email},Support,2024-02-01\r\n` +
+  `${IMPORTED[1].name},${IMPORTED[1].email},Support,${pia}\r\n`;
 const ACKS = ['[data-testid=kiosk-start]', '[data-testid=ack-save]'];
 const PRIMARY = ['[data-testid=person-add]', '[data-testid=roster-choose]', '[data-testid=kiosk-start]'];
 
@@ -46,6 +58,18 @@ async function resize(j, size) {
   );
 }
 
+/** The path a "Saved to <path>" status names, checked to be in the export folder. */
+function savedPath(status) {
+  const path = status
+    .replace(/^.*Saved to\s*/s, '')
+    .replace(/\s*Open\s*Show in folder\s*$/s, '')
+    .trim();
+  assert.ok(existsSync(path), `the file exists: ${path}`);
+  return path;
+}
+
+const pdfText = (path) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+
 const ackCell = (name) => `[data-testid=ack-row][data-person="${name}"] [data-testid=ack-cell][data-policy="${POLICY}"]`;
 
 describe('the people register and the workshop sign-in of the sample', () => {
@@ -58,7 +82,14 @@ describe('the people register and the workshop sign-in of the sample', () => {
       mkdirSync(ARTIFACTS, { recursive: true });
       j.dataDir = mkdtempSync(join(tmpdir(), 'trustgap-e2e-register-'));
       j.saveDir = mkdtempSync(join(tmpdir(), 'trustgap-e2e-register-exports-'));
-      app = await launch({ dataDir: j.dataDir, saveDir: j.saveDir, log: join(ARTIFACTS, 'tauri-driver-register.log') });
+      j.openDir = mkdtempSync(join(tmpdir(), 'trustgap-e2e-register-open-'));
+      j.roster = join(j.openDir, 'roster.csv');
+      app = await launch({
+        dataDir: j.dataDir,
+        saveDir: j.saveDir,
+        openFile: j.roster,
+        log: join(ARTIFACTS, 'tauri-driver-register.log'),
+      });
       j.session = app.session;
       wide.session = app.session;
       await resize(j, j.size);
@@ -73,7 +104,7 @@ describe('the people register and the workshop sign-in of the sample', () => {
       try {
         await app?.stop();
       } finally {
-        for (const dir of [j.dataDir, j.saveDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+        for (const dir of [j.dataDir, j.saveDir, j.openDir]) if (dir) rmSync(dir, { recursive: true, force: true });
       }
     },
     { timeout: 30_000 },
@@ -100,6 +131,32 @@ describe('the people register and the workshop sign-in of the sample', () => {
     }
     await j.checkLayout('People', PRIMARY);
     await snap(j, 'people-roster');
+  });
+
+  j.step('a roster with a bad row is refused with the row listed, then a good one is imported', async () => {
+    // The open dialog returns this file (TRUSTGAP_E2E_OPEN_FILE); the test rewrites it in between.
+    writeFileSync(j.roster, roster('next week'));
+    await j.session.click('[data-testid=roster-choose]');
+    const problems = await j.waitForText('[data-testid=roster-problems]', (t) => t.includes('Row 3:'), 'row 3 listed');
+    assert.match(problems, /Row 3:.*not a date/);
+    assert.doesNotMatch(problems, /Row 2:/, 'the good row is not listed');
+    assert.match(await j.session.text('[data-testid=roster-refused]'), /1 row stops the import/);
+    assert.equal(
+      await j.session.execute("return document.querySelector('[data-testid=roster-import-all]').disabled;"),
+      true,
+      'nothing can be imported while a row is wrong',
+    );
+    await snap(j, 'people-roster-refused');
+    writeFileSync(j.roster, roster('2024-03-04'));
+    await j.session.click('[data-testid=roster-choose]');
+    await j.waitForText('[data-testid=roster-ready]', (t) => t.includes('2 people ready'), 'the roster to be ready');
+    await j.session.click('[data-testid=roster-import-all]');
+    await j.waitForText('[data-testid=roster-notice]', (t) => t === '2 people imported.', 'to say 2 were imported');
+    const table = await j.session.text('[data-testid=roster]');
+    for (const { name, email } of [...ATTENDEES, ...IMPORTED]) {
+      assert.match(table, new RegExp(name));
+      assert.match(table, new RegExp(email));
+    }
   });
 
   j.step('a policy is approved so there is a version to acknowledge', async () => {
@@ -234,5 +291,51 @@ describe('the people register and the workshop sign-in of the sample', () => {
     await j.waitForAnswer(el, 'partial');
     await j.waitForAttribute('[data-testid=save-status]', 'data-state', 'saved');
     await j.session.find(`${card} [data-testid=suggestion-matches]`, { visible: true });
+  });
+
+  j.step('the sign-sheet is printed and a signed one entered; the workbook and attestation are saved', async () => {
+    await resize(j, j.size);
+    await j.go('people');
+    await j.session.click('[data-testid=people-tab-acks]');
+    await j.session.click('[data-testid=sign-sheet-pdf]');
+    const sheet = savedPath(
+      await j.waitForText('[data-testid=sign-sheet-status]', (t) => t.includes('Saved to'), 'the sheet saved'),
+    );
+    assert.match(sheet, /sign-sheet .*\.pdf$/);
+    const sheetText = pdfText(sheet);
+    for (const { name } of [...ATTENDEES, ...IMPORTED]) assert.match(sheetText, new RegExp(name));
+    copyFileSync(sheet, join(ARTIFACTS, 'register-sign-sheet.pdf'));
+    await j.checkLayout('People, sign-sheet saved', ACKS);
+    await snap(j, 'people-acks-docs');
+
+    await j.session.click('[data-testid=sign-sheet-enter]');
+    await j.session.find('[data-testid=sign-sheet-dialog]', { visible: true });
+    for (const { name } of IMPORTED) await j.session.click(`[data-testid=sign-sheet-person][data-person="${name}"]`);
+    await snap(j, 'people-sign-sheet-dialog');
+    await j.session.click('[data-testid=sign-sheet-record]');
+    await j.waitForText(
+      '[data-testid=sign-sheet-notice]',
+      (t) => t.startsWith('Sheet recorded: 2 people, 1 policy, 2 new acknowledgements'),
+      'the sheet to be recorded',
+    );
+    for (const { name } of [...ATTENDEES, ...IMPORTED]) await j.waitForAttribute(ackCell(name), 'data-state', 'current');
+
+    await j.session.click('[data-testid=people-tab-training]');
+    await j.session.click('[data-testid=register-workbook]');
+    const workbook = savedPath(
+      await j.waitForText('[data-testid=training-docs-status]', (t) => t.includes('.xlsx'), 'the workbook saved'),
+    );
+    assert.equal(readFileSync(workbook).subarray(0, 2).toString('latin1'), 'PK', 'an Excel file is a zip');
+    await j.session.click('[data-testid=attestation-open]');
+    await j.session.find('[data-testid=attestation-dialog]', { visible: true });
+    await snap(j, 'people-attestation-dialog');
+    await j.session.click('[data-testid=attestation-save]');
+    const attestation = savedPath(
+      await j.waitForText('[data-testid=training-docs-status]', (t) => /attestation .*\.pdf/.test(t), 'saved'),
+    );
+    assert.match(pdfText(attestation), /Oda Berg/);
+    copyFileSync(attestation, join(ARTIFACTS, 'register-attestation.pdf'));
+    await j.checkLayout('People, training documents', ['[data-testid=register-workbook]', '[data-testid=attestation-open]']);
+    await snap(j, 'people-training-docs');
   });
 });

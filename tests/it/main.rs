@@ -35,6 +35,7 @@ mod readers;
 mod register;
 mod register_docs;
 mod register_overview;
+mod register_sign_sheet;
 mod register_store;
 mod reports;
 mod reports_audit;

@@ -19,7 +19,7 @@ pub async fn choose_answers_file(
     id: i64,
 ) -> Result<Option<AnswersImport>> {
     logged_async("choose_answers_file", async {
-        let Some(path) = open_path(&window, "Import answers", QUESTIONNAIRES).await else {
+        let Some(path) = open_path(&window, &state, "Import answers", QUESTIONNAIRES).await else {
             return Ok(None);
         };
         let preview = state.with(|w| w.preview_answers_import(id, &path))?;

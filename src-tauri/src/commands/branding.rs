@@ -48,7 +48,7 @@ pub async fn choose_logo(
     client_id: Option<i64>,
 ) -> Result<Option<BrandingView>> {
     logged_async("choose_logo", async {
-        let Some(path) = open_path(&window, "Choose a logo", IMAGES).await else {
+        let Some(path) = open_path(&window, &state, "Choose a logo", IMAGES).await else {
             return Ok(None);
         };
         state.with(|w| w.set_logo_file(client_id, &path)).map(Some)

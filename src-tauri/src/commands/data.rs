@@ -71,7 +71,7 @@ pub async fn restore_backup_file(
     state: State<'_, AppState>,
 ) -> Result<bool> {
     logged_async("restore_backup_file", async {
-        let Some(from) = open_path(&window, "Restore a backup", DATABASES).await else {
+        let Some(from) = open_path(&window, &state, "Restore a backup", DATABASES).await else {
             return Ok(false);
         };
         let dir = state.data_dir.clone();
@@ -81,13 +81,15 @@ pub async fn restore_backup_file(
     .await
 }
 
-/// Exports assessments as one `.trustgap` file where the user chooses.
+/// Exports assessments as one `.trustgap` file where the user chooses; the people register
+/// (personal data) goes with them only when `include_register` is set.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_portable(
     window: WebviewWindow,
     state: State<'_, AppState>,
     ids: Vec<i64>,
+    include_register: bool,
 ) -> Result<ExportOutcome> {
     logged_async("export_portable", async {
         let first = ids
@@ -111,8 +113,7 @@ pub async fn export_portable(
         else {
             return Ok(ExportOutcome::Cancelled);
         };
-        // The register (personal data) is left out until the window offers the choice.
-        state.with(|w| w.export_portable(&ids, &path, false))?;
+        state.with(|w| w.export_portable(&ids, &path, include_register))?;
         AppState::remember(&state.last_export, Some(path.clone()));
         Ok(saved(&path))
     })
@@ -127,7 +128,8 @@ pub async fn choose_import_file(
     state: State<'_, AppState>,
 ) -> Result<Option<ImportPreview>> {
     logged_async("choose_import_file", async {
-        let Some(path) = open_path(&window, "Import a portable file", TRUSTGAP_FILES).await else {
+        let Some(path) = open_path(&window, &state, "Import a portable file", TRUSTGAP_FILES).await
+        else {
             return Ok(None);
         };
         let preview = state.with(|w| w.preview_portable(&path))?;

@@ -1,7 +1,8 @@
 //! Native file dialogs, opened on the Rust side so the UI never hands the backend a path.
 //!
 //! With the test setting `TRUSTGAP_E2E_SAVE_DIR`, "save" and folder dialogs are skipped and the
-//! suggested name (or subfolder) is used in that folder (WebDriver cannot drive native dialogs).
+//! suggested name (or subfolder) is used in that folder; with `TRUSTGAP_E2E_OPEN_FILE`, "open"
+//! dialogs are skipped and that file is the one picked (WebDriver cannot drive native dialogs).
 
 use super::AppState;
 use std::path::{Path, PathBuf};
@@ -50,12 +51,17 @@ pub async fn folder_path(
         .map(|f| f.path().to_owned())
 }
 
-/// A file the user picks to open; `None` when the user cancels.
+/// A file the user picks to open; `None` when the user cancels. With the test setting, that
+/// file, whatever the filter.
 pub async fn open_path(
     window: &WebviewWindow,
+    state: &AppState,
     title: &str,
     filter: (&str, &[&str]),
 ) -> Option<PathBuf> {
+    if let Some(file) = &state.open_file_override {
+        return Some(file.clone());
+    }
     rfd::AsyncFileDialog::new()
         .set_title(title)
         .add_filter(filter.0, filter.1)

@@ -376,6 +376,7 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             register::remove_completion,
             register::training_list,
             register::acknowledge_policy,
+            register::record_sign_sheet,
             register::list_acknowledgements,
             register::register_gaps,
             register::register_overview,

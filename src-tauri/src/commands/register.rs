@@ -1,7 +1,7 @@
 //! Commands for the people register: the roster import (picked with the native dialog, checked,
 //! then imported all or nothing), courses, training completions and statuses, policy
-//! acknowledgements, the register's gaps, its overview in counts with the answers it suggests,
-//! and erasing a person.
+//! acknowledgements (one by one, or a signed sheet's results), the register's gaps, its
+//! overview in counts with the answers it suggests, and erasing a person.
 
 use super::dialog::open_path;
 use super::{logged, logged_async, today, AppState, Result};
@@ -11,7 +11,8 @@ use trustgap_domain::register::{
     Acknowledgement, Completion, Course, CourseInput, RegisterGap, RosterField,
 };
 use trustgap_workspace::{
-    read_roster_file, ApiError, ErasureView, RegisterOverview, RosterPreview, TrainingRow,
+    read_roster_file, ApiError, ErasureView, RegisterOverview, RosterPreview, SignSheetRecorded,
+    SignSheetResults, TrainingRow,
 };
 
 const ROSTERS: (&str, &[&str]) = ("Roster (CSV or Excel)", &["csv", "xlsx"]);
@@ -30,7 +31,7 @@ pub async fn choose_roster_file(
     choices: Choices,
 ) -> Result<Option<RosterPreview>> {
     logged_async("choose_roster_file", async {
-        let Some(path) = open_path(&window, "Import a roster", ROSTERS).await else {
+        let Some(path) = open_path(&window, &state, "Import a roster", ROSTERS).await else {
             return Ok(None);
         };
         let (name, bytes) = read_roster_file(&path)?;
@@ -168,6 +169,20 @@ pub fn acknowledge_policy(
         state.with(|w| {
             w.acknowledge_policy(assessment_id, person_id, &policy_id, version, on, today())
         })
+    })
+}
+
+/// Records who signed a workshop's sheet: each ticked person acknowledges each ticked policy's
+/// version in force, all or nothing.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn record_sign_sheet(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+    results: SignSheetResults,
+) -> Result<SignSheetRecorded> {
+    logged("record_sign_sheet", || {
+        state.with(|w| w.record_sign_sheet(assessment_id, &results, today()))
     })
 }
 

@@ -14,6 +14,8 @@ pub struct AppState {
     pub(crate) data_dir: PathBuf,
     /// Test setting (`TRUSTGAP_E2E_SAVE_DIR`): exports go here instead of through the dialog.
     pub(crate) save_dir_override: Option<PathBuf>,
+    /// Test setting (`TRUSTGAP_E2E_OPEN_FILE`): every "open" dialog picks this file.
+    pub(crate) open_file_override: Option<PathBuf>,
     /// The file last written by an export, for "open" and "show in folder".
     pub(crate) last_export: Mutex<Option<PathBuf>>,
     /// The `.trustgap` file chosen for import, waiting for the user's decision.
@@ -36,12 +38,14 @@ impl AppState {
         lock: Option<WorkspaceLock>,
         data_dir: PathBuf,
         save_dir_override: Option<PathBuf>,
+        open_file_override: Option<PathBuf>,
     ) -> AppState {
         AppState {
             slot: Mutex::new(workspace),
             _lock: lock,
             data_dir,
             save_dir_override,
+            open_file_override,
             last_export: Mutex::new(None),
             pending_import: Mutex::new(None),
             pending_answers: Mutex::new(None),

@@ -52,6 +52,8 @@ import {
   type RosterField,
   type RosterPreview,
   type SaveAnswerInput,
+  type SignSheetRecorded,
+  type SignSheetResults,
   type SnapshotInfo,
   type StartupProblem,
   type TrainingRow,
@@ -125,7 +127,9 @@ export const api = {
   backupNow: (): Promise<ExportOutcome> => call(commands.backupNow()),
   restoreBackup: (name: string): Promise<null> => call(commands.restoreBackup(name)),
   restoreBackupFile: (): Promise<boolean> => call(commands.restoreBackupFile()),
-  exportPortable: (ids: number[]): Promise<ExportOutcome> => call(commands.exportPortable(ids)),
+  /** Saves assessments as one .trustgap file; the people register (personal data) only when asked. */
+  exportPortable: (ids: number[], includeRegister: boolean): Promise<ExportOutcome> =>
+    call(commands.exportPortable(ids, includeRegister)),
   chooseImportFile: (): Promise<ImportPreview | null> => call(commands.chooseImportFile()),
   importChosen: (mode: ImportMode): Promise<number[]> => call(commands.importChosen(mode)),
   /** Picks a filled-in questionnaire (native dialog) and checks it against the assessment. */
@@ -247,6 +251,17 @@ export const api = {
   acknowledgePolicy: (id: number, personId: number, policyId: string, version: number, on: string): Promise<null> =>
     call(commands.acknowledgePolicy(id, personId, policyId, version, on)),
   acknowledgements: (id: number): Promise<Acknowledgement[]> => call(commands.listAcknowledgements(id)),
+  /** Records who signed a workshop's sheet, all or nothing. */
+  recordSignSheet: (id: number, results: SignSheetResults): Promise<SignSheetRecorded> =>
+    call(commands.recordSignSheet(id, results)),
+  /** Saves the client's people-and-training workbook (save dialog); the path, or null when cancelled. */
+  exportRegisterWorkbook: (clientId: number): Promise<string | null> => call(commands.exportRegisterWorkbook(clientId)),
+  /** Saves the client's training attestation for a period (both days included). */
+  exportTrainingAttestation: (clientId: number, from: string, to: string, format: DocFormat): Promise<string | null> =>
+    call(commands.exportTrainingAttestation(clientId, from, to, format)),
+  /** Saves today's workshop sign-sheet of the assessment's client. */
+  exportSignSheet: (id: number, format: DocFormat): Promise<string | null> =>
+    call(commands.exportSignSheet(id, format)),
   /** The register's gaps today, against the assessment's policies in force. */
   registerGaps: (id: number): Promise<RegisterGap[]> => call(commands.registerGaps(id)),
   /** The register in counts (no name) and the answers it suggests for the questionnaire. */

@@ -404,11 +404,12 @@ async restoreBackupFile() : Promise<Result<boolean, ApiError>> {
 }
 },
 /**
- * Exports assessments as one `.trustgap` file where the user chooses.
+ * Exports assessments as one `.trustgap` file where the user chooses; the people register
+ * (personal data) goes with them only when `include_register` is set.
  */
-async exportPortable(ids: number[]) : Promise<Result<ExportOutcome, ApiError>> {
+async exportPortable(ids: number[], includeRegister: boolean) : Promise<Result<ExportOutcome, ApiError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("export_portable", { ids }) };
+    return { status: "ok", data: await TAURI_INVOKE("export_portable", { ids, includeRegister }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -659,6 +660,18 @@ async trainingList(clientId: number) : Promise<Result<TrainingRow[], ApiError>> 
 async acknowledgePolicy(assessmentId: number, personId: number, policyId: string, version: number, on: string) : Promise<Result<null, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("acknowledge_policy", { assessmentId, personId, policyId, version, on }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Records who signed a workshop's sheet: each ticked person acknowledges each ticked policy's
+ * version in force, all or nothing.
+ */
+async recordSignSheet(assessmentId: number, results: SignSheetResults) : Promise<Result<SignSheetRecorded, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("record_sign_sheet", { assessmentId, results }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -2095,6 +2108,26 @@ template_changed: boolean;
  */
 diff: DiffLine[]; clauses: GeneratedClause[] }
 export type Severity = "low" | "medium" | "high"
+/**
+ * What recording a sheet did.
+ */
+export type SignSheetRecorded = { people: number; policies: number; 
+/**
+ * Acknowledgements written; one already on record keeps its first day and is not counted.
+ */
+added: number }
+/**
+ * What the consultant read off a signed sheet.
+ */
+export type SignSheetResults = { 
+/**
+ * The people who signed (the client's, working there on `signed_on`).
+ */
+person_ids: number[]; 
+/**
+ * The policies the session covered; each is acknowledged in its version in force.
+ */
+policy_ids: string[]; signed_on: string }
 /**
  * A snapshot as listed: what it is called, when it was taken, its readiness then.
  */

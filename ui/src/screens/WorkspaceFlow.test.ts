@@ -88,6 +88,28 @@ describe('Files and backups', () => {
     expect(count(calls, 'open_last_export')).toBe(1);
   });
 
+  it('leaves the people register out of an export unless the box is ticked', async () => {
+    app.current = openOne();
+    app.showWorkspaceTab('files');
+    const { calls } = renderScreen(Workspace, workspace(), (cmd) => {
+      if (cmd === 'list_backups') return [];
+      if (cmd === 'export_portable')
+        return { status: 'saved', path: '/home/me/Acme.trustgap', bytes: 10, warnings: [] };
+      return undefined;
+    });
+    const box = screen.getByLabelText<HTMLInputElement>(/Include the people register \(personal data\)/);
+    expect(box.checked).toBe(false);
+    await fireEvent.click(screen.getByTestId('export-portable'));
+    await waitFor(() => expect(count(calls, 'export_portable')).toBe(1));
+    await fireEvent.click(box);
+    await fireEvent.click(screen.getByTestId('export-client'));
+    await waitFor(() => expect(count(calls, 'export_portable')).toBe(2));
+    expect(argsOf(calls, 'export_portable').map((a) => (a as { includeRegister: boolean }).includeRegister)).toEqual([
+      false,
+      true,
+    ]);
+  });
+
   it('offers to open the assessment just imported', async () => {
     app.showWorkspaceTab('files');
     const state = workspace();

@@ -11,12 +11,14 @@ import type {
   RegisterGap,
   RegisterOverview,
   RosterPreview,
+  SignSheetResults,
   TrainingRow,
 } from '../lib/api';
 import { app } from '../lib/app.svelte';
 import { assessmentDetail, assessmentSummary, at, bankCatalog, day, person } from './fixtures';
-import { mockBackend, unexpected, type Call } from './ipc';
+import { failure, mockBackend, unexpected, type Call } from './ipc';
 import { policyView } from './policies';
+import { versionInForce } from '../components/register/register';
 
 export interface Register {
   people: Person[];
@@ -26,6 +28,10 @@ export interface Register {
   gaps: RegisterGap[];
   policies: PolicyView[];
   preview: RosterPreview | null;
+  /** Where the register's documents are "saved" (null: the user cancels the dialog). */
+  savedTo: string | null;
+  /** A refusal of the next signed sheet, as the backend words it. */
+  refuseSheet: string | null;
   calls: Call[];
 }
 
@@ -62,6 +68,8 @@ export function register(over: Partial<Register> = {}): Register {
     gaps: [],
     policies: [approved('access', 'Access control policy', 1, 2), approved('incident', 'Incident response policy', 1)],
     preview: null,
+    savedTo: '/home/me/Acme document',
+    refuseSheet: null,
     calls: [],
     ...over,
   };
@@ -114,6 +122,36 @@ export function register(over: Partial<Register> = {}): Register {
           },
         ];
         return null;
+      case 'export_register_workbook':
+      case 'export_training_attestation':
+      case 'export_sign_sheet':
+        return reg.savedTo;
+      case 'record_sign_sheet': {
+        if (reg.refuseSheet) return failure('validation', reg.refuseSheet);
+        const results = args.results as SignSheetResults;
+        let added = 0;
+        for (const personId of results.person_ids) {
+          for (const policyId of results.policy_ids) {
+            const policy = reg.policies.find((p) => p.id === policyId);
+            const version = policy ? versionInForce(policy) : null;
+            if (version === null) return failure('validation', `${policyId} is not approved.`);
+            if (reg.acks.some((a) => a.person_id === personId && a.policy_id === policyId && a.version === version))
+              continue;
+            added += 1;
+            reg.acks = [
+              ...reg.acks,
+              {
+                person_id: personId,
+                assessment_id: args.assessmentId as number,
+                policy_id: policyId,
+                version,
+                acknowledged_on: results.signed_on,
+              },
+            ];
+          }
+        }
+        return { people: results.person_ids.length, policies: results.policy_ids.length, added };
+      }
       case 'choose_roster_file':
       case 'preview_chosen_roster':
         return reg.preview;

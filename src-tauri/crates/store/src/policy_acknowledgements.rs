@@ -55,4 +55,44 @@ impl Store {
             Ok(())
         })
     }
+
+    /// Records that each of `people` acknowledged each of `policies` (id and version) on one
+    /// day, all or nothing: one person of another client and nothing is written. Pairs already
+    /// recorded keep their first day. Returns how many acknowledgements are new.
+    pub fn acknowledge_many(
+        &mut self,
+        assessment_id: i64,
+        people: &[i64],
+        policies: &[(String, u32)],
+        on: NaiveDate,
+    ) -> Result<u32> {
+        let client_id = self.assessment(assessment_id)?.client_id;
+        let mut checked = Vec::with_capacity(people.len());
+        for &id in people {
+            let person = self.person(id)?;
+            if person.client_id != client_id {
+                return Err(StoreError::Invalid(format!(
+                    "{} is not one of this assessment's client's people.",
+                    person.name
+                )));
+            }
+            checked.push(id);
+        }
+        self.write(|tx| {
+            let mut stmt = tx.prepare(
+                "INSERT OR IGNORE INTO policy_acknowledgements \
+                 (person_id, assessment_id, policy_id, version, acknowledged_on) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            let mut added = 0u32;
+            for person_id in &checked {
+                for (policy_id, version) in policies {
+                    let n =
+                        stmt.execute(params![person_id, assessment_id, policy_id, version, on])?;
+                    added = added.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+                }
+            }
+            Ok(added)
+        })
+    }
 }

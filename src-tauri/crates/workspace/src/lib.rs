@@ -47,7 +47,7 @@ pub use planning::audit_profile_warnings;
 pub use policies::PolicyFile;
 pub use register::{
     describe_problems, read_roster_file, ErasureView, RegisterFile, RegisterOverview,
-    RosterPreview, TrainingRow, MAX_ROSTER_BYTES,
+    RosterPreview, SignSheetRecorded, SignSheetResults, TrainingRow, MAX_ROSTER_BYTES,
 };
 pub use rendered::{missing_glyphs_warning, RenderedPdf};
 pub use reports::{DataFormat, ReportKind, ReportOptions, ReportPreview};

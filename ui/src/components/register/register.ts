@@ -1,6 +1,15 @@
 // What the People screen's parts share: the policy version in force, acknowledgement states,
-// a person's register fields as an input, and the roster fields' names.
-import type { Acknowledgement, Audience, Person, PersonInput, PolicyView, RosterField } from '../../lib/api';
+// a person's register fields as an input, the roster fields' names, who works there on a day,
+// and saving a register document.
+import {
+  messageOf,
+  type Acknowledgement,
+  type Audience,
+  type Person,
+  type PersonInput,
+  type PolicyView,
+  type RosterField,
+} from '../../lib/api';
 
 /** The newest approved version of a policy (the one people acknowledge), or null. */
 export function versionInForce(policy: PolicyView): number | null {
@@ -91,5 +100,37 @@ export function audienceText(a: Audience): string {
       return `Roles: ${a.names.join(', ')}`;
     case 'teams':
       return `Teams: ${a.names.join(', ')}`;
+  }
+}
+
+/** Whether `p` works there on `day` (ISO): started (or no start recorded) and not left before it. The backend's rule for who can have signed a sheet that day. */
+export function currentOn(p: Person, day: string): boolean {
+  return !(p.end_date && p.end_date < day) && !(p.start_date && p.start_date > day);
+}
+
+/** The first day of the twelve months ending on `today` (ISO): the day after the same date a year before (29 February counting as the 28th). */
+export function twelveMonthsTo(today: string): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
+  return new Date(Date.UTC(y - 1, m - 1, Math.min(d, lastDay) + 1)).toISOString().slice(0, 10);
+}
+
+/** Where a register document's save is: being written, written to `path`, or cancelled. */
+export type Saving = { kind: 'busy'; what: string } | { kind: 'saved'; path: string } | { kind: 'cancelled' };
+
+/** Runs a save and reports its progress through `set`; the refusal's message, or null. */
+export async function saveDocument(
+  what: string,
+  run: () => Promise<string | null>,
+  set: (s: Saving | null) => void,
+): Promise<string | null> {
+  set({ kind: 'busy', what });
+  try {
+    const path = await run();
+    set(path ? { kind: 'saved', path } : { kind: 'cancelled' });
+    return null;
+  } catch (e) {
+    set(null);
+    return messageOf(e);
   }
 }
