@@ -83,6 +83,8 @@ describe('the roster', () => {
     const dialog = screen.getByRole('dialog', { name: 'Erase Sam Okafor?' });
     expect(text(dialog)).toContain('Removed: their name, email');
     expect(text(dialog)).toContain('Kept: the counts');
+    // Erasure reaches the workspace file only; the dialog says what it cannot reach.
+    expect(text(dialog)).toContain('backups and exported .trustgap files made before now');
     expect(lastCall(reg.calls, 'erase_person')).toBeUndefined();
     await fireEvent.click(screen.getByTestId('person-erase-confirm'));
     await waitFor(() => expect(screen.getAllByTestId('roster-row')).toHaveLength(2));
