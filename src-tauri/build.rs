@@ -82,6 +82,7 @@ fn trustgap_commands() -> &'static [&'static str] {
         "acknowledge_policy",
         "record_sign_sheet",
         "list_acknowledgements",
+        "acknowledgement_statuses",
         "register_gaps",
         "register_overview",
         "erase_person",

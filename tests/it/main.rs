@@ -33,6 +33,7 @@ mod policy_docs;
 mod portable;
 mod readers;
 mod register;
+mod register_acks;
 mod register_docs;
 mod register_overview;
 mod register_sign_sheet;

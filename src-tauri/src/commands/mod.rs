@@ -378,6 +378,7 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             register::acknowledge_policy,
             register::record_sign_sheet,
             register::list_acknowledgements,
+            register::acknowledgement_statuses,
             register::register_gaps,
             register::register_overview,
             register::erase_person,

@@ -11,8 +11,8 @@ use trustgap_domain::register::{
     Acknowledgement, Completion, Course, CourseInput, RegisterGap, RosterField,
 };
 use trustgap_workspace::{
-    read_roster_file, ApiError, ErasureView, RegisterOverview, RosterPreview, SignSheetRecorded,
-    SignSheetResults, TrainingRow,
+    read_roster_file, AckStatusView, ApiError, ErasureView, RegisterOverview, RosterPreview,
+    SignSheetRecorded, SignSheetResults, TrainingRow,
 };
 
 const ROSTERS: (&str, &[&str]) = ("Roster (CSV or Excel)", &["csv", "xlsx"]);
@@ -194,6 +194,18 @@ pub fn list_acknowledgements(
 ) -> Result<Vec<Acknowledgement>> {
     logged("list_acknowledgements", || {
         state.with(|w| w.acknowledgements(assessment_id))
+    })
+}
+
+/// Each person's acknowledgement state for each of the assessment's policies in force.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn acknowledgement_statuses(
+    state: State<'_, AppState>,
+    assessment_id: i64,
+) -> Result<Vec<AckStatusView>> {
+    logged("acknowledgement_statuses", || {
+        state.with(|w| w.acknowledgement_statuses(assessment_id))
     })
 }
 

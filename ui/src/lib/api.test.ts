@@ -260,6 +260,7 @@ describe('register commands', () => {
     await api.training(3);
     await api.acknowledgePolicy(7, 11, 'access-control', 2, '2026-12-01');
     await api.acknowledgements(7);
+    await api.acknowledgementStatuses(7);
     await api.registerGaps(7);
     await api.erasePerson(11);
     expect(calls).toEqual([
@@ -279,6 +280,7 @@ describe('register commands', () => {
         args: { assessmentId: 7, personId: 11, policyId: 'access-control', version: 2, on: '2026-12-01' },
       },
       { cmd: 'list_acknowledgements', args: { assessmentId: 7 } },
+      { cmd: 'acknowledgement_statuses', args: { assessmentId: 7 } },
       { cmd: 'register_gaps', args: { assessmentId: 7 } },
       { cmd: 'erase_person', args: { id: 11 } },
     ]);

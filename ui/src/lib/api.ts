@@ -2,6 +2,7 @@
 // arrives as a BackendError carrying the backend's {code, message}.
 import {
   commands,
+  type AckStatusView,
   type Acknowledgement,
   type AnswerSaved,
   type AnswersImport,
@@ -251,6 +252,8 @@ export const api = {
   acknowledgePolicy: (id: number, personId: number, policyId: string, version: number, on: string): Promise<null> =>
     call(commands.acknowledgePolicy(id, personId, policyId, version, on)),
   acknowledgements: (id: number): Promise<Acknowledgement[]> => call(commands.listAcknowledgements(id)),
+  /** Each person's acknowledgement state and its label for each policy in force, as the domain decides them. */
+  acknowledgementStatuses: (id: number): Promise<AckStatusView[]> => call(commands.acknowledgementStatuses(id)),
   /** Records who signed a workshop's sheet, all or nothing. */
   recordSignSheet: (id: number, results: SignSheetResults): Promise<SignSheetRecorded> =>
     call(commands.recordSignSheet(id, results)),

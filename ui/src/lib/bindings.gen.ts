@@ -686,6 +686,17 @@ async listAcknowledgements(assessmentId: number) : Promise<Result<Acknowledgemen
 }
 },
 /**
+ * Each person's acknowledgement state for each of the assessment's policies in force.
+ */
+async acknowledgementStatuses(assessmentId: number) : Promise<Result<AckStatusView[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("acknowledgement_statuses", { assessmentId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
  * The register's gaps today, against the assessment's policies in force.
  */
 async registerGaps(assessmentId: number) : Promise<Result<RegisterGap[], ApiError>> {
@@ -986,6 +997,19 @@ export const VOCABULARY = {"answers":[{"label":"Implemented","value":"implemente
 
 /** user-defined types **/
 
+export type AckState = "current" | 
+/**
+ * Acknowledged an older version than the one in force.
+ */
+"stale" | "missing"
+/**
+ * One person against one policy in force, as the Acknowledgements tab shows it.
+ */
+export type AckStatusView = { person_id: number; policy_id: string; version_in_force: number; state: AckState; label: string; 
+/**
+ * The version of the person's newest acknowledgement of the policy, if any.
+ */
+acknowledged_version: number | null; acknowledged_on: string | null }
 export type Acknowledgement = { person_id: number; assessment_id: number; policy_id: string; version: number; acknowledged_on: string }
 /**
  * One remediation action: every gap that shares a remediation key, as one piece of work.

@@ -9,6 +9,7 @@ import { argsOf, lastCall } from '../test/ipc';
 import { polyfillDialog } from '../test/workspace';
 import { axeViolations } from '../test/a11y';
 import { day } from '../test/fixtures';
+import { formatDay } from '../lib/format';
 import { openPeople, register } from '../test/register';
 
 polyfillDialog();
@@ -178,6 +179,9 @@ describe('acknowledgements and gaps', () => {
     expect(state('Dana Reyes', 'access')).toBe('current');
     expect(state('Sam Okafor', 'access')).toBe('stale');
     expect(state('Sam Okafor', 'incident')).toBe('missing');
+    const sam = screen.getAllByTestId('ack-row').find((r) => r.dataset.person === 'Sam Okafor');
+    const cell = sam?.querySelector<HTMLElement>('[data-policy="access"]');
+    expect(cell && text(cell)).toBe(`Acknowledged an older version ${formatDay(day(-90))}`);
   });
 
   it('records an acknowledgement of the version in force', async () => {
@@ -196,6 +200,15 @@ describe('acknowledgements and gaps', () => {
       policyId: 'access',
       version: 2,
     });
+    // The states are read again from the backend after the write.
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByTestId('ack-row')
+          .find((r) => r.dataset.person === 'Sam Okafor')
+          ?.querySelector<HTMLElement>('[data-policy="access"]')?.dataset.state,
+      ).toBe('current'),
+    );
   });
 
   it('words the gaps as the backend does', async () => {

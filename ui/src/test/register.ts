@@ -2,6 +2,8 @@
 // courses, completions and acknowledgements change as the commands say, so the screen shows
 // what it was sent back, not a canned answer.
 import type {
+  AckState,
+  AckStatusView,
   Acknowledgement,
   Course,
   GapType,
@@ -53,6 +55,37 @@ export function approved(id: string, title: string, ...versions: number[]): Poli
       sections: null,
     })),
   });
+}
+
+/** The register's acknowledgement states as the backend sends them (the domain's rule and
+ * labels, restated here as test scaffolding): every person against every policy in force. */
+function ackStatuses(reg: Register): AckStatusView[] {
+  const labels: Record<AckState, string> = {
+    current: 'Acknowledged',
+    stale: 'Acknowledged an older version',
+    missing: 'Not acknowledged',
+  };
+  return reg.people.flatMap((person) =>
+    reg.policies.flatMap((policy) => {
+      const inForce = versionInForce(policy);
+      if (inForce === null) return [];
+      const newest = reg.acks
+        .filter((a) => a.person_id === person.id && a.policy_id === policy.id)
+        .reduce<Acknowledgement | null>((a, b) => (a && a.version >= b.version ? a : b), null);
+      const state: AckState = !newest ? 'missing' : newest.version >= inForce ? 'current' : 'stale';
+      return [
+        {
+          person_id: person.id,
+          policy_id: policy.id,
+          version_in_force: inForce,
+          state,
+          label: labels[state],
+          acknowledged_version: newest?.version ?? null,
+          acknowledged_on: newest?.acknowledged_on ?? null,
+        },
+      ];
+    }),
+  );
 }
 
 export function register(over: Partial<Register> = {}): Register {
@@ -108,6 +141,8 @@ export function register(over: Partial<Register> = {}): Register {
         return reg.policies;
       case 'list_acknowledgements':
         return reg.acks;
+      case 'acknowledgement_statuses':
+        return ackStatuses(reg);
       case 'register_gaps':
         return reg.gaps;
       case 'acknowledge_policy':

@@ -46,8 +46,9 @@ pub use json::{assessment_json, FORMAT, FORMAT_VERSION};
 pub use planning::audit_profile_warnings;
 pub use policies::PolicyFile;
 pub use register::{
-    describe_problems, read_roster_file, ErasureView, RegisterFile, RegisterOverview,
-    RosterPreview, SignSheetRecorded, SignSheetResults, TrainingRow, MAX_ROSTER_BYTES,
+    describe_problems, read_roster_file, AckStatusView, ErasureView, RegisterFile,
+    RegisterOverview, RosterPreview, SignSheetRecorded, SignSheetResults, TrainingRow,
+    MAX_ROSTER_BYTES,
 };
 pub use rendered::{missing_glyphs_warning, RenderedPdf};
 pub use reports::{DataFormat, ReportKind, ReportOptions, ReportPreview};

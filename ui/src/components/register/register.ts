@@ -1,9 +1,8 @@
-// What the People screen's parts share: the policy version in force, acknowledgement states,
-// a person's register fields as an input, the roster fields' names, who works there on a day,
-// and saving a register document.
+// What the People screen's parts share: the policy version in force, a person's register
+// fields as an input, the roster fields' names, who works there on a day, and saving a register
+// document. Acknowledgement states come from the backend (`api.acknowledgementStatuses`).
 import {
   messageOf,
-  type Acknowledgement,
   type Audience,
   type Person,
   type PersonInput,
@@ -31,28 +30,6 @@ export function policiesInForce(policies: PolicyView[]): InForce[] {
     return version === null ? [] : [{ id: p.id, title: p.title, summary: p.summary, version }];
   });
 }
-
-export type AckState = 'current' | 'stale' | 'missing';
-
-/** The backend's rule (domain `ack_status`): the newest acknowledgement against the version in force. */
-export function ackState(personId: number, policy: InForce, acks: Acknowledgement[]): AckState {
-  const versions = acks.filter((a) => a.person_id === personId && a.policy_id === policy.id).map((a) => a.version);
-  if (versions.length === 0) return 'missing';
-  return Math.max(...versions) >= policy.version ? 'current' : 'stale';
-}
-
-/** The date of a person's newest acknowledgement of a policy, if any. */
-export function ackedOn(personId: number, policyId: string, acks: Acknowledgement[]): string | null {
-  const mine = acks.filter((a) => a.person_id === personId && a.policy_id === policyId);
-  if (mine.length === 0) return null;
-  return mine.reduce((a, b) => (b.version > a.version ? b : a)).acknowledged_on;
-}
-
-export const ackLabel: Record<AckState, string> = {
-  current: 'Acknowledged',
-  stale: 'Acknowledged an older version',
-  missing: 'Not acknowledged',
-};
 
 /** A person's whole input, for a change to some of its fields (the rest sent back unchanged). */
 export function inputOf(p: Person): PersonInput {

@@ -41,13 +41,21 @@ impl AckState {
     }
 }
 
+/// The acknowledgement of `policy_id` by `person_id` with the highest version (the latest day
+/// among equals), if any: the one their state is decided on.
+pub fn newest_acknowledgement<'a>(
+    person_id: i64,
+    policy_id: &str,
+    acks: &'a [Acknowledgement],
+) -> Option<&'a Acknowledgement> {
+    acks.iter()
+        .filter(|a| a.person_id == person_id && a.policy_id == policy_id)
+        .max_by_key(|a| (a.version, a.acknowledged_on))
+}
+
 /// Whether `person_id` acknowledged the version of `policy` in force, an older one, or none.
 pub fn ack_status(person_id: i64, policy: &CurrentPolicy, acks: &[Acknowledgement]) -> AckState {
-    let newest = acks
-        .iter()
-        .filter(|a| a.person_id == person_id && a.policy_id == policy.policy_id)
-        .map(|a| a.version)
-        .max();
+    let newest = newest_acknowledgement(person_id, &policy.policy_id, acks).map(|a| a.version);
     match newest {
         Some(v) if v >= policy.version => AckState::Current,
         Some(_) => AckState::Stale,

@@ -17,7 +17,9 @@ mod calendar_tests;
 #[cfg(test)]
 mod suggest_tests;
 
-pub use acknowledgements::{ack_status, AckState, Acknowledgement, CurrentPolicy};
+pub use acknowledgements::{
+    ack_status, newest_acknowledgement, AckState, Acknowledgement, CurrentPolicy,
+};
 pub use gaps::{gap_counts, register_gaps, GapCount, GapType, RegisterGap, RegisterGapKind};
 pub use mapping::{ColumnMapping, RosterField};
 pub use roster::{check_roster, RosterCheck, RosterRowProblem};

@@ -2,11 +2,13 @@
 //! status, policy acknowledgements (one by one or from a signed sheet), the register's gaps
 //! and what it suggests for the questionnaire, and erasing a person.
 
+mod ack_statuses;
 mod documents;
 mod overview;
 mod roster;
 mod sign_sheet;
 
+pub use ack_statuses::AckStatusView;
 pub use documents::RegisterFile;
 pub use overview::RegisterOverview;
 pub use sign_sheet::{SignSheetRecorded, SignSheetResults};
