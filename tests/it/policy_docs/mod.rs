@@ -123,6 +123,7 @@ pub fn view_of(t: &PolicyTemplate, company: &str, planned_every: usize) -> Polic
         summary: t.summary.clone(),
         status: PolicyStatus::Draft,
         version: 1,
+        version_in_force: None,
         owner: None,
         owner_name: format!("{} (not yet named)", t.owner_role),
         approver: None,

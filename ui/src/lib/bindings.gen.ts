@@ -1790,7 +1790,12 @@ export type PolicyStatus = "draft" | "in_review" | "approved" | "retired"
  * A policy as the app shows and exports it: template output, the user's edits and the
  * lifecycle merged.
  */
-export type PolicyView = { id: string; title: string; summary: string; status: PolicyStatus; version: number; owner: number | null; 
+export type PolicyView = { id: string; title: string; summary: string; status: PolicyStatus; version: number; 
+/**
+ * The newest approved version, the one people acknowledge (see
+ * [`PolicyRecord::version_in_force`]).
+ */
+version_in_force: number | null; owner: number | null; 
 /**
  * The person's name, or the template's role marked as not yet named.
  */

@@ -28,6 +28,7 @@ export function policyView(id: string, over: Partial<PolicyView> = {}): PolicyVi
     summary: `What ${id} covers.`,
     status: 'draft',
     version: 1,
+    version_in_force: null,
     owner: null,
     owner_name: 'Security lead (not yet named)',
     approver: null,

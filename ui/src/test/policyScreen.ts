@@ -21,6 +21,7 @@ export function pack(): PolicyView[] {
       title: 'Incident response policy',
       status: 'approved',
       version: 2,
+      version_in_force: 2,
       owner: dana.id,
       owner_name: dana.name,
       approved_on: '2026-10-01',

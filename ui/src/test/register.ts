@@ -20,7 +20,6 @@ import { app } from '../lib/app.svelte';
 import { assessmentDetail, assessmentSummary, at, bankCatalog, day, person } from './fixtures';
 import { failure, mockBackend, unexpected, type Call } from './ipc';
 import { policyView } from './policies';
-import { versionInForce } from '../components/register/register';
 
 export interface Register {
   people: Person[];
@@ -44,6 +43,7 @@ export function approved(id: string, title: string, ...versions: number[]): Poli
     summary: `${title} in short.`,
     status: 'approved',
     version: Math.max(...versions),
+    version_in_force: Math.max(...versions),
     revisions: versions.map((version) => ({
       version,
       status: 'approved' as const,
@@ -67,7 +67,7 @@ function ackStatuses(reg: Register): AckStatusView[] {
   };
   return reg.people.flatMap((person) =>
     reg.policies.flatMap((policy) => {
-      const inForce = versionInForce(policy);
+      const inForce = policy.version_in_force;
       if (inForce === null) return [];
       const newest = reg.acks
         .filter((a) => a.person_id === person.id && a.policy_id === policy.id)
@@ -168,7 +168,7 @@ export function register(over: Partial<Register> = {}): Register {
         for (const personId of results.person_ids) {
           for (const policyId of results.policy_ids) {
             const policy = reg.policies.find((p) => p.id === policyId);
-            const version = policy ? versionInForce(policy) : null;
+            const version = policy ? policy.version_in_force : null;
             if (version === null) return failure('validation', `${policyId} is not approved.`);
             if (reg.acks.some((a) => a.person_id === personId && a.policy_id === policyId && a.version === version))
               continue;

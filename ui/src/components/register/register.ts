@@ -1,4 +1,4 @@
-// What the People screen's parts share: the policy version in force, a person's register
+// What the People screen's parts share: the policies in force, a person's register
 // fields as an input, the roster fields' names, who works there on a day, and saving a register
 // document. Acknowledgement states come from the backend (`api.acknowledgementStatuses`).
 import {
@@ -10,12 +10,6 @@ import {
   type RosterField,
 } from '../../lib/api';
 
-/** The newest approved version of a policy (the one people acknowledge), or null. */
-export function versionInForce(policy: PolicyView): number | null {
-  const approved = policy.revisions.filter((r) => r.status === 'approved').map((r) => r.version);
-  return approved.length > 0 ? Math.max(...approved) : null;
-}
-
 /** A policy people can acknowledge: its id, title, summary and version in force. */
 export interface InForce {
   id: string;
@@ -26,7 +20,8 @@ export interface InForce {
 
 export function policiesInForce(policies: PolicyView[]): InForce[] {
   return policies.flatMap((p) => {
-    const version = versionInForce(p);
+    // The version in force is the backend's (the newest approved revision).
+    const version = p.version_in_force;
     return version === null ? [] : [{ id: p.id, title: p.title, summary: p.summary, version }];
   });
 }

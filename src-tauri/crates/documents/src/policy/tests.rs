@@ -39,6 +39,7 @@ pub(super) fn view(status: PolicyStatus) -> PolicyView {
         summary: "Who may use which systems.".into(),
         status,
         version: 2,
+        version_in_force: approved.then_some(2),
         owner: Some(1),
         owner_name: "Dana Lee".into(),
         approver: Some(2),

@@ -247,6 +247,16 @@ impl PolicyRecord {
             revisions: Vec::new(),
         }
     }
+
+    /// The newest approved version: the one in force, which people acknowledge. None until
+    /// the policy is first approved; a later draft or review does not replace it.
+    pub fn version_in_force(&self) -> Option<u32> {
+        self.revisions
+            .iter()
+            .filter(|v| v.status == PolicyStatus::Approved)
+            .map(|v| v.version)
+            .max()
+    }
 }
 
 /// A line of a difference between two texts.
@@ -319,6 +329,9 @@ pub struct PolicyView {
     pub summary: String,
     pub status: PolicyStatus,
     pub version: u32,
+    /// The newest approved version, the one people acknowledge (see
+    /// [`PolicyRecord::version_in_force`]).
+    pub version_in_force: Option<u32>,
     pub owner: Option<i64>,
     /// The person's name, or the template's role marked as not yet named.
     pub owner_name: String,

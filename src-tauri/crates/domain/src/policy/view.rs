@@ -205,6 +205,7 @@ pub fn policy_view(
         summary: g.summary.clone(),
         status: record.status,
         version: record.version,
+        version_in_force: record.version_in_force(),
         owner: record.owner,
         owner_name: person_or_role(people, record.owner, &g.owner_role),
         approver: record.approver,

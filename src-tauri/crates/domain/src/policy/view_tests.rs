@@ -194,3 +194,18 @@ fn an_approved_version_is_frozen_and_answers_changed_later_are_flagged() {
         .text
         .starts_with("Multi-factor authentication is enforced"));
 }
+
+#[test]
+fn the_version_in_force_is_the_newest_approved_one_and_a_new_draft_does_not_replace_it() {
+    let w = world(&implemented());
+    let mut record = PolicyRecord::new(POLICY);
+    assert_eq!(view(&w, &record).version_in_force, None, "never approved");
+    approve(&w, &mut record);
+    assert_eq!(record.version_in_force(), Some(1));
+    // Editing the approved text starts version 2 as a draft; version 1 stays in force.
+    edit_section(&mut record, SECTION, "Our own words.", "", "Ana", AT).expect("edit");
+    let v = view(&w, &record);
+    assert_eq!((v.version, v.version_in_force), (2, Some(1)));
+    approve(&w, &mut record);
+    assert_eq!(view(&w, &record).version_in_force, Some(2));
+}

@@ -146,12 +146,7 @@ impl Workspace {
             .policy_records(assessment_id)?
             .into_iter()
             .filter_map(|r| {
-                let version = r
-                    .revisions
-                    .iter()
-                    .filter(|v| v.status == PolicyStatus::Approved)
-                    .map(|v| v.version)
-                    .max()?;
+                let version = r.version_in_force()?;
                 let title = lib
                     .policy(&r.policy_id)
                     .map_or_else(|| r.policy_id.clone(), |t| t.title.clone());
