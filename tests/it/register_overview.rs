@@ -7,26 +7,30 @@ use crate::support::workspace;
 use trustgap_domain::assessment::Answer;
 use trustgap_domain::plan::{AuditProfile, AuditType};
 use trustgap_domain::register::{Audience, CourseInput, GapType};
-use trustgap_workspace::{NewAssessmentInput, SaveAnswerInput};
+use trustgap_workspace::{AssessmentSummary, NewAssessmentInput, SaveAnswerInput, Workspace};
+
+/// A Type 1 assessment of a new client with no people yet.
+fn new_client_assessment(ws: &mut Workspace, client: &str, name: &str) -> AssessmentSummary {
+    ws.create_assessment(&NewAssessmentInput {
+        new_client_name: Some(client.into()),
+        scoping_yes: Vec::new(),
+        client_id: 0,
+        name: name.into(),
+        scope: vec![],
+        profile: AuditProfile {
+            audit_type: AuditType::Type1,
+            target_date: None,
+            observation_start: None,
+        },
+        company: Default::default(),
+    })
+    .expect("assessment")
+}
 
 #[test]
 fn a_client_without_a_register_gets_counts_of_zero_and_no_suggestion() {
     let mut t = workspace();
-    let a =
-        t.ws.create_assessment(&NewAssessmentInput {
-            new_client_name: Some("Quiet Co".into()),
-            scoping_yes: Vec::new(),
-            client_id: 0,
-            name: "Bare".into(),
-            scope: vec![],
-            profile: AuditProfile {
-                audit_type: AuditType::Type1,
-                target_date: None,
-                observation_start: None,
-            },
-            company: Default::default(),
-        })
-        .expect("assessment");
+    let a = new_client_assessment(&mut t.ws, "Quiet Co", "Bare");
     let o = t.ws.register_overview(a.id, today()).expect("overview");
     assert_eq!((o.people, o.total_gaps), (0, 0));
     assert!(o.suggestions.is_empty());
@@ -39,21 +43,7 @@ fn a_client_without_a_register_gets_counts_of_zero_and_no_suggestion() {
 #[test]
 fn the_overview_counts_gaps_by_kind_and_suggests_answers_without_names() {
     let mut t = workspace();
-    let a =
-        t.ws.create_assessment(&NewAssessmentInput {
-            new_client_name: Some("Register Co".into()),
-            scoping_yes: Vec::new(),
-            client_id: 0,
-            name: "Q3".into(),
-            scope: vec![],
-            profile: AuditProfile {
-                audit_type: AuditType::Type1,
-                target_date: None,
-                observation_start: None,
-            },
-            company: Default::default(),
-        })
-        .expect("assessment");
+    let a = new_client_assessment(&mut t.ws, "Register Co", "Q3");
     // A new hire 40 days in and untrained, a veteran trained two months ago, a leaver with no
     // removal recorded and one removed on their last day.
     let roster = "Name,Email,Start date,End date,Access removed\n\
