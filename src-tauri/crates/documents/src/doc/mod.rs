@@ -6,10 +6,12 @@
 //! it looks. Keep it small and general: briefs, reports, policies and attestations share it.
 
 mod cover;
+mod graphic;
 mod table;
 mod timeline;
 
 pub use cover::Cover;
+pub use graphic::{level_tone, percent, score_tone, Graphic, HeatRow, Pair, Verdict};
 pub use table::{Align, Cell, Column, Row, Table};
 pub use timeline::{Lane, Marker, Timeline};
 
@@ -149,6 +151,8 @@ pub enum Block {
         text: Text,
     },
     Chart(Chart),
+    /// A picture drawn from data (a score ring, a radar, a heat map, then and now).
+    Graphic(Graphic),
     /// Bars on a calendar: one row per item from its first day to its last, against dated
     /// markers (a roadmap).
     Timeline(Timeline),
@@ -247,6 +251,7 @@ impl Document {
                     out.push(c.title.clone());
                     out.extend(c.bars.iter().map(|b| b.label.clone()));
                 }
+                Block::Graphic(g) => out.extend(g.texts()),
                 Block::SignOff(people) => {
                     for p in people {
                         out.extend([p.name.clone(), p.role.clone(), p.date.clone()]);

@@ -16,6 +16,9 @@ pub struct Column {
     /// Share of the table width, relative to the other columns.
     pub weight: f32,
     pub align: Align,
+    /// A grouping column (a criterion above its controls): a row left blank here belongs to the
+    /// group above, and a page that opens on it repeats the group, marked as continued.
+    pub group: bool,
 }
 
 impl Column {
@@ -24,7 +27,13 @@ impl Column {
             header: header.into(),
             weight,
             align: Align::Left,
+            group: false,
         }
+    }
+
+    pub fn grouped(mut self) -> Column {
+        self.group = true;
+        self
     }
 
     pub fn right(mut self) -> Column {
@@ -65,6 +74,11 @@ pub struct Cell {
     pub detail: Vec<String>,
     pub body: Vec<String>,
     pub chip: Option<Tone>,
+    /// The text's colour, when it says something (a score, a late date).
+    pub tone: Option<Tone>,
+    /// A small score bar and the percentage (the text) instead of plain text; `Some(None)` for
+    /// no score.
+    pub score: Option<Option<f64>>,
 }
 
 impl Cell {
@@ -80,6 +94,25 @@ impl Cell {
         Cell {
             text: text.into(),
             chip: Some(tone),
+            ..Cell::default()
+        }
+    }
+
+    /// Text in a tone's colour, bold when `strong`.
+    pub fn toned(text: impl Into<String>, tone: Tone, strong: bool) -> Cell {
+        Cell {
+            text: text.into(),
+            strong,
+            tone: Some(tone),
+            ..Cell::default()
+        }
+    }
+
+    /// A score bar with its percentage.
+    pub fn score(score: Option<f64>) -> Cell {
+        Cell {
+            text: super::percent(score),
+            score: Some(score),
             ..Cell::default()
         }
     }

@@ -19,6 +19,7 @@ mod fallback;
 mod flow;
 mod fonts;
 mod front;
+mod graphic;
 mod layout;
 mod missing;
 mod model;

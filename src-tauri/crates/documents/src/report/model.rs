@@ -7,6 +7,7 @@ use super::compose::{compose, contents, Composed, Meta, Report};
 use super::cover::draw_cover;
 use super::flow::{baseline_offset, Anchor, Flow, KEEP_DEFAULT, LEFT, WIDTH};
 use super::fonts::{face, FontError, Weight};
+use super::graphic::{graphic, graphic_height};
 use super::layout::{wrap, Rgb8, Style};
 use super::rich::{draw_line, is_rich, wrap_rich};
 use super::signoff::{signatories, SIGNATORY_H};
@@ -112,6 +113,8 @@ fn heading_keep(flow: &Flow, rest: &[Block]) -> Result<f32, ReportError> {
         [Block::Paragraph(p), Block::SignOff(people), ..] if !people.is_empty() => {
             flow.paragraph_height(BODY, &p.flat())? + SIGNATORY_H
         }
+        [Block::Graphic(g), ..] => graphic_height(g)?,
+        [Block::Chart(c), ..] if !c.bars.is_empty() => bars_height(c.bars.len()) + 20.0,
         _ => KEEP_DEFAULT,
     };
     Ok(lead.max(KEEP_DEFAULT))
@@ -161,6 +164,7 @@ fn draw(flow: &mut Flow, prev: &[Anchor], block: &Block) -> Result<(), ReportErr
         }
         Block::Callout { tone, title, text } => callout(flow, *tone, title, text)?,
         Block::Chart(c) => chart(flow, c)?,
+        Block::Graphic(g) => graphic(flow, g)?,
         Block::Timeline(t) => timeline(flow, t)?,
         Block::PageBreak => flow.new_page(),
         Block::SignOff(people) => signatories(flow, people)?,
@@ -284,8 +288,21 @@ fn table(t: &Table) -> TableBlock {
                 (Some(tone), ..) | (None, 0, Some(tone)) => {
                     Cell::Chip(cell.text.to_uppercase(), tone_color(tone))
                 }
+                _ if cell.score.is_some() => Cell::Score(cell.score.flatten()),
                 _ => {
-                    let main = if cell.strong { CELL_BOLD } else { CELL };
+                    let main = match (cell.tone, cell.strong) {
+                        (Some(tone), strong) => Style::new(
+                            CELL.size,
+                            if strong {
+                                Weight::Bold
+                            } else {
+                                Weight::Regular
+                            },
+                            tone_color(tone),
+                        ),
+                        (None, true) => CELL_BOLD,
+                        (None, false) => CELL,
+                    };
                     let mut parts = Vec::new();
                     if !cell.text.is_empty() || (cell.detail.is_empty() && cell.body.is_empty()) {
                         parts.push((cell.text.clone(), main));
@@ -298,6 +315,7 @@ fn table(t: &Table) -> TableBlock {
             .collect();
         out.row(cells);
     }
+    out.carry = t.columns.iter().position(|c| c.group);
     out
 }
 

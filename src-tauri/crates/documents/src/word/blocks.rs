@@ -2,7 +2,7 @@
 
 use super::styles::{self, BRAND, MUTED, WHITE};
 use super::TEXT_W;
-use crate::doc::{Align, Block, Chart, Figure, Signatory, Table, Text, Tone};
+use crate::doc::{score_tone, Align, Block, Chart, Figure, Signatory, Table, Text, Tone};
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, FieldCharType, InstrText, InstrToC, LineSpacing,
     Paragraph, Run, Shading, ShdType, SpecialIndentType, Table as WTable, TableCell,
@@ -75,6 +75,7 @@ pub fn add(d: Docx, block: &Block, keep_next: bool) -> Docx {
             .add_table(callout(*tone, title, text))
             .add_paragraph(gap(80)),
         Block::Chart(c) => chart(d, c),
+        Block::Graphic(g) => super::graphic::graphic(d, g),
         Block::PageBreak => {
             d.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
         }
@@ -244,10 +245,29 @@ fn table(t: &Table) -> WTable {
                         cell_text(&cell.text.to_uppercase(), true, tone_hex(tone), 15).align(a),
                     );
                 }
-                if !cell.text.is_empty() || (cell.detail.is_empty() && cell.body.is_empty()) {
-                    c = c.add_paragraph(
-                        cell_text(&cell.text, cell.strong, styles::INK, 17).align(a),
+                if let Some(score) = cell.score {
+                    let tone = score_tone(score);
+                    return c.add_paragraph(
+                        Paragraph::new()
+                            .style(styles::CELL)
+                            .add_run(
+                                Run::new()
+                                    .add_text(score_bar(score))
+                                    .color(tone_hex(tone))
+                                    .size(17),
+                            )
+                            .add_run(
+                                Run::new()
+                                    .add_text(format!(" {}", cell.text))
+                                    .bold()
+                                    .size(17),
+                            )
+                            .align(a),
                     );
+                }
+                let color = cell.tone.map_or(styles::INK, tone_hex);
+                if !cell.text.is_empty() || (cell.detail.is_empty() && cell.body.is_empty()) {
+                    c = c.add_paragraph(cell_text(&cell.text, cell.strong, color, 17).align(a));
                 }
                 for d in &cell.detail {
                     c = c.add_paragraph(cell_text(d, false, MUTED, 15).align(a));
@@ -285,10 +305,16 @@ fn callout(tone: Tone, title: &str, text: &Text) -> WTable {
         .width(TEXT_W, WidthType::Dxa)
 }
 
+/// A score as a short bar of block characters (ten for 100 %) in a table cell.
+fn score_bar(score: Option<f64>) -> String {
+    let n = score.map_or(0, |v| ((v / 100.0).clamp(0.0, 1.0) * 10.0).round() as usize);
+    "\u{2588}".repeat(n)
+}
+
 /// Bars longest at `BAR_CELLS` block characters.
 const BAR_CELLS: f64 = 24.0;
 
-fn chart(d: Docx, c: &Chart) -> Docx {
+pub(super) fn chart(d: Docx, c: &Chart) -> Docx {
     let d = if c.title.is_empty() {
         d
     } else {

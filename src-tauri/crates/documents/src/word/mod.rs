@@ -11,6 +11,7 @@
 
 mod blocks;
 mod cover;
+mod graphic;
 mod package;
 mod styles;
 mod timeline;
