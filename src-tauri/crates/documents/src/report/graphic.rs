@@ -9,8 +9,6 @@ use super::flow::{Flow, WIDTH};
 use super::fonts::{FontError, Weight};
 use super::model::tone_color;
 use super::theme::{style, BODY, LABEL};
-#[cfg(doc)]
-use crate::doc::level_tone;
 use crate::doc::{Bar, Graphic, Tone};
 use trustgap_domain::scoring::ScoreLevel;
 use trustgap_domain::snapshot::Delta;

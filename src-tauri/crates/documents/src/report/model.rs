@@ -114,7 +114,6 @@ fn heading_keep(flow: &Flow, rest: &[Block]) -> Result<f32, ReportError> {
             flow.paragraph_height(BODY, &p.flat())? + SIGNATORY_H
         }
         [Block::Graphic(g), ..] => graphic_height(g)?,
-        [Block::Chart(c), ..] if !c.bars.is_empty() => bars_height(c.bars.len()) + 20.0,
         _ => KEEP_DEFAULT,
     };
     Ok(lead.max(KEEP_DEFAULT))
