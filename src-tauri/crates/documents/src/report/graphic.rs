@@ -18,7 +18,7 @@ const RADAR_R: f32 = 105.0;
 const HEAT_LABEL_W: f32 = 126.0;
 const PAIR_LABEL_W: f32 = 150.0;
 
-/// The level a tone stands for, the inverse of [`level_tone`].
+/// The level a tone stands for, the inverse of [`crate::doc::level_tone`].
 fn tone_level(tone: Tone) -> Option<ScoreLevel> {
     match tone {
         Tone::Good => Some(ScoreLevel::Good),
