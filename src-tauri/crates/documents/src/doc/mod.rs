@@ -56,6 +56,8 @@ pub enum Tone {
     Muted,
     /// Set aside, lighter still: an accepted risk.
     Faint,
+    /// An answer nobody could give ("don't know"): purple, as the window shows it.
+    Unsure,
 }
 
 /// A run of text: bold (`strong`), emphasised (italic, `emphasis`), both or neither.

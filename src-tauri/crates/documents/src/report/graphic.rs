@@ -25,7 +25,7 @@ fn tone_level(tone: Tone) -> Option<ScoreLevel> {
         Tone::Info => Some(ScoreLevel::Fair),
         Tone::Warning => Some(ScoreLevel::Weak),
         Tone::Critical => Some(ScoreLevel::Poor),
-        Tone::Neutral | Tone::Muted | Tone::Faint => None,
+        Tone::Neutral | Tone::Muted | Tone::Faint | Tone::Unsure => None,
     }
 }
 

@@ -14,7 +14,7 @@ use super::signoff::{signatories, SIGNATORY_H};
 use super::table::{Cell, Column as TableColumn, Table as TableBlock};
 use super::theme::{
     style, BAD, BODY, BRAND, CELL, CELL_BOLD, CELL_MUTED, FAINT, FAIR, GOOD, INK, LABEL, MUTED,
-    SMALL, WARN,
+    SMALL, UNKNOWN, WARN,
 };
 use super::timeline::timeline;
 use super::ReportError;
@@ -129,6 +129,7 @@ pub fn tone_color(tone: Tone) -> Rgb8 {
         Tone::Critical => BAD,
         Tone::Muted => MUTED,
         Tone::Faint => FAINT,
+        Tone::Unsure => UNKNOWN,
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::fonts::Weight;
 use super::layout::{Rgb8, Style};
+use crate::doc::Tone;
 use chrono::NaiveDate;
 use trustgap_domain::assessment::Answer;
 use trustgap_domain::scoring::{Band, ScoreLevel, Severity};
@@ -92,13 +93,19 @@ pub fn severity_color(s: Severity) -> Rgb8 {
 
 /// A short label and colour for an answer chip.
 pub fn answer_chip(answer: Option<Answer>) -> (&'static str, Rgb8) {
+    let (label, tone) = answer_tone(answer);
+    (label, super::model::tone_color(tone))
+}
+
+/// A short label and tone for an answer chip on the document model.
+pub fn answer_tone(answer: Option<Answer>) -> (&'static str, Tone) {
     match answer {
-        Some(Answer::Implemented) => ("IMPLEMENTED", GOOD),
-        Some(Answer::Partial) => ("PARTIAL", WARN),
-        Some(Answer::NotImplemented) => ("MISSING", BAD),
-        Some(Answer::Unknown) => ("DON'T KNOW", UNKNOWN),
-        Some(Answer::NotApplicable) => ("N/A", MUTED),
-        None => ("UNANSWERED", FAINT),
+        Some(Answer::Implemented) => ("IMPLEMENTED", Tone::Good),
+        Some(Answer::Partial) => ("PARTIAL", Tone::Warning),
+        Some(Answer::NotImplemented) => ("MISSING", Tone::Critical),
+        Some(Answer::Unknown) => ("DON'T KNOW", Tone::Unsure),
+        Some(Answer::NotApplicable) => ("N/A", Tone::Muted),
+        None => ("UNANSWERED", Tone::Faint),
     }
 }
 

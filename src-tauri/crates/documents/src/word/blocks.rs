@@ -19,6 +19,7 @@ pub fn tone_hex(tone: Tone) -> &'static str {
         Tone::Critical => "B42318",
         Tone::Muted => MUTED,
         Tone::Faint => "8A93A3",
+        Tone::Unsure => "6B4FA0",
     }
 }
 
@@ -30,6 +31,7 @@ pub(super) fn tone_tint(tone: Tone) -> &'static str {
         Tone::Info => "EAF1F7",
         Tone::Warning => "F8F2E9",
         Tone::Critical => "F8E9E8",
+        Tone::Unsure => "F0ECF6",
         Tone::Muted | Tone::Faint => "F1F2F4",
     }
 }

@@ -46,7 +46,7 @@ fn heat_tint(tone: Tone) -> &'static str {
         Tone::Info => "A8C4E0",
         Tone::Warning => "E5C9A0",
         Tone::Critical => "E2A7A2",
-        Tone::Neutral | Tone::Muted | Tone::Faint => "E6E8EC",
+        Tone::Neutral | Tone::Muted | Tone::Faint | Tone::Unsure => "E6E8EC",
     }
 }
 

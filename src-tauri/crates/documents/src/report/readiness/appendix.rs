@@ -1,53 +1,69 @@
 //! Appendices: every answer in one table (for the auditor's file) and a glossary of the terms
-//! the report uses.
+//! the report uses, on the document model.
 
+use crate::doc::{Block, Cell, Column, Row, Table, Text, Tone};
 use crate::report::context::ReportContext;
-use crate::report::flow::Flow;
-use crate::report::table::{Cell, Column, Table};
-use crate::report::theme::{answer_chip, CELL, CELL_BOLD, CELL_MUTED, SMALL};
-use crate::report::ReportError;
+use crate::report::theme::answer_tone;
+use trustgap_domain::assessment::Response;
 
-pub(super) fn all_answers(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    letter: &str,
-) -> Result<(), ReportError> {
-    flow.chapter(&format!("Appendix {letter}"), "All answers")?;
-    flow.paragraph(
-        SMALL,
-        "Every question in scope with the answer and note recorded, in question bank order. \
-         Verified: the assessor checked the answer against evidence; self-reported: taken as \
-         given.",
-    )?;
-    flow.space(6.0);
+pub(super) fn all_answers(ctx: &ReportContext<'_>, letter: &str) -> Vec<Block> {
     let responses = ctx.responses_by_question();
-    let mut t = Table::new(vec![
-        Column::new("ID", 1.2),
-        Column::new("Criteria", 1.0),
-        Column::new("Question and note", 4.75),
-        Column::new("Answer", 1.55),
-        Column::new("Basis", 1.4),
-    ]);
-    for q in ctx.questions() {
-        let r = responses.get(q.id.as_str());
-        let answer = r.and_then(|r| r.answer);
-        let note = r.map_or("", |r| r.note.trim());
-        let (label, color) = answer_chip(answer);
-        let cell = if note.is_empty() {
-            Cell::styled(q.text.clone(), CELL)
-        } else {
-            Cell::two(q.text.clone(), CELL, format!("Note: {note}"), CELL_MUTED)
-        };
-        t.row(vec![
-            Cell::styled(q.id.clone(), CELL_BOLD),
-            Cell::text(q.criteria.join("\n")),
-            cell,
-            Cell::Chip(label.to_owned(), color),
-            super::matrix::basis_cell(r.copied()),
-        ]);
+    let rows = ctx
+        .questions()
+        .into_iter()
+        .map(|q| {
+            let r = responses.get(q.id.as_str()).copied();
+            let note = r.map_or("", |r| r.note.trim());
+            let (label, tone) = answer_tone(r.and_then(|r| r.answer));
+            let question = if note.is_empty() {
+                Cell::from(q.text.clone())
+            } else {
+                Cell::from(q.text.clone()).with(format!("Note: {note}"))
+            };
+            Row {
+                cells: vec![
+                    Cell::strong(q.id.clone()),
+                    Cell::from(q.criteria.join("\n")),
+                    question,
+                    Cell::chip(label, tone),
+                    basis_cell(r),
+                ],
+                tone: None,
+            }
+        })
+        .collect();
+    vec![
+        Block::Chapter {
+            number: format!("Appendix {letter}"),
+            title: "All answers".to_owned(),
+        },
+        Block::Note(Text::plain(
+            "Every question in scope with the answer and note recorded, in question bank order. \
+             Verified: the assessor checked the answer against evidence; self-reported: taken as \
+             given.",
+        )),
+        Block::Spacer(6.0),
+        Block::Table(Table {
+            columns: vec![
+                Column::new("ID", 1.2),
+                Column::new("Criteria", 1.0),
+                Column::new("Question and note", 4.75),
+                Column::new("Answer", 1.55),
+                Column::new("Basis", 1.4),
+            ],
+            rows,
+        }),
+    ]
+}
+
+/// The basis alone, as a table cell: verified in green, self-reported muted, a dash when
+/// unanswered.
+fn basis_cell(r: Option<&Response>) -> Cell {
+    match super::matrix::basis(r) {
+        Some(b @ "Verified") => Cell::toned(b, Tone::Good, true),
+        Some(b) => Cell::toned(b, Tone::Muted, false),
+        None => Cell::toned("\u{2014}", Tone::Muted, false),
     }
-    flow.table(&t)?;
-    Ok(())
 }
 
 /// Terms a reader new to SOC 2 meets in this report.
@@ -137,12 +153,22 @@ pub const GLOSSARY: &[(&str, &str)] = &[
     ),
 ];
 
-pub(super) fn glossary(flow: &mut Flow, letter: &str) -> Result<(), ReportError> {
-    flow.chapter(&format!("Appendix {letter}"), "Glossary")?;
-    let mut t = Table::new(vec![Column::new("Term", 1.6), Column::new("Meaning", 5.0)]);
-    for (term, meaning) in GLOSSARY {
-        t.row(vec![Cell::styled(*term, CELL_BOLD), Cell::text(*meaning)]);
-    }
-    flow.table(&t)?;
-    Ok(())
+pub(super) fn glossary(letter: &str) -> Vec<Block> {
+    let rows = GLOSSARY
+        .iter()
+        .map(|(term, meaning)| Row {
+            cells: vec![Cell::strong(*term), Cell::from(*meaning)],
+            tone: None,
+        })
+        .collect();
+    vec![
+        Block::Chapter {
+            number: format!("Appendix {letter}"),
+            title: "Glossary".to_owned(),
+        },
+        Block::Table(Table {
+            columns: vec![Column::new("Term", 1.6), Column::new("Meaning", 5.0)],
+            rows,
+        }),
+    ]
 }

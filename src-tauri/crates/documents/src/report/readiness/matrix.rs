@@ -47,16 +47,6 @@ pub(super) fn answer_cell(r: Option<&Response>) -> Cell {
     Cell::Text(parts)
 }
 
-/// The basis alone, as a table cell: verified in green, self-reported muted, a dash when
-/// unanswered.
-pub(super) fn basis_cell(r: Option<&Response>) -> Cell {
-    match basis(r) {
-        Some(b @ "Verified") => Cell::styled(b, VERIFIED),
-        Some(b) => Cell::styled(b, CELL_MUTED),
-        None => Cell::styled("\u{2014}", CELL_MUTED),
-    }
-}
-
 /// The evidence recorded on an answer, in a line: "None recorded" or the references.
 pub(super) fn evidence_summary(r: Option<&Response>) -> String {
     let refs: Vec<String> = r

@@ -20,6 +20,7 @@ use super::compose::{compose, Meta, Report};
 use super::context::ReportContext;
 use super::flow::{Anchor, Flow};
 use super::front::{contents_page, cover, document_control, CoverText, MARKING};
+use super::model::draw_blocks;
 use super::signoff::sign_off;
 use super::ReportError;
 use trustgap_domain::catalog::Question;
@@ -162,8 +163,8 @@ pub fn readiness_report(
         matrix::control_matrix(flow, ctx, &n.appendix())?;
         requests::evidence_request_list(flow, ctx, &n.appendix())?;
         if options.include_appendix {
-            appendix::all_answers(flow, ctx, &n.appendix())?;
-            appendix::glossary(flow, &n.appendix())?;
+            draw_blocks(flow, &appendix::all_answers(ctx, &n.appendix()))?;
+            draw_blocks(flow, &appendix::glossary(&n.appendix()))?;
         }
         Ok(())
     })?;
