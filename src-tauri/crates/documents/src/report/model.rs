@@ -316,6 +316,8 @@ fn table(t: &Table) -> TableBlock {
         out.row(cells);
     }
     out.carry = t.columns.iter().position(|c| c.group);
+    // A grouped table is read group by group: stripes would cut across the groups.
+    out.zebra &= out.carry.is_none();
     out
 }
 

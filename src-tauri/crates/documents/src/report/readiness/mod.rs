@@ -161,7 +161,7 @@ pub fn readiness_report(
             policies::policy_coverage(flow, ctx, &n.chapter())?;
         }
         matrix::control_matrix(flow, ctx, &n.appendix())?;
-        requests::evidence_request_list(flow, ctx, &n.appendix())?;
+        draw_blocks(flow, &requests::evidence_request_list(ctx, &n.appendix()))?;
         if options.include_appendix {
             draw_blocks(flow, &appendix::all_answers(ctx, &n.appendix()))?;
             draw_blocks(flow, &appendix::glossary(&n.appendix()))?;

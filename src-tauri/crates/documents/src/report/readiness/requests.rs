@@ -2,14 +2,9 @@
 //! for it as a whole, then for each control listed under it the evidence that will be asked
 //! for, whether it can be collected now or only after remediation, and who owns it.
 
+use crate::doc::{Block, Cell, Column, Row, Table, Text, Tone};
 use crate::report::context::ReportContext;
-use crate::report::flow::Flow;
-use crate::report::fonts::Weight;
-use crate::report::table::{Cell, Column, Table};
-use crate::report::theme::{
-    long_date, plural, short_date, style, CELL_BOLD, CELL_MUTED, FAINT, GOOD, MUTED, SMALL, WARN,
-};
-use crate::report::ReportError;
+use crate::report::theme::{long_date, plural, short_date};
 use std::collections::HashMap;
 use trustgap_domain::assessment::{Answer, Scope};
 use trustgap_domain::evidence_requests::{evidence_requests, EvidenceRequest, RequestStatus};
@@ -17,13 +12,18 @@ use trustgap_domain::plan::{observation_start, AuditType};
 
 /// The status in its colour, as text (a chip would not fit "After remediation").
 fn status_cell(s: RequestStatus) -> Cell {
-    let color = match s {
-        RequestStatus::ReadyToCollect => GOOD,
-        RequestStatus::AfterRemediation => WARN,
-        RequestStatus::NotApplicable => MUTED,
-        RequestStatus::NotAnswered => FAINT,
+    let tone = match s {
+        RequestStatus::ReadyToCollect => Tone::Good,
+        RequestStatus::AfterRemediation => Tone::Warning,
+        RequestStatus::NotApplicable => Tone::Muted,
+        RequestStatus::NotAnswered => Tone::Faint,
     };
-    Cell::styled(s.label(), style(8.0, Weight::Bold, color))
+    Cell::toned(s.label(), tone, true)
+}
+
+/// Quiet text alone in a cell (the renderers' muted detail line).
+fn quiet(text: impl Into<String>) -> Cell {
+    Cell::default().with(text)
 }
 
 /// Whether the request's sentence only repeats what the appendix's introduction says for its
@@ -74,22 +74,22 @@ fn reading_guide(ctx: &ReportContext<'_>, list: &[EvidenceRequest]) -> String {
     )
 }
 
-pub(super) fn evidence_request_list(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    letter: &str,
-) -> Result<(), ReportError> {
-    flow.chapter(&format!("Appendix {letter}"), "Evidence requests")?;
+pub(super) fn evidence_request_list(ctx: &ReportContext<'_>, letter: &str) -> Vec<Block> {
     let list = evidence_requests(
         ctx.catalog,
         &Scope::new(ctx.scope),
         ctx.responses,
         ctx.profile,
     );
-    flow.paragraph(SMALL, &reading_guide(ctx, &list))?;
-    flow.space(6.0);
-    flow.table(&request_table(ctx, &list))?;
-    Ok(())
+    vec![
+        Block::Chapter {
+            number: format!("Appendix {letter}"),
+            title: "Evidence requests".to_owned(),
+        },
+        Block::Note(Text::plain(reading_guide(ctx, &list))),
+        Block::Spacer(6.0),
+        Block::Table(request_table(ctx, &list)),
+    ]
 }
 
 fn request_table(ctx: &ReportContext<'_>, list: &[EvidenceRequest]) -> Table {
@@ -101,16 +101,7 @@ fn request_table(ctx: &ReportContext<'_>, list: &[EvidenceRequest]) -> Table {
             .push(r);
     }
     let refs = ctx.action_refs();
-    // Widths in points of the 483 pt text block.
-    let mut t = Table::new(vec![
-        Column::new("Criterion", 56.0),
-        Column::new("ID", 62.0),
-        Column::new("What will be asked for", 221.0),
-        Column::new("Status", 76.0),
-        Column::new("Owner", 68.0),
-    ]);
-    t.zebra = false;
-    t.carry = Some(0);
+    let mut rows = Vec::new();
     for crit in &ctx.card.criteria {
         let asks = ctx
             .catalog
@@ -127,40 +118,35 @@ fn request_table(ctx: &ReportContext<'_>, list: &[EvidenceRequest]) -> Table {
         let mut first = true;
         let mut head = || {
             if std::mem::take(&mut first) {
-                Cell::styled(crit.criterion.clone(), CELL_BOLD)
+                Cell::strong(crit.criterion.clone())
             } else {
-                Cell::text("")
+                Cell::from("")
             }
         };
+        let mut row = |cells| rows.push(Row { cells, tone: None });
         if !asks.is_empty() {
-            t.row(vec![
+            row(vec![
                 head(),
-                Cell::styled("All", CELL_MUTED),
-                Cell::styled(
-                    format!(
-                        "Typically asked for the criterion: {}.",
-                        asks.iter()
-                            .map(|r| r.trim_end_matches('.'))
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    ),
-                    CELL_MUTED,
-                ),
-                Cell::text(""),
-                Cell::text(""),
+                quiet("All"),
+                quiet(format!(
+                    "Typically asked for the criterion: {}.",
+                    asks.iter()
+                        .map(|r| r.trim_end_matches('.'))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )),
+                Cell::from(""),
+                Cell::from(""),
             ]);
         }
         for r in own {
-            let mut parts = vec![(r.items.join("; "), super::matrix::CONTROL)];
+            let mut item = Cell::from(r.items.join("; "));
             if !generic(r) {
-                parts.push((r.ask.clone(), CELL_MUTED));
+                item = item.with(r.ask.clone());
             }
             if let Some((_, a)) = r.remediation.as_deref().and_then(|k| ctx.action_for_key(k)) {
                 let aref = refs.get(a.key.as_str()).cloned().unwrap_or_default();
-                parts.push((
-                    format!("After action {aref}, due {}", short_date(a.due)),
-                    CELL_MUTED,
-                ));
+                item = item.with(format!("After action {aref}, due {}", short_date(a.due)));
             }
             let owner = match (&r.owner, r.remediation.as_deref()) {
                 (Some(o), _) => ctx.owner_name(o),
@@ -169,14 +155,24 @@ fn request_table(ctx: &ReportContext<'_>, list: &[EvidenceRequest]) -> Table {
                     .map_or_else(|| "Not set".to_owned(), |(_, a)| a.owner_name.clone()),
                 (None, None) => "Not set".to_owned(),
             };
-            t.row(vec![
+            row(vec![
                 head(),
-                Cell::styled(r.question_id.clone(), CELL_BOLD),
-                Cell::Text(parts),
+                Cell::strong(r.question_id.clone()),
+                item,
                 status_cell(r.status),
-                Cell::text(owner),
+                Cell::from(owner),
             ]);
         }
     }
-    t
+    // Widths in points of the 483 pt text block.
+    Table {
+        columns: vec![
+            Column::new("Criterion", 56.0).grouped(),
+            Column::new("ID", 62.0),
+            Column::new("What will be asked for", 221.0),
+            Column::new("Status", 76.0),
+            Column::new("Owner", 68.0),
+        ],
+        rows,
+    }
 }
