@@ -242,6 +242,7 @@ impl Document {
                     out.extend(t.columns.iter().map(|c| c.header.clone()));
                     for r in &t.rows {
                         for c in &r.cells {
+                            out.extend(c.topic.iter().cloned());
                             out.push(c.text.clone());
                             out.extend(c.detail.iter().cloned());
                             out.extend(c.body.iter().cloned());

@@ -72,6 +72,10 @@ pub struct Cell {
     pub text: String,
     pub strong: bool,
     pub detail: Vec<String>,
+    /// The quieter lines' colour, when they say something (then bold): a green "Verified".
+    pub detail_tone: Option<Tone>,
+    /// A small accent line above the text: the topic of the group the row starts.
+    pub topic: Option<String>,
     pub body: Vec<String>,
     pub chip: Option<Tone>,
     /// The text's colour, when it says something (a score, a late date).
@@ -123,6 +127,18 @@ impl Cell {
         if !d.trim().is_empty() {
             self.detail.push(d);
         }
+        self
+    }
+
+    /// Colours the quieter lines in `tone`.
+    pub fn marked(mut self, tone: Tone) -> Cell {
+        self.detail_tone = Some(tone);
+        self
+    }
+
+    /// Puts a small accent line (a topic) above the text.
+    pub fn topic(mut self, topic: impl Into<String>) -> Cell {
+        self.topic = Some(topic.into());
         self
     }
 

@@ -304,10 +304,16 @@ fn table(t: &Table) -> TableBlock {
                         (None, false) => CELL,
                     };
                     let mut parts = Vec::new();
+                    if let Some(topic) = &cell.topic {
+                        parts.push((topic.clone(), style(7.5, Weight::Bold, BRAND)));
+                    }
+                    let quiet = cell
+                        .detail_tone
+                        .map_or(CELL_MUTED, |t| style(7.5, Weight::Bold, tone_color(t)));
                     if !cell.text.is_empty() || (cell.detail.is_empty() && cell.body.is_empty()) {
                         parts.push((cell.text.clone(), main));
                     }
-                    parts.extend(cell.detail.iter().map(|d| (d.clone(), CELL_MUTED)));
+                    parts.extend(cell.detail.iter().map(|d| (d.clone(), quiet)));
                     parts.extend(cell.body.iter().map(|b| (b.clone(), CELL)));
                     Cell::Text(parts)
                 }

@@ -268,11 +268,17 @@ fn table(t: &Table) -> WTable {
                     );
                 }
                 let color = cell.tone.map_or(styles::INK, tone_hex);
+                if let Some(topic) = &cell.topic {
+                    c = c.add_paragraph(cell_text(topic, true, BRAND, 15).align(a));
+                }
                 if !cell.text.is_empty() || (cell.detail.is_empty() && cell.body.is_empty()) {
                     c = c.add_paragraph(cell_text(&cell.text, cell.strong, color, 17).align(a));
                 }
                 for d in &cell.detail {
-                    c = c.add_paragraph(cell_text(d, false, MUTED, 15).align(a));
+                    let (bold, hex) = cell
+                        .detail_tone
+                        .map_or((false, MUTED), |t| (true, tone_hex(t)));
+                    c = c.add_paragraph(cell_text(d, bold, hex, 15).align(a));
                 }
                 for b in &cell.body {
                     c = c.add_paragraph(cell_text(b, false, styles::INK, 17).align(a));

@@ -187,4 +187,43 @@ mod tests {
             std::fs::write(format!("{dir}/sample.pdf"), &p1).expect("write");
         }
     }
+
+    /// A cell's topic line comes before its text, and a marked detail line keeps its colour
+    /// (the control matrix's green "Verified") in Word; the PDF lays the same cell out.
+    #[test]
+    fn a_cell_topic_and_marked_detail_are_rendered() {
+        use crate::doc::Cell;
+        let cell = Cell::toned("Implemented", Tone::Good, true)
+            .topic("Access reviews")
+            .with("Verified")
+            .marked(Tone::Good);
+        let table = Block::Table(Table {
+            columns: vec![Column::new("Answer", 1.0)],
+            rows: vec![Row {
+                cells: vec![cell],
+                tone: None,
+            }],
+        });
+        let xml = String::from_utf8(
+            blocks::add(docx_rs::Docx::new(), &table, false)
+                .build()
+                .document,
+        )
+        .expect("utf-8");
+        let (topic, text, detail) = (
+            xml.find("Access reviews").expect("topic"),
+            xml.find("Implemented").expect("text"),
+            xml.find("Verified").expect("detail"),
+        );
+        assert!(topic < text && text < detail, "reading order");
+        let run = &xml[text..detail];
+        assert!(run.contains("1B7F4C") && run.contains("<w:b />"), "{run}");
+        let mut doc = sample();
+        doc.blocks.push(table);
+        assert!(doc
+            .texts()
+            .windows(2)
+            .any(|w| w == ["Access reviews", "Implemented"]));
+        crate::report::render_document(&doc).expect("pdf");
+    }
 }

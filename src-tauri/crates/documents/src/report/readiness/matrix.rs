@@ -1,27 +1,15 @@
 //! Appendix: the control matrix: every criterion in scope, the controls (questions) listed under
 //! their main criterion, the answer, whether the assessor verified it against evidence, and the
-//! evidence recorded.
+//! evidence recorded, on the document model.
 
+use crate::doc::{Block, Cell, Column, Row, Table, Text, Tone};
 use crate::report::context::ReportContext;
-use crate::report::flow::Flow;
-use crate::report::fonts::Weight;
-use crate::report::layout::Style;
-use crate::report::table::{Cell, Column, Table};
-use crate::report::theme::{
-    answer_chip, clip, plural, style, BRAND, CELL_BOLD, CELL_MUTED, GOOD, INK, SMALL,
-};
-use crate::report::ReportError;
+use crate::report::theme::{answer_tone, clip, plural};
 use std::collections::HashMap;
 use trustgap_domain::assessment::EvidenceRef;
 use trustgap_domain::assessment::{Response, Scope};
 use trustgap_domain::catalog::Question;
 use trustgap_domain::evidence_requests::listed_under;
-
-const VERIFIED: Style = style(8.0, Weight::Bold, GOOD);
-/// The control's text, a little smaller than body cells so a matrix row stays short.
-pub(super) const CONTROL: Style = style(8.0, Weight::Regular, INK);
-/// A criterion's topic, above its first control.
-const TOPIC: Style = style(7.5, Weight::Bold, BRAND);
 
 /// How an answer is held: "Verified" (checked against evidence) or "Self-reported".
 pub(super) fn basis(r: Option<&Response>) -> Option<&'static str> {
@@ -34,17 +22,16 @@ pub(super) fn basis(r: Option<&Response>) -> Option<&'static str> {
 
 /// The answer and how it is held, in one cell: the answer in its colour, then "Verified" (in
 /// green) or "Self-reported" under it.
-pub(super) fn answer_cell(r: Option<&Response>) -> Cell {
+fn answer_cell(r: Option<&Response>) -> Cell {
     let answer = r.and_then(|r| r.answer);
-    let (_, color) = answer_chip(answer);
+    let (_, tone) = answer_tone(answer);
     let label = answer.map_or("Not answered", |a| a.label());
-    let mut parts = vec![(label.to_owned(), style(8.0, Weight::Bold, color))];
+    let cell = Cell::toned(label, tone, true);
     match basis(r) {
-        Some(b @ "Verified") => parts.push((b.to_owned(), VERIFIED)),
-        Some(b) => parts.push((b.to_owned(), CELL_MUTED)),
-        None => {}
+        Some(b @ "Verified") => cell.with(b).marked(Tone::Good),
+        Some(b) => cell.with(b),
+        None => cell,
     }
-    Cell::Text(parts)
 }
 
 /// The evidence recorded on an answer, in a line: "None recorded" or the references.
@@ -69,12 +56,7 @@ pub(super) fn evidence_summary(r: Option<&Response>) -> String {
     }
 }
 
-pub(super) fn control_matrix(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    letter: &str,
-) -> Result<(), ReportError> {
-    flow.chapter(&format!("Appendix {letter}"), "Control matrix")?;
+pub(super) fn control_matrix(ctx: &ReportContext<'_>, letter: &str) -> Vec<Block> {
     let responses = ctx.responses_by_question();
     let questions = ctx.questions();
     let answered = questions
@@ -82,9 +64,12 @@ pub(super) fn control_matrix(
         .filter_map(|q| responses.get(q.id.as_str()))
         .filter(|r| r.answer.is_some());
     let (verified, total) = answered.fold((0, 0), |(v, n), r| (v + usize::from(r.verified), n + 1));
-    flow.paragraph(
-        SMALL,
-        &format!(
+    vec![
+        Block::Chapter {
+            number: format!("Appendix {letter}"),
+            title: "Control matrix".to_owned(),
+        },
+        Block::Note(Text::plain(format!(
             "Every criterion in scope with the controls that address it, each listed once under \
              its main criterion (other criteria it supports are named under it). Verified: the \
              assessor checked the answer against evidence; self-reported: taken as given. Of \
@@ -92,11 +77,10 @@ pub(super) fn control_matrix(
              answer, not yet the auditor's samples.",
             plural(total, "answer", "answers"),
             if verified == 1 { "is" } else { "are" }
-        ),
-    )?;
-    flow.space(6.0);
-    flow.table(&matrix_table(ctx, &questions, &responses))?;
-    Ok(())
+        ))),
+        Block::Spacer(6.0),
+        Block::Table(matrix_table(ctx, &questions, &responses)),
+    ]
 }
 
 fn matrix_table(
@@ -113,19 +97,11 @@ fn matrix_table(
             .or_default()
             .push(q);
     }
-    // Widths in points of the 483 pt text block.
-    let mut t = Table::new(vec![
-        Column::new("Criterion", 56.0),
-        Column::new("ID", 62.0),
-        Column::new("Control", 219.0),
-        Column::new("Answer", 72.0),
-        Column::new("Evidence recorded", 74.0),
-    ]);
-    t.zebra = false;
-    t.carry = Some(0);
+    let mut rows = Vec::new();
+    let mut row = |cells| rows.push(Row { cells, tone: None });
     for crit in &ctx.card.criteria {
-        let head = || Cell::styled(crit.criterion.clone(), CELL_BOLD);
-        let topic = (clip(&crit.topic, 90), TOPIC);
+        let head = || Cell::strong(crit.criterion.clone());
+        let topic = clip(&crit.topic, 90);
         let Some(own) = by_primary.get(crit.criterion.as_str()) else {
             let others = super::supporting(questions, &crit.criterion);
             let text = if others.is_empty() {
@@ -136,22 +112,21 @@ fn matrix_table(
                     others.join(", ")
                 )
             };
-            t.row(vec![
+            row(vec![
                 head(),
-                Cell::text(""),
-                Cell::Text(vec![topic, (text, CELL_MUTED)]),
-                Cell::text(""),
-                Cell::text(""),
+                Cell::from(""),
+                Cell::default().topic(topic).with(text),
+                Cell::from(""),
+                Cell::from(""),
             ]);
             continue;
         };
         for (i, q) in own.iter().enumerate() {
             let r = responses.get(q.id.as_str()).copied();
-            let mut control = Vec::new();
+            let mut control = Cell::from(q.text.clone());
             if i == 0 {
-                control.push(topic.clone());
+                control = control.topic(topic.clone());
             }
-            control.push((q.text.clone(), CONTROL));
             let here = listed_under(ctx.catalog, &scope, q);
             let also: Vec<&str> = q
                 .criteria
@@ -160,21 +135,31 @@ fn matrix_table(
                 .filter(|c| *c != here)
                 .collect();
             if !also.is_empty() {
-                control.push((format!("Also {}", also.join(", ")), CELL_MUTED));
+                control = control.with(format!("Also {}", also.join(", ")));
             }
             let evidence = evidence_summary(r);
-            t.row(vec![
-                if i == 0 { head() } else { Cell::text("") },
-                Cell::styled(q.id.clone(), CELL_BOLD),
-                Cell::Text(control),
+            row(vec![
+                if i == 0 { head() } else { Cell::from("") },
+                Cell::strong(q.id.clone()),
+                control,
                 answer_cell(r),
                 if evidence == "None recorded" {
-                    Cell::styled(evidence, CELL_MUTED)
+                    Cell::default().with(evidence)
                 } else {
-                    Cell::text(evidence)
+                    Cell::from(evidence)
                 },
             ]);
         }
     }
-    t
+    // Widths in points of the 483 pt text block.
+    Table {
+        columns: vec![
+            Column::new("Criterion", 56.0).grouped(),
+            Column::new("ID", 62.0),
+            Column::new("Control", 209.0),
+            Column::new("Answer", 82.0),
+            Column::new("Evidence recorded", 74.0),
+        ],
+        rows,
+    }
 }

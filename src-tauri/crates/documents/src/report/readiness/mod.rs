@@ -160,7 +160,7 @@ pub fn readiness_report(
         if !ctx.policies.is_empty() {
             policies::policy_coverage(flow, ctx, &n.chapter())?;
         }
-        matrix::control_matrix(flow, ctx, &n.appendix())?;
+        draw_blocks(flow, &matrix::control_matrix(ctx, &n.appendix()))?;
         draw_blocks(flow, &requests::evidence_request_list(ctx, &n.appendix()))?;
         if options.include_appendix {
             draw_blocks(flow, &appendix::all_answers(ctx, &n.appendix()))?;
