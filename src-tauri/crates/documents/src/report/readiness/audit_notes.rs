@@ -1,12 +1,11 @@
 //! Chapter: about the audit: what a SOC 2 examination expects beyond the controls themselves:
 //! how the cloud provider (a subservice organisation) is treated, management's system
-//! description and assertion, who may issue the report, and the assessor's independence.
+//! description and assertion, who may issue the report, and the assessor's independence. Said on
+//! the document model.
 
+use crate::doc::{Block, Cell, Column, Row, Table};
 use crate::report::context::ReportContext;
-use crate::report::flow::Flow;
-use crate::report::table::{Cell, Column, Table};
-use crate::report::theme::{answer_chip, plural, BODY, CELL, CELL_BOLD, CELL_MUTED};
-use crate::report::ReportError;
+use crate::report::theme::{answer_tone, plural};
 
 /// Remediation keys of the bank's questions on controls inherited from providers, and on the
 /// system description.
@@ -69,31 +68,39 @@ fn join_and(items: &[&str]) -> String {
     }
 }
 
-pub(super) fn about_the_audit(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    number: &str,
-) -> Result<(), ReportError> {
-    flow.chapter(number, "About the audit")?;
-    flow.paragraph(
-        BODY,
-        "A SOC 2 audit examines more than the controls this assessment scores. This chapter \
-         explains four points that shape the audit and what the company has to prepare for them.",
-    )?;
-    subservice(flow, ctx, &format!("{number}.1"))?;
-    description_and_assertion(flow, ctx, &format!("{number}.2"))?;
-    who_issues(flow, ctx, &format!("{number}.3"))?;
-    independence(flow, ctx, &format!("{number}.4"))?;
-    Ok(())
+pub(super) fn about_the_audit(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
+    let mut out = vec![
+        Block::Chapter {
+            number: number.to_owned(),
+            title: "About the audit".to_owned(),
+        },
+        Block::Paragraph(
+            "A SOC 2 audit examines more than the controls this assessment scores. This chapter \
+             explains four points that shape the audit and what the company has to prepare for \
+             them."
+                .into(),
+        ),
+    ];
+    out.extend(subservice(ctx, &format!("{number}.1")));
+    out.extend(description_and_assertion(ctx, &format!("{number}.2")));
+    out.extend(who_issues(ctx, &format!("{number}.3")));
+    out.extend(independence(ctx, &format!("{number}.4")));
+    out
 }
 
-fn subservice(flow: &mut Flow, ctx: &ReportContext<'_>, number: &str) -> Result<(), ReportError> {
-    flow.heading(
+fn heading(number: &str, title: &str) -> Block {
+    Block::Heading {
+        number: number.to_owned(),
+        title: title.to_owned(),
+        level: 1,
+    }
+}
+
+fn subservice(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
+    let mut out = vec![heading(
         number,
         "The cloud provider and other subservice organisations",
-        1,
-        80.0,
-    )?;
+    )];
     let co = ctx.company;
     let named = providers_in(&format!("{} {}", co.hosting, co.system_description));
     let hosting = co.hosting.trim();
@@ -122,43 +129,46 @@ fn subservice(flow: &mut Flow, ctx: &ReportContext<'_>, number: &str) -> Result<
                 .to_owned(),
         )
     };
-    flow.paragraph(
-        BODY,
-        &format!(
+    out.push(Block::Paragraph(
+        format!(
             "{opening} A provider whose services are part of the system, and whose controls the \
              company relies on (data centre access, power and cooling, hardware disposal), is \
              called a subservice organisation. The auditor and the company agree how the report \
              treats each one, by one of two methods:"
-        ),
-    )?;
-    flow.space(6.0);
-    let mut t = Table::plain(vec![
-        Column::new("Method", 1.3),
-        Column::new("What it means", 5.0),
-    ]);
-    t.row(vec![
-        Cell::styled("Carve-out", CELL_BOLD),
-        Cell::text(format!(
-            "The provider's controls stay outside the audit. The system description names \
+        )
+        .into(),
+    ));
+    out.push(Block::Spacer(6.0));
+    let method = |name: &str, meaning: String| Row {
+        cells: vec![Cell::strong(name), Cell::from(meaning)],
+        tone: None,
+    };
+    let rows = vec![
+        method(
+            "Carve-out",
+            format!(
+                "The provider's controls stay outside the audit. The system description names \
              {provider}, says which protections it supplies, and the auditor tests only the \
              company's own controls. This is the usual choice with a large cloud provider, \
              which does not open its data centres to its customers' auditors."
-        )),
-    ]);
-    t.row(vec![
-        Cell::styled("Inclusive", CELL_BOLD),
-        Cell::text(
+            ),
+        ),
+        method(
+            "Inclusive",
             "The provider's relevant controls are described in the report and tested by the \
              auditor alongside the company's. It needs the provider's cooperation and a \
              written assertion from the provider's own management, so it is rare with a \
-             public cloud and more common with a smaller, closely tied provider.",
+             public cloud and more common with a smaller, closely tied provider."
+                .to_owned(),
         ),
-    ]);
-    flow.table(&t)?;
-    flow.space(6.0);
-    flow.paragraph(
-        BODY,
-        &format!(
+    ];
+    out.push(Block::Table(Table {
+        columns: vec![Column::new("", 1.3), Column::new("", 5.0)],
+        rows,
+    }));
+    out.push(Block::Spacer(6.0));
+    out.push(Block::Paragraph(
+        format!(
             "A carve-out still leaves work for the company. The system description lists the \
              complementary subservice organisation controls: the controls the company counts \
              on {provider} to run for the criteria to be met. The auditor then expects the \
@@ -169,27 +179,23 @@ fn subservice(flow: &mut Flow, ctx: &ReportContext<'_>, number: &str) -> Result<
              entity controls); the company should confirm it runs them. Everything on the \
              company's side of the line, such as who has access to the cloud accounts, \
              encryption settings and backups, is tested as the company's own control."
-        ),
-    )?;
-    inherited_answers(flow, ctx)
+        )
+        .into(),
+    ));
+    out.extend(inherited_answers(ctx));
+    out
 }
 
 /// The answers to the bank's questions on inherited controls, when any is in scope.
-fn inherited_answers(flow: &mut Flow, ctx: &ReportContext<'_>) -> Result<(), ReportError> {
+fn inherited_answers(ctx: &ReportContext<'_>) -> Vec<Block> {
     answers_table(
-        flow,
         ctx,
         INHERITED,
         "How the assessment answered the questions on controls inherited from providers:",
     )
 }
 
-fn answers_table(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    remediation: &str,
-    lead: &str,
-) -> Result<(), ReportError> {
+fn answers_table(ctx: &ReportContext<'_>, remediation: &str, lead: &str) -> Vec<Block> {
     let responses = ctx.responses_by_question();
     let questions: Vec<_> = ctx
         .questions()
@@ -197,49 +203,47 @@ fn answers_table(
         .filter(|q| q.remediation == remediation)
         .collect();
     if questions.is_empty() {
-        return Ok(());
+        return Vec::new();
     }
-    flow.space(6.0);
-    flow.paragraph(BODY, lead)?;
-    flow.space(4.0);
-    let mut t = Table::new(vec![
-        Column::new("ID", 1.0),
-        Column::new("Question", 6.0),
-        Column::new("Answer", 1.55),
-    ]);
+    let mut rows = Vec::new();
     for q in questions {
         let r = responses.get(q.id.as_str());
         let answer = r.and_then(|r| r.answer);
-        let (label, color) = answer_chip(answer);
+        let (label, tone) = answer_tone(answer);
         let basis = match (answer, r.is_some_and(|r| r.verified)) {
             (None, _) => String::new(),
             (Some(_), true) => "Verified against evidence".to_owned(),
             (Some(_), false) => "Self-reported".to_owned(),
         };
-        t.row(vec![
-            Cell::styled(q.id.clone(), CELL_BOLD),
-            Cell::two(q.text.clone(), CELL, basis, CELL_MUTED),
-            Cell::Chip(label.to_owned(), color),
-        ]);
+        rows.push(Row {
+            cells: vec![
+                Cell::strong(q.id.clone()),
+                Cell::from(q.text.clone()).with(basis),
+                Cell::chip(label, tone),
+            ],
+            tone: None,
+        });
     }
-    flow.table(&t)?;
-    Ok(())
+    vec![
+        Block::Spacer(6.0),
+        Block::Paragraph(lead.into()),
+        Block::Spacer(4.0),
+        Block::Table(Table {
+            columns: vec![
+                Column::new("ID", 1.0),
+                Column::new("Question", 6.0),
+                Column::new("Answer", 1.55),
+            ],
+            rows,
+        }),
+    ]
 }
 
-fn description_and_assertion(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    number: &str,
-) -> Result<(), ReportError> {
-    flow.heading(
-        number,
-        "Management's system description and assertion",
-        1,
-        80.0,
-    )?;
-    flow.paragraph(
-        BODY,
-        "The company's management, not the auditor, writes two of the sections of a SOC 2 \
+fn description_and_assertion(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
+    let mut out = vec![
+        heading(number, "Management's system description and assertion"),
+        Block::Paragraph(
+            "The company's management, not the auditor, writes two of the sections of a SOC 2 \
          report. The system description sets out the service examined: what it does and for \
          whom, its boundaries, the infrastructure, software, people, procedures and data \
          behind it, the commitments made to customers, the subservice organisations and the \
@@ -249,27 +253,28 @@ fn description_and_assertion(
          the controls were suitably designed (and, for Type II, operated effectively) to meet \
          the company's commitments under the criteria in scope. The auditor's opinion, which \
          opens the report, addresses the same points. Drafting the description takes weeks and often uncovers gaps, so \
-         it is best started well before the audit.",
-    )?;
+         it is best started well before the audit."
+                .into(),
+        ),
+    ];
     let recorded = ctx.company.system_description.trim();
     if !recorded.is_empty() {
-        flow.space(4.0);
-        flow.paragraph(
-            BODY,
+        out.push(Block::Spacer(4.0));
+        out.push(Block::Paragraph(
             "The short description recorded for this assessment (in Scope and approach) is a \
-             starting point; the description in the report is a document of several pages.",
-        )?;
+             starting point; the description in the report is a document of several pages."
+                .into(),
+        ));
     }
-    answers_table(
-        flow,
+    out.extend(answers_table(
         ctx,
         DESCRIPTION,
         "How the assessment answered the questions on the system description:",
-    )
+    ));
+    out
 }
 
-fn who_issues(flow: &mut Flow, ctx: &ReportContext<'_>, number: &str) -> Result<(), ReportError> {
-    flow.heading(number, "Who issues a SOC 2 report", 1, 60.0)?;
+fn who_issues(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
     let responses = ctx.responses_by_question();
     let (mut verified, mut total) = (0, 0);
     for q in ctx.questions() {
@@ -278,9 +283,10 @@ fn who_issues(flow: &mut Flow, ctx: &ReportContext<'_>, number: &str) -> Result<
             verified += usize::from(r.verified);
         }
     }
-    flow.paragraph(
-        BODY,
-        &format!(
+    vec![
+        heading(number, "Who issues a SOC 2 report"),
+        Block::Paragraph(
+            format!(
             "Only a licensed CPA firm can examine the controls and issue a SOC 2 report, under \
              the attestation standards that govern such work. This document is a readiness \
              assessment: it is not a SOC 2 report, expresses no audit opinion and cannot stand \
@@ -293,27 +299,23 @@ fn who_issues(flow: &mut Flow, ctx: &ReportContext<'_>, number: &str) -> Result<
                 1 => "one was".to_owned(),
                 n => format!("{n} were"),
             }
+            )
+            .into(),
         ),
-    )?;
-    Ok(())
+    ]
 }
 
-fn independence(flow: &mut Flow, ctx: &ReportContext<'_>, number: &str) -> Result<(), ReportError> {
-    flow.heading(
-        number,
-        "Independence of the assessor and the auditor",
-        1,
-        60.0,
-    )?;
+fn independence(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
     let led = ctx.company.assessor.trim();
     let who = if led.is_empty() {
         "No assessor is recorded for this assessment.".to_owned()
     } else {
         format!("This assessment was carried out by {led}.")
     };
-    flow.paragraph(
-        BODY,
-        &format!(
+    vec![
+        heading(number, "Independence of the assessor and the auditor"),
+        Block::Paragraph(
+            format!(
             "The auditor must be independent of the company it examines. Helping to prepare is \
              compatible with that only up to a point: whoever designs, implements or runs the \
              company's controls should not also be the one who audits them, since they would \
@@ -321,9 +323,10 @@ fn independence(flow: &mut Flow, ctx: &ReportContext<'_>, number: &str) -> Resul
              helps with readiness, agree with it in writing which services it can provide \
              without affecting its independence; if the readiness work goes further than that, \
              a different firm should perform the audit."
+            )
+            .into(),
         ),
-    )?;
-    Ok(())
+    ]
 }
 
 #[cfg(test)]

@@ -153,7 +153,7 @@ pub fn readiness_report(
             progress::progress(flow, ctx, cmp, &n.chapter())?;
         }
         scope::scope_and_approach(flow, ctx, &n.chapter())?;
-        audit_notes::about_the_audit(flow, ctx, &n.chapter())?;
+        draw_blocks(flow, &audit_notes::about_the_audit(ctx, &n.chapter()))?;
         results::results_by_category(flow, ctx, &n.chapter())?;
         findings::gap_register(flow, ctx, &n.chapter())?;
         findings::detailed_findings(flow, ctx, &n.chapter())?;
