@@ -1,14 +1,16 @@
 //! Chapters: the gap register (every gap, most severe first, with the action that closes it)
 //! and the detailed findings (each question by criterion: answer, notes, not-applicable
 //! justifications and the evidence on file; what an auditor will ask for is in the evidence
-//! requests appendix).
+//! requests appendix). The gap register is said on the document model; the findings are still
+//! drawn on the flow (their cells mix bold, muted and plain lines in an order the model's cells
+//! do not have yet).
 
+use crate::doc::{Block, Cell as DocCell, Column as DocColumn, Row, Table as DocTable, Tone};
 use crate::report::context::ReportContext;
 use crate::report::flow::Flow;
 use crate::report::table::{Cell, Column, Table};
 use crate::report::theme::{
-    answer_chip, clip, percent, plural, severity_color, BODY, CELL, CELL_BOLD, CELL_MUTED, SMALL,
-    SMALL_INK,
+    answer_chip, clip, percent, plural, BODY, CELL, CELL_BOLD, CELL_MUTED, SMALL, SMALL_INK,
 };
 use crate::report::ReportError;
 use std::collections::HashMap;
@@ -16,57 +18,45 @@ use trustgap_domain::assessment::EvidenceRef;
 use trustgap_domain::assessment::{Answer, Response, Scope};
 use trustgap_domain::catalog::Question;
 use trustgap_domain::evidence_requests::listed_under;
+use trustgap_domain::scoring::Severity;
 
 /// Longest note quoted in the gap register; the findings carry it in full.
 const NOTE_CHARS: usize = 280;
 
-pub(super) fn gap_register(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    number: &str,
-) -> Result<(), ReportError> {
-    flow.chapter(number, "Gap register")?;
+pub(super) fn gap_register(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
+    let mut out = vec![Block::Chapter {
+        number: number.to_owned(),
+        title: "Gap register".to_owned(),
+    }];
     let (high, medium, low) = ctx.gap_counts();
     if ctx.plan.gaps.is_empty() {
-        flow.paragraph(
-            BODY,
+        out.push(Block::Paragraph(
             "No gap has been recorded: no question is answered as partial, not implemented or \
-             don't know.",
-        )?;
-        return Ok(());
+             don't know."
+                .into(),
+        ));
+        return out;
     }
-    flow.paragraph(
-        BODY,
-        &format!(
+    out.push(Block::Paragraph(
+        format!(
             "{} in total: {high} high, {medium} medium and {low} low severity. A gap is a \
              question answered as partially implemented, not implemented or don't know. They \
              are listed most severe first, then by weight; the last column names the remediation \
              action that closes each one (see the remediation plan).",
             plural(ctx.plan.gaps.len(), "gap", "gaps")
-        ),
-    )?;
-    flow.space(8.0);
+        )
+        .into(),
+    ));
+    out.push(Block::Spacer(8.0));
     let refs = ctx.action_refs();
-    let mut t = Table::new(vec![
-        Column::new("Ref", 0.7),
-        Column::new("Severity", 1.25),
-        Column::new("Gap", 4.4),
-        Column::new("Criteria", 1.05),
-        Column::new("Action", 2.6),
-    ]);
+    let mut rows = Vec::new();
     for (i, gap) in ctx.plan.gaps.iter().enumerate() {
-        let mut parts = vec![
-            (gap.question.clone(), CELL),
-            (
-                format!(
-                    "{} · {} · weight {}",
-                    gap.question_id,
-                    gap.answer.label(),
-                    gap.weight
-                ),
-                CELL_MUTED,
-            ),
-        ];
+        let mut what = DocCell::from(gap.question.clone()).with(format!(
+            "{} · {} · weight {}",
+            gap.question_id,
+            gap.answer.label(),
+            gap.weight
+        ));
         if !gap.note.trim().is_empty() {
             let note = clip(&gap.note, NOTE_CHARS);
             let more = if note.ends_with('…') {
@@ -74,44 +64,55 @@ pub(super) fn gap_register(
             } else {
                 ""
             };
-            parts.push((format!("Note: {note}{more}"), CELL_MUTED));
+            what = what.with(format!("Note: {note}{more}"));
         }
         if let Some(m) = ctx.management_response(&gap.question_id) {
-            parts.push((
-                format!(
-                    "Management response ({}): {}",
-                    m.kind.label().to_lowercase(),
-                    clip(&m.text, NOTE_CHARS)
-                ),
-                CELL,
+            what = what.and(format!(
+                "Management response ({}): {}",
+                m.kind.label().to_lowercase(),
+                clip(&m.text, NOTE_CHARS)
             ));
         }
         let action = match ctx.action_for_key(&gap.remediation) {
-            Some((_, a)) => Cell::two(
-                format!(
-                    "{} {}",
-                    refs.get(a.key.as_str()).cloned().unwrap_or_default(),
-                    a.title
-                ),
-                CELL,
-                format!("{} · owner {}", a.priority.label(), a.owner_name),
-                CELL_MUTED,
-            ),
-            None => Cell::styled(gap.remediation.clone(), CELL_MUTED),
+            Some((_, a)) => DocCell::from(format!(
+                "{} {}",
+                refs.get(a.key.as_str()).cloned().unwrap_or_default(),
+                a.title
+            ))
+            .with(format!("{} · owner {}", a.priority.label(), a.owner_name)),
+            None => DocCell::default().with(gap.remediation.clone()),
         };
-        t.row(vec![
-            Cell::styled(format!("G{:02}", i + 1), CELL_BOLD),
-            Cell::Chip(
-                gap.severity.label().to_uppercase(),
-                severity_color(gap.severity),
-            ),
-            Cell::Text(parts),
-            Cell::text(gap.criteria.join("\n")),
-            action,
-        ]);
+        rows.push(Row {
+            cells: vec![
+                DocCell::strong(format!("G{:02}", i + 1)),
+                DocCell::chip(gap.severity.label(), severity_tone(gap.severity)),
+                what,
+                DocCell::from(gap.criteria.join("\n")),
+                action,
+            ],
+            tone: None,
+        });
     }
-    flow.table(&t)?;
-    Ok(())
+    out.push(Block::Table(DocTable {
+        columns: vec![
+            DocColumn::new("Ref", 0.7),
+            DocColumn::new("Severity", 1.25),
+            DocColumn::new("Gap", 4.4),
+            DocColumn::new("Criteria", 1.05),
+            DocColumn::new("Action", 2.6),
+        ],
+        rows,
+    }));
+    out
+}
+
+/// The tone a severity reads as: the theme's severity colours.
+fn severity_tone(s: Severity) -> Tone {
+    match s {
+        Severity::High => Tone::Critical,
+        Severity::Medium => Tone::Warning,
+        Severity::Low => Tone::Info,
+    }
 }
 
 pub(super) fn detailed_findings(

@@ -155,7 +155,7 @@ pub fn readiness_report(
         scope::scope_and_approach(flow, ctx, &n.chapter())?;
         draw_blocks(flow, &audit_notes::about_the_audit(ctx, &n.chapter()))?;
         results::results_by_category(flow, ctx, &n.chapter())?;
-        findings::gap_register(flow, ctx, &n.chapter())?;
+        draw_blocks(flow, &findings::gap_register(ctx, &n.chapter()))?;
         findings::detailed_findings(flow, ctx, &n.chapter())?;
         if !ctx.policies.is_empty() {
             policies::policy_coverage(flow, ctx, &n.chapter())?;
