@@ -58,12 +58,17 @@ pub const LABEL: Style = style(7.5, Weight::Bold, MUTED);
 
 /// Colour carrying a band's meaning.
 pub fn band_color(band: Band) -> Rgb8 {
+    super::model::tone_color(band_tone(band))
+}
+
+/// The tone a verdict band reads as on the document model.
+pub fn band_tone(band: Band) -> Tone {
     match band {
-        Band::Ready => GOOD,
-        Band::NearlyReady => FAIR,
-        Band::SignificantGaps => WARN,
-        Band::NotReady => BAD,
-        Band::Incomplete => MUTED,
+        Band::Ready => Tone::Good,
+        Band::NearlyReady => Tone::Info,
+        Band::SignificantGaps => Tone::Warning,
+        Band::NotReady => Tone::Critical,
+        Band::Incomplete => Tone::Muted,
     }
 }
 

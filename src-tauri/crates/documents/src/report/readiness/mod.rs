@@ -152,7 +152,7 @@ pub fn readiness_report(
         if let Some(cmp) = options.progress {
             progress::progress(flow, ctx, cmp, &n.chapter())?;
         }
-        scope::scope_and_approach(flow, ctx, &n.chapter())?;
+        draw_blocks(flow, &scope::scope_and_approach(ctx, &n.chapter()))?;
         draw_blocks(flow, &audit_notes::about_the_audit(ctx, &n.chapter()))?;
         results::results_by_category(flow, ctx, &n.chapter())?;
         draw_blocks(flow, &findings::gap_register(ctx, &n.chapter()))?;

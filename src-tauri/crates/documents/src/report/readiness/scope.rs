@@ -1,23 +1,42 @@
 //! Chapter: scope and approach: the categories in and out of scope and why, the audit prepared
-//! for (Type I or II, dates), the question bank version, the answer scale and the scoring rules.
+//! for (Type I or II, dates), the question bank version, the answer scale and the scoring rules,
+//! on the document model.
 
+use crate::doc::{Block, Cell, Column, Row, Table, Tone};
 use crate::report::context::ReportContext;
-use crate::report::flow::Flow;
-use crate::report::table::{Cell, Column, Table};
-use crate::report::theme::{
-    band_color, long_date, BODY, CELL, CELL_BOLD, CELL_MUTED, GOOD, MUTED, SMALL,
-};
-use crate::report::ReportError;
+use crate::report::theme::{band_tone, long_date};
 use trustgap_domain::catalog::CategoryId;
 use trustgap_domain::plan::AuditType;
 use trustgap_domain::scoring::{Band, METHOD};
 
-pub(super) fn scope_and_approach(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    number: &str,
-) -> Result<(), ReportError> {
-    flow.chapter(number, "Scope and approach")?;
+/// A label/value list without a header row.
+fn label_list(rows: Vec<(&str, String)>) -> Block {
+    Block::Table(Table {
+        columns: vec![Column::new("", 1.6), Column::new("", 4.4)],
+        rows: rows
+            .into_iter()
+            .map(|(k, v)| row(vec![Cell::strong(k), Cell::from(v)]))
+            .collect(),
+    })
+}
+
+fn row(cells: Vec<Cell>) -> Row {
+    Row { cells, tone: None }
+}
+
+fn heading(number: String, title: &str) -> Block {
+    Block::Heading {
+        number,
+        title: title.to_owned(),
+        level: 1,
+    }
+}
+
+pub(super) fn scope_and_approach(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
+    let mut out = vec![Block::Chapter {
+        number: number.to_owned(),
+        title: "Scope and approach".to_owned(),
+    }];
     let mut section = 0;
     let mut next = || {
         section += 1;
@@ -42,25 +61,16 @@ pub(super) fn scope_and_approach(
     if !ctx.branding.firm.is_empty() {
         facts.push(("Prepared by", ctx.branding.firm.clone()));
     }
-    flow.heading(&next(), "The company and the system", 1, 60.0)?;
-    let mut t = Table::plain(vec![Column::new("Item", 1.6), Column::new("Detail", 4.4)]);
-    for (k, v) in facts {
-        t.row(vec![Cell::styled(k, CELL_BOLD), Cell::text(v)]);
-    }
-    flow.table(&t)?;
+    out.push(heading(next(), "The company and the system"));
+    out.push(label_list(facts));
 
-    flow.heading(&next(), "Trust Services Categories", 1, 60.0)?;
-    flow.paragraph(
-        BODY,
+    out.push(heading(next(), "Trust Services Categories"));
+    out.push(Block::Paragraph(
         "A SOC 2 report covers Security and any of four optional categories the company chooses \
-         because customers rely on them. This assessment covered the following:",
-    )?;
-    flow.space(6.0);
-    let mut t = Table::new(vec![
-        Column::new("Category", 1.6),
-        Column::new("In scope", 1.0),
-        Column::new("What it covers and why", 5.0),
-    ]);
+         because customers rely on them. This assessment covered the following:"
+            .into(),
+    ));
+    let mut rows = Vec::new();
     for cat in &ctx.catalog.categories {
         let included = ctx.scope.contains(&cat.id);
         let why = if cat.id == CategoryId::Security {
@@ -71,20 +81,27 @@ pub(super) fn scope_and_approach(
             "Not included: not chosen for this assessment. Add it if customers' contracts or \
              questionnaires ask about it."
         };
-        t.row(vec![
-            Cell::styled(cat.name.clone(), CELL_BOLD),
+        rows.push(row(vec![
+            Cell::strong(cat.name.clone()),
             if included {
-                Cell::Chip("IN SCOPE".into(), GOOD)
+                Cell::chip("IN SCOPE", Tone::Good)
             } else {
-                Cell::Chip("OUT".into(), MUTED)
+                Cell::chip("OUT", Tone::Muted)
             },
-            Cell::two(cat.summary.clone(), CELL, why, CELL_MUTED),
-        ]);
+            Cell::from(cat.summary.clone()).with(why),
+        ]));
     }
-    flow.table(&t)?;
-    scoping_answers(flow, ctx, &next())?;
+    out.push(Block::Table(Table {
+        columns: vec![
+            Column::new("Category", 1.6),
+            Column::new("In scope", 1.0),
+            Column::new("What it covers and why", 5.0),
+        ],
+        rows,
+    }));
+    out.extend(scoping_answers(ctx, next()));
 
-    flow.heading(&next(), "The audit being prepared for", 1, 60.0)?;
+    out.push(heading(next(), "The audit being prepared for"));
     let kind = match ctx.profile.audit_type {
         AuditType::Type1 => {
             "A Type I audit checks that controls are designed and in place on one date. It is the \
@@ -95,9 +112,7 @@ pub(super) fn scope_and_approach(
              usually three to twelve months; controls must be in place before the period starts."
         }
     };
-    flow.paragraph(BODY, kind)?;
-    flow.space(6.0);
-    let mut a = Table::plain(vec![Column::new("Item", 1.6), Column::new("Detail", 4.4)]);
+    out.push(Block::Paragraph(kind.into()));
     let mut rows = vec![
         ("Audit type", ctx.audit_type_label().to_owned()),
         (
@@ -122,28 +137,20 @@ pub(super) fn scope_and_approach(
         },
     ));
     rows.push(("Plan date", long_date(ctx.plan.plan_date)));
-    for (k, v) in rows {
-        a.row(vec![Cell::styled(k, CELL_BOLD), Cell::text(v)]);
-    }
-    flow.table(&a)?;
+    out.push(label_list(rows));
 
-    flow.heading(&next(), "Method", 1, 60.0)?;
-    flow.paragraph(
-        BODY,
-        &format!(
+    out.push(heading(next(), "Method"));
+    out.push(Block::Paragraph(
+        format!(
             "The company answered {} plain-language questions from the question bank \
              (version {}), each tied to one or more Trust Services Criteria and weighted from 1 \
              (minor) to 5 (an audit exception is certain without it). Each question has one of \
              five answers:",
             ctx.card.overall.questions, ctx.catalog_version
-        ),
-    )?;
-    flow.space(6.0);
-    let mut scale = Table::plain(vec![
-        Column::new("Answer", 1.6),
-        Column::new("Meaning", 4.4),
-    ]);
-    for (answer, meaning) in [
+        )
+        .into(),
+    ));
+    let scale = [
         (
             "Implemented",
             "The control is in place and evidence of it exists.",
@@ -161,15 +168,14 @@ pub(super) fn scope_and_approach(
             "Not applicable",
             "The control does not apply here; a justification is recorded.",
         ),
-    ] {
-        scale.row(vec![Cell::styled(answer, CELL_BOLD), Cell::text(meaning)]);
-    }
-    flow.table(&scale)?;
-    flow.space(8.0);
-    flow.paragraph(BODY, &format!("How the score is calculated. {METHOD}"))?;
-    flow.space(4.0);
-    flow.paragraph(
-        BODY,
+    ];
+    out.push(label_list(
+        scale.into_iter().map(|(a, m)| (a, m.to_owned())).collect(),
+    ));
+    out.push(Block::Paragraph(
+        format!("How the score is calculated. {METHOD}").into(),
+    ));
+    out.push(Block::Paragraph(
         "A criterion whose questions are all not applicable has no score rather than 100%. Gap \
          severity is risk: it weighs how critical the control is with the answer. A key control \
          (one the question bank marks as essential, such as MFA on administrative access, \
@@ -178,11 +184,10 @@ pub(super) fn scope_and_approach(
          weight 3 and low below; a partial one is high at weight 5, medium at weight 3–4 and low \
          below. A criterion holding a high-severity gap is never shown better than weak, \
          whatever its average. Actions are prioritised by risk first: P1 closes a high gap, P2 a \
-         medium gap on a key or weight 4–5 control, P3 another medium gap, P4 a low one.",
-    )?;
-    flow.space(8.0);
-    let mut bands = Table::new(vec![Column::new("Verdict", 1.6), Column::new("Rule", 4.4)]);
-    for (band, rule) in [
+         medium gap on a key or weight 4–5 control, P3 another medium gap, P4 a low one."
+            .into(),
+    ));
+    let bands = [
         (Band::Ready, "85% or more, and no high-severity gap."),
         (
             Band::NearlyReady,
@@ -200,18 +205,18 @@ pub(super) fn scope_and_approach(
             Band::Incomplete,
             "Fewer than half of the questions answered.",
         ),
-    ] {
-        bands.row(vec![
-            Cell::Chip(band.label().to_uppercase(), band_color(band)),
-            Cell::text(rule),
-        ]);
-    }
-    flow.table(&bands)?;
+    ];
+    out.push(Block::Table(Table {
+        columns: vec![Column::new("Verdict", 1.6), Column::new("Rule", 4.4)],
+        rows: bands
+            .into_iter()
+            .map(|(band, rule)| row(vec![Cell::chip(band.label(), band_tone(band)), rule.into()]))
+            .collect(),
+    }));
 
-    flow.heading(&next(), "Limitations", 1, 40.0)?;
-    flow.paragraph(
-        SMALL,
-        &format!(
+    out.push(heading(next(), "Limitations"));
+    out.push(Block::Note(
+        format!(
             "{}. {} An auditor will ask for the evidence listed in the detailed findings; where \
              it does not exist, an answer of implemented may not hold. The question bank \
              paraphrases the Trust Services Criteria in plain words and does not reproduce the \
@@ -223,40 +228,32 @@ pub(super) fn scope_and_approach(
             } else {
                 "Answers were not tested against evidence."
             }
-        ),
-    )?;
-    Ok(())
+        )
+        .into(),
+    ));
+    out
 }
 
 /// The scoping questions answered "yes" when the scope was chosen, with what each recommended
 /// and why, as they read then (kept with the assessment).
-fn scoping_answers(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    number: &str,
-) -> Result<(), ReportError> {
-    // Kept with the explanation and the start of the table, not alone at a page's foot.
-    flow.heading(number, "Why this scope", 1, 130.0)?;
+fn scoping_answers(ctx: &ReportContext<'_>, number: String) -> Vec<Block> {
+    // The renderer keeps the heading with the explanation and the start of the table.
+    let mut out = vec![heading(number, "Why this scope")];
     if ctx.scoping.is_empty() {
-        flow.paragraph(
-            BODY,
+        out.push(Block::Paragraph(
             "No scoping question was answered \u{201c}yes\u{201d} when the scope was chosen: the \
-             optional categories above were chosen without them.",
-        )?;
-        return Ok(());
+             optional categories above were chosen without them."
+                .into(),
+        ));
+        return out;
     }
-    flow.paragraph(
-        BODY,
+    out.push(Block::Paragraph(
         "The scoping questions answered \u{201c}yes\u{201d} when the scope was chosen, and what \
          each recommends. The choice stays the company's: a recommended category may be left out \
-         when no customer relies on it.",
-    )?;
-    flow.space(6.0);
-    let mut t = Table::new(vec![
-        Column::new("Answered yes", 3.0),
-        Column::new("Recommends", 1.4),
-        Column::new("Why", 3.6),
-    ]);
+         when no customer relies on it."
+            .into(),
+    ));
+    let mut rows = Vec::new();
     for note in ctx.scoping {
         let recommends = if note.recommends.is_empty() {
             "Nothing in SOC 2".to_owned()
@@ -268,15 +265,22 @@ fn scoping_answers(
                 .join(", ")
         };
         let why = match &note.advice {
-            Some(advice) => Cell::two(note.reason.clone(), CELL, advice.clone(), CELL_MUTED),
-            None => Cell::text(note.reason.clone()),
+            Some(advice) => Cell::from(note.reason.clone()).with(advice.clone()),
+            None => Cell::from(note.reason.clone()),
         };
-        t.row(vec![
-            Cell::text(note.question.clone()),
-            Cell::text(recommends),
+        rows.push(row(vec![
+            Cell::from(note.question.clone()),
+            Cell::from(recommends),
             why,
-        ]);
+        ]));
     }
-    flow.table(&t)?;
-    Ok(())
+    out.push(Block::Table(Table {
+        columns: vec![
+            Column::new("Answered yes", 3.0),
+            Column::new("Recommends", 1.4),
+            Column::new("Why", 3.6),
+        ],
+        rows,
+    }));
+    out
 }
