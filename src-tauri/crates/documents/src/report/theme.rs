@@ -89,10 +89,15 @@ pub fn score_color(score: Option<f64>) -> Rgb8 {
 }
 
 pub fn severity_color(s: Severity) -> Rgb8 {
+    super::model::tone_color(severity_tone(s))
+}
+
+/// The tone a gap's severity reads as on the document model.
+pub fn severity_tone(s: Severity) -> Tone {
     match s {
-        Severity::High => BAD,
-        Severity::Medium => WARN,
-        Severity::Low => FAIR,
+        Severity::High => Tone::Critical,
+        Severity::Medium => Tone::Warning,
+        Severity::Low => Tone::Info,
     }
 }
 

@@ -5,12 +5,13 @@
 //! drawn on the flow (their cells mix bold, muted and plain lines in an order the model's cells
 //! do not have yet).
 
-use crate::doc::{Block, Cell as DocCell, Column as DocColumn, Row, Table as DocTable, Tone};
+use crate::doc::{Block, Cell as DocCell, Column as DocColumn, Row, Table as DocTable};
 use crate::report::context::ReportContext;
 use crate::report::flow::Flow;
 use crate::report::table::{Cell, Column, Table};
 use crate::report::theme::{
-    answer_chip, clip, percent, plural, BODY, CELL, CELL_BOLD, CELL_MUTED, SMALL, SMALL_INK,
+    answer_chip, clip, percent, plural, severity_tone, BODY, CELL, CELL_BOLD, CELL_MUTED, SMALL,
+    SMALL_INK,
 };
 use crate::report::ReportError;
 use std::collections::HashMap;
@@ -18,7 +19,6 @@ use trustgap_domain::assessment::EvidenceRef;
 use trustgap_domain::assessment::{Answer, Response, Scope};
 use trustgap_domain::catalog::Question;
 use trustgap_domain::evidence_requests::listed_under;
-use trustgap_domain::scoring::Severity;
 
 /// Longest note quoted in the gap register; the findings carry it in full.
 const NOTE_CHARS: usize = 280;
@@ -104,15 +104,6 @@ pub(super) fn gap_register(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> 
         rows,
     }));
     out
-}
-
-/// The tone a severity reads as: the theme's severity colours.
-fn severity_tone(s: Severity) -> Tone {
-    match s {
-        Severity::High => Tone::Critical,
-        Severity::Medium => Tone::Warning,
-        Severity::Low => Tone::Info,
-    }
 }
 
 pub(super) fn detailed_findings(

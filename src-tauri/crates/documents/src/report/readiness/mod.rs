@@ -150,7 +150,7 @@ pub fn readiness_report(
         contents_page(flow, prev)?;
         summary::executive_summary(flow, ctx, &n.chapter())?;
         if let Some(cmp) = options.progress {
-            progress::progress(flow, ctx, cmp, &n.chapter())?;
+            draw_blocks(flow, &progress::progress(ctx, cmp, &n.chapter()))?;
         }
         draw_blocks(flow, &scope::scope_and_approach(ctx, &n.chapter()))?;
         draw_blocks(flow, &audit_notes::about_the_audit(ctx, &n.chapter()))?;
