@@ -9,7 +9,7 @@ use super::theme::{
     level_color, percent, score_color, style, BRAND, FAINT, INK, MUTED, RULE, SMALL, TRACK,
 };
 use std::f32::consts::PI;
-use trustgap_domain::scoring::{ScoreLevel, Tally};
+use trustgap_domain::scoring::ScoreLevel;
 
 /// One labelled score, with the level it reads as.
 pub struct Datum {
@@ -24,15 +24,6 @@ impl Datum {
             label: label.into(),
             score,
             level: score.map(|s| ScoreLevel::of(s, 0)),
-        }
-    }
-
-    /// A tally's score and level (a high gap inside caps the level).
-    pub fn of(label: impl Into<String>, tally: &Tally) -> Datum {
-        Datum {
-            label: label.into(),
-            score: tally.score,
-            level: tally.level,
         }
     }
 }

@@ -114,6 +114,13 @@ fn heading_keep(flow: &Flow, rest: &[Block]) -> Result<f32, ReportError> {
             flow.paragraph_height(BODY, &p.flat())? + SIGNATORY_H
         }
         [Block::Graphic(g), ..] => graphic_height(g)?,
+        // A graphic's heading goes with its introduction and the whole graphic.
+        [Block::Paragraph(p), Block::Graphic(g), ..] => {
+            flow.paragraph_height(BODY, &p.flat())? + 5.0 + graphic_height(g)?
+        }
+        [Block::Note(n), Block::Graphic(g), ..] => {
+            flow.paragraph_height(SMALL, &n.flat())? + 4.0 + graphic_height(g)?
+        }
         _ => KEEP_DEFAULT,
     };
     Ok(lead.max(KEEP_DEFAULT))

@@ -154,7 +154,7 @@ pub fn readiness_report(
         }
         draw_blocks(flow, &scope::scope_and_approach(ctx, &n.chapter()))?;
         draw_blocks(flow, &audit_notes::about_the_audit(ctx, &n.chapter()))?;
-        results::results_by_category(flow, ctx, &n.chapter())?;
+        draw_blocks(flow, &results::results_by_category(ctx, &n.chapter()))?;
         draw_blocks(flow, &findings::gap_register(ctx, &n.chapter()))?;
         findings::detailed_findings(flow, ctx, &n.chapter())?;
         if !ctx.policies.is_empty() {
