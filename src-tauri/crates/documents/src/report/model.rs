@@ -114,6 +114,7 @@ fn heading_keep(flow: &Flow, rest: &[Block]) -> Result<f32, ReportError> {
             flow.paragraph_height(BODY, &p.flat())? + SIGNATORY_H
         }
         [Block::Graphic(g), ..] => graphic_height(g)?,
+        [Block::Chart(c), ..] if is_percent(c) => bars_height(c.bars.len()) + 6.0,
         // A graphic's heading goes with its introduction and the whole graphic.
         [Block::Paragraph(p), Block::Graphic(g), ..] => {
             flow.paragraph_height(BODY, &p.flat())? + 5.0 + graphic_height(g)?
@@ -360,8 +361,13 @@ fn callout(flow: &mut Flow, tone: Tone, title: &str, text: &Text) -> Result<(), 
 
 /// Percentages are drawn with the engine's bars; other units as a label/value table (the
 /// engine's bars print percentages only).
+/// Percentages are drawn as bars; other charts as a table of values.
+fn is_percent(c: &Chart) -> bool {
+    c.unit == "%" && (c.max - 100.0).abs() < f64::EPSILON
+}
+
 fn chart(flow: &mut Flow, c: &Chart) -> Result<(), FontError> {
-    let percent = c.unit == "%" && (c.max - 100.0).abs() < f64::EPSILON;
+    let percent = is_percent(c);
     if !c.title.is_empty() {
         flow.ensure(LABEL.leading() + 30.0);
         let baseline = flow.y() + baseline_offset(LABEL);

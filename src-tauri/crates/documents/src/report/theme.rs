@@ -56,11 +56,6 @@ pub const HEAD_CELL: Style = style(7.5, Weight::Bold, WHITE);
 /// Small capitals-style label above figures.
 pub const LABEL: Style = style(7.5, Weight::Bold, MUTED);
 
-/// Colour carrying a band's meaning.
-pub fn band_color(band: Band) -> Rgb8 {
-    super::model::tone_color(band_tone(band))
-}
-
 /// The tone a verdict band reads as on the document model.
 pub fn band_tone(band: Band) -> Tone {
     match band {
@@ -86,10 +81,6 @@ pub fn level_color(level: Option<ScoreLevel>) -> Rgb8 {
 /// Colour of a score on its own (no gap information): bars of categories and averages.
 pub fn score_color(score: Option<f64>) -> Rgb8 {
     level_color(score.map(|s| ScoreLevel::of(s, 0)))
-}
-
-pub fn severity_color(s: Severity) -> Rgb8 {
-    super::model::tone_color(severity_tone(s))
 }
 
 /// The tone a gap's severity reads as on the document model.

@@ -148,7 +148,7 @@ pub fn readiness_report(
         document_control(flow, ctx, TITLE, &guide)?;
         sign_off(flow, ctx, TITLE)?;
         contents_page(flow, prev)?;
-        summary::executive_summary(flow, ctx, &n.chapter())?;
+        draw_blocks(flow, &summary::executive_summary(ctx, &n.chapter()))?;
         if let Some(cmp) = options.progress {
             draw_blocks(flow, &progress::progress(ctx, cmp, &n.chapter()))?;
         }

@@ -1,16 +1,12 @@
 //! Chapter: executive summary, for a reader who is not technical: the verdict and what stands
-//! behind it, a chart of the categories, the top risks and the first things to do.
+//! behind it, a chart of the categories, the top risks and the first things to do. On the
+//! document model.
 
-use crate::report::chart::{bars, bars_height, donut, tiles, Datum, Tile, TILE_H};
-use crate::report::context::ReportContext;
-use crate::report::flow::{Flow, KEEP_DEFAULT, WIDTH};
-use crate::report::fonts::Weight;
-use crate::report::table::{Cell, Column, Table};
-use crate::report::theme::{
-    band_color, long_date, plural, severity_color, short_date, style, BAD, BODY, BRAND, CELL,
-    CELL_BOLD, CELL_MUTED, FAIR, GOOD, LABEL, MUTED, SMALL, WARN,
+use crate::doc::{
+    score_tone, Bar, Block, Cell, Chart, Column, Figure, Graphic, Row, Table, Text, Tone, Verdict,
 };
-use crate::report::ReportError;
+use crate::report::context::ReportContext;
+use crate::report::theme::{band_tone, long_date, plural, severity_tone, short_date};
 use trustgap_domain::plan::{ActionStatus, Fit, Priority};
 use trustgap_domain::scoring::Band;
 
@@ -40,17 +36,27 @@ pub fn verdict(band: Band) -> &'static str {
     }
 }
 
-pub(super) fn executive_summary(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    number: &str,
-) -> Result<(), ReportError> {
-    flow.chapter(number, "Executive summary")?;
+fn heading(number: String, title: &str) -> Block {
+    Block::Heading {
+        number,
+        title: title.to_owned(),
+        level: 1,
+    }
+}
+
+fn row(cells: Vec<Cell>) -> Row {
+    Row { cells, tone: None }
+}
+
+pub(super) fn executive_summary(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
     let card = ctx.card;
     let o = &card.overall;
-    flow.paragraph(
-        BODY,
-        &format!(
+    let mut out = vec![
+        Block::Chapter {
+            number: number.to_owned(),
+            title: "Executive summary".to_owned(),
+        },
+        Block::Paragraph(Text::plain(format!(
             "This report sets out how ready {} is for a {} audit of {}. It is based on {} of {} \
              questions answered about how the company works today, across {}. Scores show how \
              much of what an auditor expects is already in place.",
@@ -60,33 +66,18 @@ pub(super) fn executive_summary(
             o.answered,
             o.questions,
             ctx.scope_names()
-        ),
-    )?;
-    flow.space(12.0);
-
-    // The verdict: the number, the band and what it means.
-    let band_col = band_color(card.band);
-    flow.block(132.0, |c, x, top| {
-        donut(
-            c,
-            x + 58.0,
-            top + 56.0,
-            52.0,
-            o.score,
-            band_col,
-            "OVERALL READINESS",
-        )?;
-        let tx = x + 150.0;
-        c.text(tx, top + 12.0, LABEL, "VERDICT")?;
-        c.text(
-            tx,
-            top + 36.0,
-            style(20.0, Weight::Bold, band_col),
-            card.band.label(),
-        )?;
-        c.paragraph(tx, top + 56.0, WIDTH - 150.0, BODY, verdict(card.band))
-            .map(|_| ())
-    })?;
+        ))),
+        Block::Spacer(12.0),
+        // The verdict: the number, the band and what it means.
+        Block::Graphic(Graphic::Verdict(Verdict {
+            score: o.score,
+            tone: band_tone(card.band),
+            caption: "OVERALL READINESS".to_owned(),
+            kicker: "VERDICT".to_owned(),
+            value: card.band.label().to_owned(),
+            text: verdict(card.band).to_owned(),
+        })),
+    ];
 
     let (high, medium, low) = ctx.gap_counts();
     let p1 = ctx
@@ -95,124 +86,131 @@ pub(super) fn executive_summary(
         .iter()
         .filter(|a| a.priority == Priority::P1)
         .count();
-    let (plan_value, plan_color) = match ctx.plan.fit {
-        Fit::Fits { .. } => ("Fits", GOOD),
-        Fit::Late { .. } => ("Late", BAD),
-        Fit::NoTargetDate => ("No date", MUTED),
+    let (plan_value, plan_tone) = match ctx.plan.fit {
+        Fit::Fits { .. } => ("Fits", Tone::Good),
+        Fit::Late { .. } => ("Late", Tone::Critical),
+        Fit::NoTargetDate => ("No date", Tone::Muted),
     };
-    let plan_detail = match (ctx.plan.fit.clone(), ctx.profile.target_date) {
-        (Fit::Fits { spare_days, .. }, _) => {
-            format!("{spare_days} days to spare before the deadline")
-        }
-        (Fit::Late { late_days, .. }, _) => format!("{late_days} days past the deadline"),
-        (Fit::NoTargetDate, _) => "Set an audit date to check the plan".to_owned(),
+    let plan_detail = match ctx.plan.fit {
+        Fit::Fits { spare_days, .. } => format!("{spare_days} days to spare before the deadline"),
+        Fit::Late { late_days, .. } => format!("{late_days} days past the deadline"),
+        Fit::NoTargetDate => "Set an audit date to check the plan".to_owned(),
     };
-    let figures = [
-        Tile {
-            label: "Gaps".into(),
-            value: ctx.plan.gaps.len().to_string(),
-            detail: format!("{high} high · {medium} medium · {low} low severity"),
-            color: if high > 0 { BAD } else { WARN },
-        },
-        Tile {
-            label: "Actions".into(),
-            value: ctx.plan.actions.len().to_string(),
-            detail: format!(
+    let figure = |label: &str, value: String, detail: String, tone| Figure {
+        label: label.to_owned(),
+        value,
+        detail,
+        tone,
+    };
+    out.push(Block::KeyFigures(vec![
+        figure(
+            "Gaps",
+            ctx.plan.gaps.len().to_string(),
+            format!("{high} high · {medium} medium · {low} low severity"),
+            if high > 0 {
+                Tone::Critical
+            } else {
+                Tone::Warning
+            },
+        ),
+        figure(
+            "Actions",
+            ctx.plan.actions.len().to_string(),
+            format!(
                 "{} to start first",
                 plural(p1, "priority 1 action", "priority 1 actions")
             ),
-            color: BRAND,
-        },
-        Tile {
-            label: "Plan".into(),
-            value: plan_value.into(),
-            detail: plan_detail,
-            color: plan_color,
-        },
-        Tile {
-            label: "Answered".into(),
-            value: format!("{}/{}", o.answered, o.questions),
-            detail: format!(
+            Tone::Neutral,
+        ),
+        figure("Plan", plan_value.into(), plan_detail, plan_tone),
+        figure(
+            "Answered",
+            format!("{}/{}", o.answered, o.questions),
+            format!(
                 "{} not applicable · {} unknown",
                 o.not_applicable, o.unknown
             ),
-            color: FAIR,
-        },
-    ];
-    flow.block(TILE_H + 8.0, |c, x, top| tiles(c, x, top, WIDTH, &figures))?;
+            Tone::Info,
+        ),
+    ]));
     if card.late_controls > 0 {
-        flow.paragraph(BODY, &late_controls_sentence(ctx))?;
+        out.push(Block::Paragraph(late_controls_sentence(ctx).into()));
     }
 
-    let data: Vec<Datum> = card
-        .categories
-        .iter()
-        .map(|c| Datum::new(c.name.clone(), c.tally.score))
-        .collect();
-    let h = bars_height(data.len());
-    flow.heading(&format!("{number}.1"), "Readiness by category", 1, h)?;
-    flow.block(h + 6.0, |c, x, top| bars(c, x, top, WIDTH, 150.0, &data))?;
+    out.push(heading(format!("{number}.1"), "Readiness by category"));
+    out.push(Block::Chart(Chart {
+        title: String::new(),
+        max: 100.0,
+        unit: "%".to_owned(),
+        bars: card
+            .categories
+            .iter()
+            .map(|c| Bar {
+                label: c.name.clone(),
+                value: c.tally.score,
+                tone: score_tone(c.tally.score),
+            })
+            .collect(),
+    }));
     // Names as weakest the category holding the high-severity gaps, not merely the lowest score.
     if card.categories.len() > 1 {
         if let Some(sentence) = crate::report::brief::strength_sentence(card) {
-            flow.paragraph(SMALL, &sentence)?;
+            out.push(Block::Note(sentence.into()));
         }
     }
 
-    top_risks(flow, ctx, &format!("{number}.2"))?;
-    recommendations(flow, ctx, &format!("{number}.3"))?;
-    Ok(())
+    out.extend(top_risks(ctx, format!("{number}.2")));
+    out.extend(recommendations(ctx, format!("{number}.3")));
+    out
 }
 
-fn top_risks(flow: &mut Flow, ctx: &ReportContext<'_>, number: &str) -> Result<(), ReportError> {
-    flow.heading(number, "Top risks", 1, KEEP_DEFAULT + 30.0)?;
+fn top_risks(ctx: &ReportContext<'_>, number: String) -> Vec<Block> {
+    let mut out = vec![heading(number, "Top risks")];
     if ctx.plan.gaps.is_empty() {
-        flow.paragraph(
-            BODY,
-            "No gap has been recorded: every answered control is in place.",
-        )?;
-        return Ok(());
+        out.push(Block::Paragraph(
+            "No gap has been recorded: every answered control is in place.".into(),
+        ));
+        return out;
     }
-    flow.paragraph(
-        SMALL,
+    out.push(Block::Note(
         "The most severe gaps found, with why an auditor cares about each. Severity comes from how \
-         critical the control is and whether it is missing or only partly in place.",
-    )?;
-    flow.space(6.0);
-    let mut t = Table::new(vec![
-        Column::new("Gap", 4.2),
-        Column::new("Why it matters", 4.0),
-        Column::new("Severity", 1.2),
-    ]);
-    for gap in ctx.plan.gaps.iter().take(5) {
-        let why = ctx
-            .catalog
-            .question(&gap.question_id)
-            .map_or(String::new(), |q| q.why.clone());
-        t.row(vec![
-            Cell::two(
-                gap.question.clone(),
-                CELL_BOLD,
-                format!("{} · {}", gap.answer.label(), gap.criteria.join(", ")),
-                CELL_MUTED,
-            ),
-            Cell::styled(why, CELL),
-            Cell::Chip(
-                gap.severity.label().to_uppercase(),
-                severity_color(gap.severity),
-            ),
-        ]);
-    }
-    flow.table(&t)?;
-    Ok(())
+         critical the control is and whether it is missing or only partly in place."
+            .into(),
+    ));
+    let rows = ctx
+        .plan
+        .gaps
+        .iter()
+        .take(5)
+        .map(|gap| {
+            let why = ctx
+                .catalog
+                .question(&gap.question_id)
+                .map_or(String::new(), |q| q.why.clone());
+            row(vec![
+                Cell::strong(gap.question.clone()).with(format!(
+                    "{} · {}",
+                    gap.answer.label(),
+                    gap.criteria.join(", ")
+                )),
+                Cell::from(why),
+                Cell::chip(gap.severity.label(), severity_tone(gap.severity)),
+            ])
+        })
+        .collect();
+    out.push(Block::Table(Table {
+        columns: vec![
+            Column::new("Gap", 4.2),
+            Column::new("Why it matters", 4.0),
+            Column::new("Severity", 1.2),
+        ],
+        rows,
+    }));
+    out
 }
 
-fn recommendations(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    number: &str,
-) -> Result<(), ReportError> {
-    flow.heading(number, "Key recommendations", 1, KEEP_DEFAULT + 30.0)?;
+fn recommendations(ctx: &ReportContext<'_>, number: String) -> Vec<Block> {
+    let mut out = vec![heading(number, "Key recommendations")];
     let refs = ctx.action_refs();
     let open = |a: &&trustgap_domain::plan::Action| {
         !matches!(a.status, ActionStatus::Done | ActionStatus::RiskAccepted)
@@ -231,47 +229,41 @@ fn recommendations(
         "Start with the priority 1 actions: each closes at least one high-severity gap."
     };
     if first.is_empty() {
-        flow.paragraph(BODY, "The plan has no open action.")?;
+        out.push(Block::Paragraph("The plan has no open action.".into()));
     } else {
-        flow.paragraph(SMALL, lead)?;
-        flow.space(6.0);
-        let mut t = Table::new(vec![
-            Column::new("Ref", 0.7),
-            Column::new("Recommendation", 5.0),
-            Column::new("Owner", 1.8),
-            Column::new("Due", 1.4),
-        ]);
-        for a in first.iter().take(8) {
-            t.row(vec![
-                Cell::styled(
-                    refs.get(a.key.as_str()).cloned().unwrap_or_default(),
-                    CELL_BOLD,
-                ),
-                Cell::two(
-                    a.title.clone(),
-                    CELL_BOLD,
-                    format!("Closes {}", a.criteria.join(", ")),
-                    CELL_MUTED,
-                ),
-                Cell::text(a.owner_name.clone()),
-                Cell::text(short_date(a.due)),
-            ]);
-        }
-        flow.table(&t)?;
+        out.push(Block::Note(lead.into()));
+        let rows = first
+            .iter()
+            .take(8)
+            .map(|a| {
+                row(vec![
+                    Cell::strong(refs.get(a.key.as_str()).cloned().unwrap_or_default()),
+                    Cell::strong(a.title.clone()).with(format!("Closes {}", a.criteria.join(", "))),
+                    Cell::from(a.owner_name.clone()),
+                    Cell::from(short_date(a.due)),
+                ])
+            })
+            .collect();
+        out.push(Block::Table(Table {
+            columns: vec![
+                Column::new("Ref", 0.7),
+                Column::new("Recommendation", 5.0),
+                Column::new("Owner", 1.8),
+                Column::new("Due", 1.4),
+            ],
+            rows,
+        }));
         if first.len() > 8 {
-            flow.space(4.0);
-            flow.paragraph(
-                SMALL,
-                &format!(
-                    "{} more priority 1 actions are listed in the remediation plan.",
-                    first.len() - 8
-                ),
-            )?;
+            out.push(Block::Spacer(4.0));
+            out.push(Block::Note(Text::plain(format!(
+                "{} more priority 1 actions are listed in the remediation plan.",
+                first.len() - 8
+            ))));
         }
     }
-    flow.space(10.0);
-    flow.paragraph(BODY, &ctx.fit_sentence())?;
-    Ok(())
+    out.push(Block::Spacer(10.0));
+    out.push(Block::Paragraph(ctx.fit_sentence().into()));
+    out
 }
 
 /// Type II: why controls that run today still count against readiness.
