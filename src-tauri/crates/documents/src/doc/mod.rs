@@ -245,7 +245,7 @@ impl Document {
                             out.extend(c.topic.iter().cloned());
                             out.push(c.text.clone());
                             out.extend(c.detail.iter().cloned());
-                            out.extend(c.body.iter().cloned());
+                            out.extend(c.body.iter().map(|b| b.text.clone()));
                         }
                     }
                 }

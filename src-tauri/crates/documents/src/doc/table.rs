@@ -1,7 +1,7 @@
 //! Tables in the document model: columns with their share of the width and alignment, rows of
 //! cells (text with quieter lines and paragraphs under it, or a coloured chip).
 
-use super::Tone;
+use super::{Span, Tone};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Align {
@@ -76,7 +76,8 @@ pub struct Cell {
     pub detail_tone: Option<Tone>,
     /// A small accent line above the text: the topic of the group the row starts.
     pub topic: Option<String>,
-    pub body: Vec<String>,
+    /// Paragraphs in the cell's normal text, a bold one for a lead line.
+    pub body: Vec<Span>,
     pub chip: Option<Tone>,
     /// The text's colour, when it says something (a score, a late date).
     pub tone: Option<Tone>,
@@ -143,10 +144,18 @@ impl Cell {
     }
 
     /// Adds a paragraph of normal text after the quieter lines (skipped when blank).
-    pub fn and(mut self, body: impl Into<String>) -> Cell {
-        let b = body.into();
-        if !b.trim().is_empty() {
-            self.body.push(b);
+    pub fn and(self, body: impl Into<String>) -> Cell {
+        self.and_span(body.into(), false)
+    }
+
+    /// Adds a bold paragraph after the quieter lines: the lead of what follows it.
+    pub fn and_strong(self, body: impl Into<String>) -> Cell {
+        self.and_span(body.into(), true)
+    }
+
+    fn and_span(mut self, text: String, strong: bool) -> Cell {
+        if !text.trim().is_empty() {
+            self.body.push(Span::new(text, strong, false));
         }
         self
     }

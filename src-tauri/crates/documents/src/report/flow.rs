@@ -155,7 +155,9 @@ impl Flow {
         Ok(lines as f32 * style.leading())
     }
 
-    /// A paragraph across the full content width.
+    /// A paragraph across the full content width (the tests' filler; documents say paragraphs
+    /// as model blocks).
+    #[cfg(test)]
     pub fn paragraph(&mut self, style: Style, text: &str) -> Result<(), FontError> {
         self.paragraph_at(0.0, WIDTH, style, text)
     }

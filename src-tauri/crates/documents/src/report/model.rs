@@ -322,7 +322,11 @@ fn table(t: &Table) -> TableBlock {
                         parts.push((cell.text.clone(), main));
                     }
                     parts.extend(cell.detail.iter().map(|d| (d.clone(), quiet)));
-                    parts.extend(cell.body.iter().map(|b| (b.clone(), CELL)));
+                    parts.extend(
+                        cell.body
+                            .iter()
+                            .map(|b| (b.text.clone(), if b.strong { CELL_BOLD } else { CELL })),
+                    );
                     Cell::Text(parts)
                 }
             })

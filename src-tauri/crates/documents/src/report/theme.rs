@@ -47,7 +47,6 @@ pub const fn style(size: f32, weight: Weight, color: Rgb8) -> Style {
 pub const BODY: Style = style(9.5, Weight::Regular, INK);
 /// Secondary text: captions, notes, explanations.
 pub const SMALL: Style = style(8.5, Weight::Regular, MUTED);
-pub const SMALL_INK: Style = style(8.5, Weight::Regular, INK);
 /// Table body and header.
 pub const CELL: Style = style(8.5, Weight::Regular, INK);
 pub const CELL_BOLD: Style = style(8.5, Weight::Bold, INK);
@@ -90,12 +89,6 @@ pub fn severity_tone(s: Severity) -> Tone {
         Severity::Medium => Tone::Warning,
         Severity::Low => Tone::Info,
     }
-}
-
-/// A short label and colour for an answer chip.
-pub fn answer_chip(answer: Option<Answer>) -> (&'static str, Rgb8) {
-    let (label, tone) = answer_tone(answer);
-    (label, super::model::tone_color(tone))
 }
 
 /// A short label and tone for an answer chip on the document model.

@@ -281,7 +281,7 @@ fn table(t: &Table) -> WTable {
                     c = c.add_paragraph(cell_text(d, bold, hex, 15).align(a));
                 }
                 for b in &cell.body {
-                    c = c.add_paragraph(cell_text(b, false, styles::INK, 17).align(a));
+                    c = c.add_paragraph(cell_text(&b.text, b.strong, styles::INK, 17).align(a));
                 }
                 c
             })

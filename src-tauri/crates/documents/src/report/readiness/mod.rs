@@ -156,7 +156,7 @@ pub fn readiness_report(
         draw_blocks(flow, &audit_notes::about_the_audit(ctx, &n.chapter()))?;
         draw_blocks(flow, &results::results_by_category(ctx, &n.chapter()))?;
         draw_blocks(flow, &findings::gap_register(ctx, &n.chapter()))?;
-        findings::detailed_findings(flow, ctx, &n.chapter())?;
+        draw_blocks(flow, &findings::detailed_findings(ctx, &n.chapter()))?;
         if !ctx.policies.is_empty() {
             policies::policy_coverage(flow, ctx, &n.chapter())?;
         }
