@@ -1,15 +1,9 @@
-//! Front matter shared by the multi-page reports: the cover (client, system, who led it, the
-//! firm's logo, version and date, confidentiality marking and disclaimer), the document control
-//! page with the version history and the contents page.
+//! Front matter shared by the multi-page reports: what the cover says (client, system, who led
+//! it, version and date, confidentiality marking and disclaimer) and the cover's facts.
 
-use super::compose::contents;
 use super::context::ReportContext;
-use super::control::control_blocks;
-use super::cover::draw_cover;
-use super::flow::{Anchor, Flow};
 use super::fonts::face;
 use super::layout::{wrap, CONTENT_WIDTH};
-use super::model::draw_blocks;
 use super::theme::{long_date, SMALL};
 use super::ReportError;
 use crate::doc::Cover;
@@ -23,15 +17,6 @@ pub struct CoverText<'a> {
     pub kicker: &'a str,
     /// "Readiness report"
     pub title: &'a str,
-}
-
-/// The cover page, drawn by hand on the first page.
-pub fn cover(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    text: &CoverText<'_>,
-) -> Result<(), ReportError> {
-    draw_cover(flow, &cover_of(ctx, text)?, ctx.branding)
 }
 
 /// What the cover says: the document, the client and system, the facts of the engagement, the
@@ -129,21 +114,4 @@ pub fn audit_line(ctx: &ReportContext<'_>) -> String {
         Some(d) => format!("{} · target date {}", ctx.audit_type_label(), long_date(d)),
         None => format!("{} · no target date set yet", ctx.audit_type_label()),
     }
-}
-
-/// The document control page (see [`control_blocks`]) drawn onto a report's flow.
-pub fn document_control(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    title: &str,
-    guide: &[(&str, &str)],
-) -> Result<(), ReportError> {
-    draw_blocks(flow, &control_blocks(ctx, title, guide))
-}
-
-/// The contents page, from the previous layout pass.
-pub fn contents_page(flow: &mut Flow, prev: &[Anchor]) -> Result<(), ReportError> {
-    flow.front_matter("Contents")?;
-    contents(flow, prev)?;
-    Ok(())
 }

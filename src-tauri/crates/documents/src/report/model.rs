@@ -55,11 +55,6 @@ fn lay_out(doc: &Document) -> Result<(Composed, Meta), ReportError> {
     Ok((composed, meta))
 }
 
-/// Model blocks drawn onto a report's flow (a chapter of the readiness report built from them).
-pub(super) fn draw_blocks(flow: &mut Flow, blocks: &[Block]) -> Result<(), ReportError> {
-    draw_all(flow, &[], blocks, &Branding::default())
-}
-
 fn draw_all(
     flow: &mut Flow,
     prev: &[Anchor],

@@ -1,21 +1,10 @@
-//! Signatures in PDF: the model's sign-off block (each signatory's lines), and a report's
-//! sign-off page drawn from the model's blocks ([`super::control::sign_off_blocks`]), so the
-//! PDF-only reports print what the others do.
+//! Signatures in PDF: the model's sign-off block (each signatory's lines, kept whole on a page).
 
-use super::context::ReportContext;
-use super::control::sign_off_blocks;
 use super::flow::{Flow, LEFT, WIDTH};
 use super::fonts::{face, FontError, Weight};
 use super::layout::wrap;
-use super::model::draw_blocks;
 use super::theme::{style, FAINT, INK, LABEL, MUTED};
-use super::ReportError;
 use crate::doc::Signatory;
-
-/// The sign-off page, when the assessment names approvers.
-pub fn sign_off(flow: &mut Flow, ctx: &ReportContext<'_>, title: &str) -> Result<(), ReportError> {
-    draw_blocks(flow, &sign_off_blocks(ctx, title))
-}
 
 /// Height of one signatory's block.
 pub(super) const SIGNATORY_H: f32 = 62.0;

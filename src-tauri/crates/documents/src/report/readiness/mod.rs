@@ -2,8 +2,9 @@
 //! scope and approach, about the audit, results by category, gap register, detailed findings,
 //! policy coverage (when given the policy pack) and appendices (control matrix, evidence requests, and optionally every answer and a glossary).
 //!
-//! Each chapter lives in its own module and writes onto the shared [`Flow`]; this module
-//! orders them and numbers them.
+//! Built once on the document model (PDF through the layout engine, Word through `word::docx`):
+//! each chapter lives in its own module and returns its blocks; this module orders them and
+//! numbers them.
 
 mod appendix;
 mod audit_notes;
@@ -16,13 +17,12 @@ mod results;
 mod scope;
 mod summary;
 
-use super::compose::{compose, Meta, Report};
 use super::context::ReportContext;
-use super::flow::{Anchor, Flow};
-use super::front::{contents_page, cover, document_control, CoverText, MARKING};
-use super::model::draw_blocks;
-use super::signoff::sign_off;
-use super::ReportError;
+use super::control::{control_blocks, sign_off_blocks};
+use super::front::{cover_of, CoverText, MARKING};
+use super::model::document_report;
+use super::{Report, ReportError};
+use crate::doc::{Block, Document, Meta};
 use trustgap_domain::catalog::Question;
 use trustgap_domain::snapshot::Comparison;
 
@@ -111,64 +111,75 @@ const POLICY_GUIDE: &str = "How many policies are approved, the clauses still pl
 /// The guide's line for the optional appendices.
 const MORE_APPENDICES: &str = " Every answer in one table, and a glossary of the terms used.";
 
-/// Lays out the readiness report.
+/// The readiness report as a model document: cover, document control, sign-off, contents, the
+/// chapters and the appendices.
+pub fn readiness_document(
+    ctx: &ReportContext<'_>,
+    options: ReadinessOptions<'_>,
+) -> Result<Document, ReportError> {
+    let mut n = Numbers::new();
+    let cover = cover_of(
+        ctx,
+        &CoverText {
+            kicker: "SOC 2 READINESS ASSESSMENT",
+            title: "Readiness report",
+        },
+    )?;
+    let mut guide: Vec<(&str, String)> = GUIDE.iter().map(|(k, v)| (*k, (*v).to_owned())).collect();
+    if let (true, Some(last)) = (options.include_appendix, guide.last_mut()) {
+        last.1.push_str(MORE_APPENDICES);
+    }
+    if options.progress.is_some() {
+        guide.insert(
+            1,
+            (
+                "Progress",
+                "What changed since the snapshot chosen: scores then and now, gaps closed and \
+                 opened."
+                    .to_owned(),
+            ),
+        );
+    }
+    if !ctx.policies.is_empty() {
+        let at = guide.len() - 1;
+        guide.insert(at, (policies::TITLE, POLICY_GUIDE.to_owned()));
+    }
+    let guide: Vec<(&str, &str)> = guide.iter().map(|(k, v)| (*k, v.as_str())).collect();
+
+    let mut blocks = vec![Block::Cover(cover)];
+    blocks.extend(control_blocks(ctx, TITLE, &guide));
+    blocks.extend(sign_off_blocks(ctx, TITLE));
+    blocks.extend([Block::FrontPage("Contents".to_owned()), Block::Contents]);
+    blocks.extend(summary::executive_summary(ctx, &n.chapter()));
+    if let Some(cmp) = options.progress {
+        blocks.extend(progress::progress(ctx, cmp, &n.chapter()));
+    }
+    blocks.extend(scope::scope_and_approach(ctx, &n.chapter()));
+    blocks.extend(audit_notes::about_the_audit(ctx, &n.chapter()));
+    blocks.extend(results::results_by_category(ctx, &n.chapter()));
+    blocks.extend(findings::gap_register(ctx, &n.chapter()));
+    blocks.extend(findings::detailed_findings(ctx, &n.chapter()));
+    if !ctx.policies.is_empty() {
+        blocks.extend(policies::policy_coverage(ctx, &n.chapter()));
+    }
+    blocks.extend(matrix::control_matrix(ctx, &n.appendix()));
+    blocks.extend(requests::evidence_request_list(ctx, &n.appendix()));
+    if options.include_appendix {
+        blocks.extend(appendix::all_answers(ctx, &n.appendix()));
+        blocks.extend(appendix::glossary(&n.appendix()));
+    }
+    Ok(Document {
+        meta: meta(ctx),
+        blocks,
+    })
+}
+
+/// Lays out the readiness report (PDF).
 pub fn readiness_report(
     ctx: &ReportContext<'_>,
     options: ReadinessOptions<'_>,
 ) -> Result<Report, ReportError> {
-    let composed = compose(TITLE, |flow: &mut Flow, prev: &[Anchor]| {
-        let mut n = Numbers::new();
-        cover(
-            flow,
-            ctx,
-            &CoverText {
-                kicker: "SOC 2 READINESS ASSESSMENT",
-                title: "Readiness report",
-            },
-        )?;
-        let mut guide: Vec<(&str, String)> =
-            GUIDE.iter().map(|(k, v)| (*k, (*v).to_owned())).collect();
-        if let (true, Some(last)) = (options.include_appendix, guide.last_mut()) {
-            last.1.push_str(MORE_APPENDICES);
-        }
-        if options.progress.is_some() {
-            guide.insert(
-                1,
-                (
-                    "Progress",
-                    "What changed since the snapshot chosen: scores then and now, gaps closed and opened.".to_owned(),
-                ),
-            );
-        }
-        if !ctx.policies.is_empty() {
-            let at = guide.len() - 1;
-            guide.insert(at, (policies::TITLE, POLICY_GUIDE.to_owned()));
-        }
-        let guide: Vec<(&str, &str)> = guide.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        document_control(flow, ctx, TITLE, &guide)?;
-        sign_off(flow, ctx, TITLE)?;
-        contents_page(flow, prev)?;
-        draw_blocks(flow, &summary::executive_summary(ctx, &n.chapter()))?;
-        if let Some(cmp) = options.progress {
-            draw_blocks(flow, &progress::progress(ctx, cmp, &n.chapter()))?;
-        }
-        draw_blocks(flow, &scope::scope_and_approach(ctx, &n.chapter()))?;
-        draw_blocks(flow, &audit_notes::about_the_audit(ctx, &n.chapter()))?;
-        draw_blocks(flow, &results::results_by_category(ctx, &n.chapter()))?;
-        draw_blocks(flow, &findings::gap_register(ctx, &n.chapter()))?;
-        draw_blocks(flow, &findings::detailed_findings(ctx, &n.chapter()))?;
-        if !ctx.policies.is_empty() {
-            policies::policy_coverage(flow, ctx, &n.chapter())?;
-        }
-        draw_blocks(flow, &matrix::control_matrix(ctx, &n.appendix()))?;
-        draw_blocks(flow, &requests::evidence_request_list(ctx, &n.appendix()))?;
-        if options.include_appendix {
-            draw_blocks(flow, &appendix::all_answers(ctx, &n.appendix()))?;
-            draw_blocks(flow, &appendix::glossary(&n.appendix()))?;
-        }
-        Ok(())
-    })?;
-    Ok(Report::new(composed, meta(ctx)))
+    document_report(&readiness_document(ctx, options)?)
 }
 
 fn meta(ctx: &ReportContext<'_>) -> Meta {

@@ -5,19 +5,12 @@
 use crate::doc::{Block, Figure, Text, Tone};
 use crate::policy::{coverage_blocks, covered_by, PolicyDocContext};
 use crate::report::context::ReportContext;
-use crate::report::flow::{Flow, KEEP_DEFAULT};
-use crate::report::model::draw_blocks;
 use crate::report::theme::plural;
-use crate::report::ReportError;
 use trustgap_domain::policy::PolicyStatus;
 
 pub const TITLE: &str = "Policy coverage";
 
-pub fn policy_coverage(
-    flow: &mut Flow,
-    ctx: &ReportContext<'_>,
-    number: &str,
-) -> Result<(), ReportError> {
+pub fn policy_coverage(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
     let views = ctx.policies;
     let pctx = PolicyDocContext::from_report(ctx);
     let approved = views
@@ -30,8 +23,11 @@ pub fn policy_coverage(
         .iter()
         .filter(|c| !covered_by(views, c).is_empty())
         .count();
-    flow.chapter(number, TITLE)?;
-    let blocks = vec![
+    let mut blocks = vec![
+        Block::Chapter {
+            number: number.to_owned(),
+            title: TITLE.to_owned(),
+        },
         Block::Paragraph(Text::plain(format!(
             "The company's written policies, as drafted from these answers: {} approved out of \
              {}. Where an answer shows a practice is not in place, the policy states it as \
@@ -68,12 +64,11 @@ pub fn policy_coverage(
             },
         ]),
     ];
-    draw_blocks(flow, &blocks)?;
-    flow.heading(
-        &format!("{number}.1"),
-        "Policies by criterion",
-        1,
-        KEEP_DEFAULT,
-    )?;
-    draw_blocks(flow, &coverage_blocks(views, &pctx))
+    blocks.push(Block::Heading {
+        number: format!("{number}.1"),
+        title: "Policies by criterion".to_owned(),
+        level: 1,
+    });
+    blocks.extend(coverage_blocks(views, &pctx));
+    blocks
 }
