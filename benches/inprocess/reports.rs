@@ -83,17 +83,24 @@ pub fn reports(catalog: &'static Catalog, quick: bool) {
                 Some(ratio <= LAYOUT_TARGET),
             );
         }
-        if kind == ReportKind::Plan {
-            super::word::word_row(label, "sample assessment", &demo, sample, d.ms, rounds);
-            super::word::word_row(
-                label,
-                "5× larger assessment",
-                &large,
-                large_id,
-                l.ms,
-                rounds,
-            );
-        }
+        super::word::word_row(
+            label,
+            kind,
+            "sample assessment",
+            &demo,
+            sample,
+            d.ms,
+            rounds,
+        );
+        super::word::word_row(
+            label,
+            kind,
+            "5× larger assessment",
+            &large,
+            large_id,
+            l.ms,
+            rounds,
+        );
         row(
             &format!("{label}, growth: 5× larger against the sample"),
             &format!("{:.1} ms", l.ms),

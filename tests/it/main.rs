@@ -32,6 +32,7 @@ mod policies_store;
 mod policy_docs;
 mod portable;
 mod readers;
+mod readiness_word;
 mod register;
 mod register_acks;
 mod register_docs;

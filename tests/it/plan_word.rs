@@ -8,7 +8,7 @@ use crate::support::tool;
 use std::path::Path;
 use trustgap_workspace::{DocFormat, ReportKind, ReportOptions};
 
-const PLAN_FACTS: &str = r#"
+pub(crate) const PLAN_FACTS: &str = r#"
 import json, sys, docx
 from docx.oxml.ns import qn
 d = docx.Document(sys.argv[1])
@@ -35,7 +35,7 @@ print(json.dumps({"paras": paras, "tables": tables, "title_page": titlepg,
                   "title": d.core_properties.title}))
 "#;
 
-fn normalise(s: &str) -> String {
+pub(crate) fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -127,7 +127,6 @@ pub async fn export_report(
     change: String,
 ) -> Result<ExportOutcome> {
     logged_async("export_report", async {
-        kind.check_format(format)?;
         let name = state.with(|w| w.report_file_name_as(id, kind, format))?;
         let title = match kind {
             ReportKind::Readiness => "Export readiness report",

@@ -148,11 +148,10 @@ describe('Reports screen', () => {
     expect(lastCall(calls, 'show_last_export')?.args).toEqual({});
   });
 
-  it('offers Word for the remediation plan only, and exports it in the chosen format', async () => {
+  it('offers Word for both reports, and exports each in the chosen format', async () => {
     const calls = backend();
     render(Reports);
     await screen.findByTestId('report-pages');
-    expect(screen.queryByTestId('report-format-docx')).toBeNull();
     await fireEvent.click(screen.getByTestId('report-kind-plan'));
     await fireEvent.click(await screen.findByTestId('report-format-docx'));
     expect(screen.getByTestId('export-report').textContent).toContain('as Word');
@@ -165,9 +164,13 @@ describe('Reports screen', () => {
       format: 'docx',
       change: '',
     });
-    // Back on the readiness report, the choice is gone and the export is PDF.
+    // The readiness report keeps the choice, and goes back to PDF when asked.
     await fireEvent.click(screen.getByTestId('report-kind-readiness'));
-    expect(screen.queryByTestId('report-format-docx')).toBeNull();
+    await fireEvent.click(screen.getByTestId('export-report'));
+    await waitFor(() =>
+      expect(lastCall(calls, 'export_report')?.args).toMatchObject({ kind: 'readiness', format: 'docx' }),
+    );
+    await fireEvent.click(screen.getByTestId('report-format-pdf'));
     await fireEvent.click(screen.getByTestId('export-report'));
     await waitFor(() =>
       expect(lastCall(calls, 'export_report')?.args).toMatchObject({ kind: 'readiness', format: 'pdf' }),

@@ -111,8 +111,8 @@ pub enum Command {
     },
     /// Replace the workspace with a backup; the current file is kept aside, not deleted.
     Restore { file: PathBuf },
-    /// Write a report of an assessment: the board brief or the remediation plan (PDF or Word), or
-    /// the readiness report (PDF).
+    /// Write a report of an assessment (PDF or Word): the board brief, the readiness report or the
+    /// remediation plan.
     Report {
         #[command(subcommand)]
         report: ReportCommand,
@@ -191,8 +191,9 @@ pub enum ReportCommand {
         /// The assessment's id (see `trustgap list`).
         #[arg(long, value_name = "ID")]
         assessment: i64,
-        /// The PDF to write (replaced atomically if it exists).
-        #[arg(long, value_name = "FILE.pdf")]
+        /// The file to write, .pdf or .docx (the extension chooses the format; replaced
+        /// atomically if it exists).
+        #[arg(long, value_name = "FILE")]
         out: PathBuf,
         /// Leave out the appendix (every answer and the glossary).
         #[arg(long)]

@@ -195,11 +195,8 @@ pub(super) fn report(data_dir: &Path, command: super::ReportCommand) -> Result<(
         } => (Some(ReportKind::Plan), assessment, out, false, change),
     };
     check_out(&out)?;
-    // The format is the file's extension; a report not written as Word yet says so.
+    // The format is the file's extension.
     let format = DocFormat::from_path(&out)?;
-    if let Some(kind) = kind {
-        kind.check_format(format)?;
-    }
     // Each export is a new version of the document, recorded in the workspace.
     let _lock = WorkspaceLock::acquire(data_dir)?;
     let mut ws = Workspace::open(data_dir)?;

@@ -1,29 +1,13 @@
 //! The reports in a chosen format: PDF through the layout engine, or Word from the same
-//! document model (the remediation plan; the readiness report is PDF only so far). Both formats
-//! count in one version sequence: they are the same document.
+//! document model. Both formats count in one version sequence: they are the same document.
 
 use super::{safe_file_stem, Result, Workspace};
-use crate::error::ApiError;
 use crate::rendered::RenderedPdf;
 use crate::reports::{ReportKind, ReportOptions};
 use crate::summary::DocFormat;
 use chrono::{DateTime, NaiveDate, Utc};
-use trustgap_documents::report::remediation_plan;
 use trustgap_documents::word::docx;
 use trustgap_domain::signoff::DocumentVersion;
-
-impl ReportKind {
-    /// Refuses a format the report is not written in yet (the readiness report is PDF only).
-    pub fn check_format(self, format: DocFormat) -> Result<()> {
-        match (self, format) {
-            (ReportKind::Readiness, DocFormat::Docx) => Err(ApiError::validation(
-                "The readiness report is written as PDF only for now: name the file with .pdf \
-                 (the remediation plan and the board brief are also written as Word).",
-            )),
-            _ => Ok(()),
-        }
-    }
-}
 
 impl Workspace {
     /// The file name to suggest for a report in `format`.
@@ -41,7 +25,7 @@ impl Workspace {
     }
 
     /// [`Workspace::issue_report`] in `format`: PDF and Word count in one version sequence
-    /// (they are the same document). Only the remediation plan is written as Word so far.
+    /// (they are the same document).
     #[allow(clippy::too_many_arguments)]
     pub fn issue_report_as(
         &mut self,
@@ -53,7 +37,6 @@ impl Workspace {
         generated_at: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<(RenderedPdf, DocumentVersion)> {
-        kind.check_format(format)?;
         let next = self.next_version(id, kind.document(), change, today)?;
         let doc = RenderedPdf::collect(|| {
             self.report_with(id, kind, format, options, Some(&next), generated_at, today)
@@ -73,7 +56,6 @@ impl Workspace {
         generated_at: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<(String, Vec<u8>)> {
-        kind.check_format(format)?;
         self.report_with(id, kind, format, options, None, generated_at, today)
     }
 
@@ -92,15 +74,8 @@ impl Workspace {
             let (name, report) = self.layout(id, kind, options, next, generated_at, today)?;
             return Ok((name, report.into_pdf()?));
         }
-        let s = self.sources(id, today)?;
-        let mut versions = self.store.document_versions(id, kind.document())?;
-        versions.extend(next.cloned());
-        let ctx = self.context(&s, &versions, generated_at, today);
-        let doc = remediation_plan(&ctx)?;
-        Ok((
-            report_name_as(&s.detail.summary.client_name, kind, format),
-            docx(&doc)?,
-        ))
+        let (client, doc) = self.document(id, kind, options, next, generated_at, today)?;
+        Ok((report_name_as(&client, kind, format), docx(&doc)?))
     }
 }
 

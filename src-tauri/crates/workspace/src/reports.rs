@@ -1,5 +1,5 @@
-//! Report and data-export operations: the readiness report and remediation plan PDFs (the plan
-//! in Word: `report_formats`), their
+//! Report and data-export operations: the readiness report and remediation plan PDFs (in Word:
+//! `report_formats`), their
 //! outline for the Reports screen, and the editable exports (CSV of gaps, plan and control
 //! matrix, JSON of the whole assessment, Excel workbooks of the assessment and of the
 //! questionnaire), each with the file name to suggest.
@@ -12,9 +12,11 @@ use crate::summary::DocFormat;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
+use trustgap_documents::doc::Document;
 use trustgap_documents::export::{controls_csv, gaps_csv, plan_csv};
 use trustgap_documents::report::{
-    readiness_report, remediation_report, OutlineEntry, ReadinessOptions, Report, ReportContext,
+    document_report, readiness_document, remediation_plan, OutlineEntry, ReadinessOptions, Report,
+    ReportContext,
 };
 use trustgap_documents::workbook::{
     assessment_workbook, questionnaire_csv, questionnaire_workbook,
@@ -177,6 +179,21 @@ impl Workspace {
         generated_at: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<(String, Report)> {
+        let (client, doc) = self.document(id, kind, options, next, generated_at, today)?;
+        Ok((report_name(&client, kind), document_report(&doc)?))
+    }
+
+    /// A report said once on the document model, with its recorded versions plus `next`, and
+    /// the client's name: what both the PDF and the Word file are rendered from.
+    pub(crate) fn document(
+        &self,
+        id: i64,
+        kind: ReportKind,
+        options: &ReportOptions,
+        next: Option<&DocumentVersion>,
+        generated_at: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<(String, Document)> {
         let s = self.sources(id, today)?;
         let mut versions = self.store.document_versions(id, kind.document())?;
         versions.extend(next.cloned());
@@ -187,17 +204,17 @@ impl Workspace {
             }
             _ => None,
         };
-        let report = match kind {
-            ReportKind::Readiness => readiness_report(
+        let doc = match kind {
+            ReportKind::Readiness => readiness_document(
                 &ctx,
                 ReadinessOptions {
                     include_appendix: options.include_appendix,
                     progress: comparison.as_ref(),
                 },
             )?,
-            ReportKind::Plan => remediation_report(&ctx)?,
+            ReportKind::Plan => remediation_plan(&ctx)?,
         };
-        Ok((report_name(&s.detail.summary.client_name, kind), report))
+        Ok((s.detail.summary.client_name.clone(), doc))
     }
 
     /// The file name to suggest for a report.

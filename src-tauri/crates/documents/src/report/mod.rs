@@ -39,7 +39,7 @@ pub use context::{action_ref, ReportContext};
 pub use fonts::FontError;
 pub use missing::collect_missing_glyphs;
 pub use model::{document_report, render_document};
-pub use readiness::{readiness_report, ReadinessOptions};
+pub use readiness::{readiness_document, readiness_report, ReadinessOptions};
 pub use remediation::{remediation_plan, remediation_report, TITLE as PLAN_TITLE};
 
 #[derive(Debug, thiserror::Error)]
