@@ -218,7 +218,9 @@ fn the_readiness_report_has_every_section_and_valid_contents() {
     let p = path.to_str().expect("utf8");
     assert_well_formed(p, &bytes);
     let n = pages(p);
-    assert!((20..=110).contains(&n), "{n} pages");
+    // The sample with its appendices runs to about 111 pages (the appendix tables at the normal
+    // cell size); far more would mean a layout gone wrong.
+    assert!((20..=120).contains(&n), "{n} pages");
     let text = tool("pdftotext", &[p, "-"]);
     for expected in [
         "Brightwave Analytics (sample)",
