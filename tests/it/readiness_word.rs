@@ -4,9 +4,8 @@
 
 use crate::plan_word::{normalise, PLAN_FACTS};
 use crate::readers::read_with;
-use crate::reports::{sample, today, when};
+use crate::reports::{keep, sample, today, when};
 use crate::support::tool;
-use std::path::Path;
 use trustgap_workspace::{DocFormat, ReportKind, ReportOptions};
 
 #[test]
@@ -28,11 +27,7 @@ fn the_readiness_report_in_word_has_its_chapters_tables_and_sentences() {
     assert!(render(DocFormat::Docx).1 == bytes, "two renders differ");
     let path = t.dir.path().join(&name);
     std::fs::write(&path, &bytes).expect("write");
-    // Kept for looking at: target/tmp/report-readiness.docx.
-    let _ = std::fs::write(
-        Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-readiness.docx"),
-        &bytes,
-    );
+    keep("report-readiness.docx", &bytes);
     let facts = read_with(PLAN_FACTS, &path);
     let paras = facts["paras"].as_array().expect("paragraphs");
     let styled = |style: &str| -> Vec<String> {

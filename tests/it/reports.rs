@@ -34,7 +34,7 @@ fn appendix(on: bool) -> ReportOptions {
 }
 
 /// Keeps a copy in target/tmp for looking at (`pdftoppm -png -r 60 …`).
-fn keep(name: &str, bytes: &[u8]) {
+pub(crate) fn keep(name: &str, bytes: &[u8]) {
     let _ = std::fs::write(Path::new(env!("CARGO_TARGET_TMPDIR")).join(name), bytes);
 }
 

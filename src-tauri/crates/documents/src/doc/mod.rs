@@ -168,6 +168,25 @@ pub enum Block {
     Spacer(f32),
 }
 
+impl Block {
+    /// A numbered section heading (level 1): "4.2 Heat map of criteria".
+    pub fn section(number: impl Into<String>, title: impl Into<String>) -> Block {
+        Block::Heading {
+            number: number.into(),
+            title: title.into(),
+            level: 1,
+        }
+    }
+
+    /// A chapter: "5 Gap register", "Appendix A Control matrix".
+    pub fn chapter(number: impl Into<String>, title: impl Into<String>) -> Block {
+        Block::Chapter {
+            number: number.into(),
+            title: title.into(),
+        }
+    }
+}
+
 /// Who signs: "Dana Lee", "CTO", and the date signed as printed (empty: dated by hand).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Signatory {

@@ -50,6 +50,11 @@ pub struct Row {
 }
 
 impl Row {
+    /// A row of cells, no chip tone.
+    pub fn new(cells: Vec<Cell>) -> Row {
+        Row { cells, tone: None }
+    }
+
     /// A row of plain cells.
     pub fn plain(cells: Vec<String>) -> Row {
         Row::of(cells, None)

@@ -33,10 +33,7 @@ pub(super) fn all_answers(ctx: &ReportContext<'_>, letter: &str) -> Vec<Block> {
         })
         .collect();
     vec![
-        Block::Chapter {
-            number: format!("Appendix {letter}"),
-            title: "All answers".to_owned(),
-        },
+        Block::chapter(format!("Appendix {letter}"), "All answers"),
         Block::Note(Text::plain(
             "Every question in scope with the answer and note recorded, in question bank order. \
              Verified: the assessor checked the answer against evidence; self-reported: taken as \
@@ -162,10 +159,7 @@ pub(super) fn glossary(letter: &str) -> Vec<Block> {
         })
         .collect();
     vec![
-        Block::Chapter {
-            number: format!("Appendix {letter}"),
-            title: "Glossary".to_owned(),
-        },
+        Block::chapter(format!("Appendix {letter}"), "Glossary"),
         Block::Table(Table {
             columns: vec![Column::new("Term", 1.6), Column::new("Meaning", 5.0)],
             rows,

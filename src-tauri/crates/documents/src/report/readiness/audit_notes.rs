@@ -70,10 +70,7 @@ fn join_and(items: &[&str]) -> String {
 
 pub(super) fn about_the_audit(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
     let mut out = vec![
-        Block::Chapter {
-            number: number.to_owned(),
-            title: "About the audit".to_owned(),
-        },
+        Block::chapter(number, "About the audit"),
         Block::Paragraph(
             "A SOC 2 audit examines more than the controls this assessment scores. This chapter \
              explains four points that shape the audit and what the company has to prepare for \
@@ -88,16 +85,8 @@ pub(super) fn about_the_audit(ctx: &ReportContext<'_>, number: &str) -> Vec<Bloc
     out
 }
 
-fn heading(number: &str, title: &str) -> Block {
-    Block::Heading {
-        number: number.to_owned(),
-        title: title.to_owned(),
-        level: 1,
-    }
-}
-
 fn subservice(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
-    let mut out = vec![heading(
+    let mut out = vec![Block::section(
         number,
         "The cloud provider and other subservice organisations",
     )];
@@ -241,7 +230,7 @@ fn answers_table(ctx: &ReportContext<'_>, remediation: &str, lead: &str) -> Vec<
 
 fn description_and_assertion(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
     let mut out = vec![
-        heading(number, "Management's system description and assertion"),
+        Block::section(number, "Management's system description and assertion"),
         Block::Paragraph(
             "The company's management, not the auditor, writes two of the sections of a SOC 2 \
          report. The system description sets out the service examined: what it does and for \
@@ -284,7 +273,7 @@ fn who_issues(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
         }
     }
     vec![
-        heading(number, "Who issues a SOC 2 report"),
+        Block::section(number, "Who issues a SOC 2 report"),
         Block::Paragraph(
             format!(
             "Only a licensed CPA firm can examine the controls and issue a SOC 2 report, under \
@@ -313,7 +302,7 @@ fn independence(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
         format!("This assessment was carried out by {led}.")
     };
     vec![
-        heading(number, "Independence of the assessor and the auditor"),
+        Block::section(number, "Independence of the assessor and the auditor"),
         Block::Paragraph(
             format!(
             "The auditor must be independent of the company it examines. Helping to prepare is \

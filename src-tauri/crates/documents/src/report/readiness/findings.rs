@@ -16,10 +16,7 @@ use trustgap_domain::evidence_requests::listed_under;
 const NOTE_CHARS: usize = 280;
 
 pub(super) fn gap_register(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
-    let mut out = vec![Block::Chapter {
-        number: number.to_owned(),
-        title: "Gap register".to_owned(),
-    }];
+    let mut out = vec![Block::chapter(number, "Gap register")];
     let (high, medium, low) = ctx.gap_counts();
     if ctx.plan.gaps.is_empty() {
         out.push(Block::Paragraph(
@@ -100,10 +97,7 @@ pub(super) fn gap_register(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> 
 
 pub(super) fn detailed_findings(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
     let mut out = vec![
-        Block::Chapter {
-            number: number.to_owned(),
-            title: "Detailed findings".to_owned(),
-        },
+        Block::chapter(number, "Detailed findings"),
         Block::Paragraph(
             "Every question in scope, grouped by its main criterion: the answer given, the notes \
              taken, the justification of anything marked not applicable, and the evidence on \
@@ -180,6 +174,7 @@ fn question_table(
     questions: &[&Question],
     responses: &HashMap<&str, &Response>,
 ) -> Table {
+    let scope = Scope::new(ctx.scope);
     let rows = questions
         .iter()
         .map(|q| {
@@ -187,13 +182,7 @@ fn question_table(
             let answer = r.and_then(|r| r.answer);
             let note = r.map_or("", |r| r.note.trim());
             let mut facts = format!("{} · weight {}", q.id, q.weight);
-            let here = listed_under(ctx.catalog, &Scope::new(ctx.scope), q);
-            let also: Vec<&str> = q
-                .criteria
-                .iter()
-                .map(String::as_str)
-                .filter(|c| *c != here)
-                .collect();
+            let also = super::also_supports(ctx, &scope, q);
             if !also.is_empty() {
                 facts.push_str(&format!(" · also {}", also.join(", ")));
             }

@@ -65,10 +65,7 @@ pub(super) fn control_matrix(ctx: &ReportContext<'_>, letter: &str) -> Vec<Block
         .filter(|r| r.answer.is_some());
     let (verified, total) = answered.fold((0, 0), |(v, n), r| (v + usize::from(r.verified), n + 1));
     vec![
-        Block::Chapter {
-            number: format!("Appendix {letter}"),
-            title: "Control matrix".to_owned(),
-        },
+        Block::chapter(format!("Appendix {letter}"), "Control matrix"),
         Block::Note(Text::plain(format!(
             "Every criterion in scope with the controls that address it, each listed once under \
              its main criterion (other criteria it supports are named under it). Verified: the \
@@ -98,7 +95,7 @@ fn matrix_table(
             .push(q);
     }
     let mut rows = Vec::new();
-    let mut row = |cells| rows.push(Row { cells, tone: None });
+    let mut row = |cells| rows.push(Row::new(cells));
     for crit in &ctx.card.criteria {
         let head = || Cell::strong(crit.criterion.clone());
         let topic = clip(&crit.topic, 90);
@@ -127,13 +124,7 @@ fn matrix_table(
             if i == 0 {
                 control = control.topic(topic.clone());
             }
-            let here = listed_under(ctx.catalog, &scope, q);
-            let also: Vec<&str> = q
-                .criteria
-                .iter()
-                .map(String::as_str)
-                .filter(|c| *c != here)
-                .collect();
+            let also = super::also_supports(ctx, &scope, q);
             if !also.is_empty() {
                 control = control.with(format!("Also {}", also.join(", ")));
             }

@@ -23,7 +23,9 @@ use super::front::{cover_of, CoverText, MARKING};
 use super::model::document_report;
 use super::{Report, ReportError};
 use crate::doc::{Block, Document, Meta};
+use trustgap_domain::assessment::Scope;
 use trustgap_domain::catalog::Question;
+use trustgap_domain::evidence_requests::listed_under;
 use trustgap_domain::snapshot::Comparison;
 
 /// What the reader chose to include.
@@ -45,6 +47,16 @@ fn supporting<'q>(questions: &[&'q Question], criterion: &str) -> Vec<&'q str> {
         .iter()
         .filter(|q| q.criteria.iter().any(|c| c == criterion))
         .map(|q| q.id.as_str())
+        .collect()
+}
+
+/// The criteria `q` supports besides the one it is listed under (its main criterion in scope).
+fn also_supports<'q>(ctx: &ReportContext<'_>, scope: &Scope, q: &'q Question) -> Vec<&'q str> {
+    let here = listed_under(ctx.catalog, scope, q);
+    q.criteria
+        .iter()
+        .map(String::as_str)
+        .filter(|c| *c != here)
         .collect()
 }
 

@@ -24,10 +24,7 @@ pub fn policy_coverage(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
         .filter(|c| !covered_by(views, c).is_empty())
         .count();
     let mut blocks = vec![
-        Block::Chapter {
-            number: number.to_owned(),
-            title: TITLE.to_owned(),
-        },
+        Block::chapter(number, TITLE),
         Block::Paragraph(Text::plain(format!(
             "The company's written policies, as drafted from these answers: {} approved out of \
              {}. Where an answer shows a practice is not in place, the policy states it as \

@@ -37,10 +37,7 @@ pub(super) fn progress(ctx: &ReportContext<'_>, cmp: &Comparison, number: &str) 
         tone,
     };
     let mut out = vec![
-        Block::Chapter {
-            number: number.to_owned(),
-            title: format!("Progress since {}", cmp.snapshot.label),
-        },
+        Block::chapter(number, format!("Progress since {}", cmp.snapshot.label)),
         Block::Paragraph(Text::plain(format!(
             "This chapter compares {} today with the snapshot \"{}\" taken on {}. Both are \
              scored on today's scope, so the numbers compare like with like. Overall readiness \
@@ -83,7 +80,7 @@ pub(super) fn progress(ctx: &ReportContext<'_>, cmp: &Comparison, number: &str) 
                 Tone::Info,
             ),
         ]),
-        heading(format!("{number}.1"), "Categories then and now"),
+        Block::section(format!("{number}.1"), "Categories then and now"),
         Block::Graphic(Graphic::Paired {
             then: cmp.snapshot.label.clone(),
             pairs: cmp
@@ -96,7 +93,7 @@ pub(super) fn progress(ctx: &ReportContext<'_>, cmp: &Comparison, number: &str) 
                 })
                 .collect(),
         }),
-        heading(format!("{number}.2"), "Criteria that moved most"),
+        Block::section(format!("{number}.2"), "Criteria that moved most"),
     ];
     if cmp.criteria.is_empty() {
         out.push(Block::Paragraph("No criterion's score has changed.".into()));
@@ -133,14 +130,6 @@ pub(super) fn progress(ctx: &ReportContext<'_>, cmp: &Comparison, number: &str) 
     out
 }
 
-fn heading(number: String, title: &str) -> Block {
-    Block::Heading {
-        number,
-        title: title.to_owned(),
-        level: 1,
-    }
-}
-
 fn delta_row(d: &Delta) -> Row {
     let tone = match d.change {
         Some(c) if c >= 0.5 => Tone::Good,
@@ -159,7 +148,7 @@ fn delta_row(d: &Delta) -> Row {
 }
 
 fn gap_changes(number: String, title: &str, gaps: &[GapChange], none: &str) -> Vec<Block> {
-    let mut out = vec![heading(number, title)];
+    let mut out = vec![Block::section(number, title)];
     if gaps.is_empty() {
         out.push(Block::Paragraph(none.into()));
         return out;

@@ -82,10 +82,7 @@ pub(super) fn evidence_request_list(ctx: &ReportContext<'_>, letter: &str) -> Ve
         ctx.profile,
     );
     vec![
-        Block::Chapter {
-            number: format!("Appendix {letter}"),
-            title: "Evidence requests".to_owned(),
-        },
+        Block::chapter(format!("Appendix {letter}"), "Evidence requests"),
         Block::Note(Text::plain(reading_guide(ctx, &list))),
         Block::Spacer(6.0),
         Block::Table(request_table(ctx, &list)),
@@ -123,7 +120,7 @@ fn request_table(ctx: &ReportContext<'_>, list: &[EvidenceRequest]) -> Table {
                 Cell::from("")
             }
         };
-        let mut row = |cells| rows.push(Row { cells, tone: None });
+        let mut row = |cells| rows.push(Row::new(cells));
         if !asks.is_empty() {
             row(vec![
                 head(),

@@ -101,12 +101,6 @@ pub(super) fn results_by_category(ctx: &ReportContext<'_>, number: &str) -> Vec<
         section += 1;
         format!("{number}.{section}")
     };
-    let heading = |number: String, title: &str| Block::Heading {
-        number,
-        title: title.to_owned(),
-        level: 1,
-    };
-    let row = |cells| Row { cells, tone: None };
     // Gaps per criterion, counted on the primary criterion.
     let mut gaps: HashMap<&str, (usize, usize)> = HashMap::new();
     for g in &ctx.plan.gaps {
@@ -120,11 +114,8 @@ pub(super) fn results_by_category(ctx: &ReportContext<'_>, number: &str) -> Vec<
     }
 
     let mut out = vec![
-        Block::Chapter {
-            number: number.to_owned(),
-            title: "Results by category".to_owned(),
-        },
-        heading(next(), "Criterion groups"),
+        Block::chapter(number, "Results by category"),
+        Block::section(next(), "Criterion groups"),
         Block::Paragraph(
             "Each spoke is a group of related criteria; the further out the point, the more of \
              what an auditor expects is in place. Dents in the shape are the areas to work on \
@@ -153,7 +144,7 @@ pub(super) fn results_by_category(ctx: &ReportContext<'_>, number: &str) -> Vec<
                 .iter()
                 .map(|g| {
                     let (code, name) = split_group(&g.group);
-                    row(vec![
+                    Row::new(vec![
                         Cell::strong(code).with(name),
                         Cell::from(ctx.category_name(g.category)),
                         Cell::score(g.tally.score),
@@ -185,12 +176,12 @@ pub(super) fn results_by_category(ctx: &ReportContext<'_>, number: &str) -> Vec<
                 .collect(),
         })
         .collect();
-    out.push(heading(next(), "Heat map of criteria"));
+    out.push(Block::section(next(), "Heat map of criteria"));
     out.push(Block::Note(Text::plain(heat_caption(card, &ctx.plan.gaps))));
     out.push(Block::Graphic(Graphic::HeatMap(rows)));
 
     for cat in &card.categories {
-        out.push(heading(next(), &cat.name));
+        out.push(Block::section(next(), &cat.name));
         let tally = &cat.tally;
         let cat_gaps = ctx
             .plan
@@ -226,7 +217,7 @@ pub(super) fn results_by_category(ctx: &ReportContext<'_>, number: &str) -> Vec<
                 } else {
                     n.to_string()
                 };
-                row(vec![
+                Row::new(vec![
                     Cell::strong(crit.criterion.clone()).with(crit.topic.clone()),
                     Cell::score(crit.tally.score),
                     Cell::from(crit.tally.questions.to_string()),

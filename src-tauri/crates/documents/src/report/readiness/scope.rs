@@ -15,28 +15,13 @@ fn label_list(rows: Vec<(&str, String)>) -> Block {
         columns: vec![Column::new("", 1.6), Column::new("", 4.4)],
         rows: rows
             .into_iter()
-            .map(|(k, v)| row(vec![Cell::strong(k), Cell::from(v)]))
+            .map(|(k, v)| Row::new(vec![Cell::strong(k), Cell::from(v)]))
             .collect(),
     })
 }
 
-fn row(cells: Vec<Cell>) -> Row {
-    Row { cells, tone: None }
-}
-
-fn heading(number: String, title: &str) -> Block {
-    Block::Heading {
-        number,
-        title: title.to_owned(),
-        level: 1,
-    }
-}
-
 pub(super) fn scope_and_approach(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
-    let mut out = vec![Block::Chapter {
-        number: number.to_owned(),
-        title: "Scope and approach".to_owned(),
-    }];
+    let mut out = vec![Block::chapter(number, "Scope and approach")];
     let mut section = 0;
     let mut next = || {
         section += 1;
@@ -61,10 +46,10 @@ pub(super) fn scope_and_approach(ctx: &ReportContext<'_>, number: &str) -> Vec<B
     if !ctx.branding.firm.is_empty() {
         facts.push(("Prepared by", ctx.branding.firm.clone()));
     }
-    out.push(heading(next(), "The company and the system"));
+    out.push(Block::section(next(), "The company and the system"));
     out.push(label_list(facts));
 
-    out.push(heading(next(), "Trust Services Categories"));
+    out.push(Block::section(next(), "Trust Services Categories"));
     out.push(Block::Paragraph(
         "A SOC 2 report covers Security and any of four optional categories the company chooses \
          because customers rely on them. This assessment covered the following:"
@@ -81,7 +66,7 @@ pub(super) fn scope_and_approach(ctx: &ReportContext<'_>, number: &str) -> Vec<B
             "Not included: not chosen for this assessment. Add it if customers' contracts or \
              questionnaires ask about it."
         };
-        rows.push(row(vec![
+        rows.push(Row::new(vec![
             Cell::strong(cat.name.clone()),
             if included {
                 Cell::chip("IN SCOPE", Tone::Good)
@@ -101,7 +86,7 @@ pub(super) fn scope_and_approach(ctx: &ReportContext<'_>, number: &str) -> Vec<B
     }));
     out.extend(scoping_answers(ctx, next()));
 
-    out.push(heading(next(), "The audit being prepared for"));
+    out.push(Block::section(next(), "The audit being prepared for"));
     let kind = match ctx.profile.audit_type {
         AuditType::Type1 => {
             "A Type I audit checks that controls are designed and in place on one date. It is the \
@@ -139,7 +124,7 @@ pub(super) fn scope_and_approach(ctx: &ReportContext<'_>, number: &str) -> Vec<B
     rows.push(("Plan date", long_date(ctx.plan.plan_date)));
     out.push(label_list(rows));
 
-    out.push(heading(next(), "Method"));
+    out.push(Block::section(next(), "Method"));
     out.push(Block::Paragraph(
         format!(
             "The company answered {} plain-language questions from the question bank \
@@ -210,11 +195,13 @@ pub(super) fn scope_and_approach(ctx: &ReportContext<'_>, number: &str) -> Vec<B
         columns: vec![Column::new("Verdict", 1.6), Column::new("Rule", 4.4)],
         rows: bands
             .into_iter()
-            .map(|(band, rule)| row(vec![Cell::chip(band.label(), band_tone(band)), rule.into()]))
+            .map(|(band, rule)| {
+                Row::new(vec![Cell::chip(band.label(), band_tone(band)), rule.into()])
+            })
             .collect(),
     }));
 
-    out.push(heading(next(), "Limitations"));
+    out.push(Block::section(next(), "Limitations"));
     out.push(Block::Note(
         format!(
             "{}. {} An auditor will ask for the evidence listed in the detailed findings; where \
@@ -238,7 +225,7 @@ pub(super) fn scope_and_approach(ctx: &ReportContext<'_>, number: &str) -> Vec<B
 /// and why, as they read then (kept with the assessment).
 fn scoping_answers(ctx: &ReportContext<'_>, number: String) -> Vec<Block> {
     // The renderer keeps the heading with the explanation and the start of the table.
-    let mut out = vec![heading(number, "Why this scope")];
+    let mut out = vec![Block::section(number, "Why this scope")];
     if ctx.scoping.is_empty() {
         out.push(Block::Paragraph(
             "No scoping question was answered \u{201c}yes\u{201d} when the scope was chosen: the \
@@ -268,7 +255,7 @@ fn scoping_answers(ctx: &ReportContext<'_>, number: String) -> Vec<Block> {
             Some(advice) => Cell::from(note.reason.clone()).with(advice.clone()),
             None => Cell::from(note.reason.clone()),
         };
-        rows.push(row(vec![
+        rows.push(Row::new(vec![
             Cell::from(note.question.clone()),
             Cell::from(recommends),
             why,

@@ -36,26 +36,11 @@ pub fn verdict(band: Band) -> &'static str {
     }
 }
 
-fn heading(number: String, title: &str) -> Block {
-    Block::Heading {
-        number,
-        title: title.to_owned(),
-        level: 1,
-    }
-}
-
-fn row(cells: Vec<Cell>) -> Row {
-    Row { cells, tone: None }
-}
-
 pub(super) fn executive_summary(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
     let card = ctx.card;
     let o = &card.overall;
     let mut out = vec![
-        Block::Chapter {
-            number: number.to_owned(),
-            title: "Executive summary".to_owned(),
-        },
+        Block::chapter(number, "Executive summary"),
         Block::Paragraph(Text::plain(format!(
             "This report sets out how ready {} is for a {} audit of {}. It is based on {} of {} \
              questions answered about how the company works today, across {}. Scores show how \
@@ -137,7 +122,10 @@ pub(super) fn executive_summary(ctx: &ReportContext<'_>, number: &str) -> Vec<Bl
         out.push(Block::Paragraph(late_controls_sentence(ctx).into()));
     }
 
-    out.push(heading(format!("{number}.1"), "Readiness by category"));
+    out.push(Block::section(
+        format!("{number}.1"),
+        "Readiness by category",
+    ));
     out.push(Block::Chart(Chart {
         title: String::new(),
         max: 100.0,
@@ -165,7 +153,7 @@ pub(super) fn executive_summary(ctx: &ReportContext<'_>, number: &str) -> Vec<Bl
 }
 
 fn top_risks(ctx: &ReportContext<'_>, number: String) -> Vec<Block> {
-    let mut out = vec![heading(number, "Top risks")];
+    let mut out = vec![Block::section(number, "Top risks")];
     if ctx.plan.gaps.is_empty() {
         out.push(Block::Paragraph(
             "No gap has been recorded: every answered control is in place.".into(),
@@ -187,7 +175,7 @@ fn top_risks(ctx: &ReportContext<'_>, number: String) -> Vec<Block> {
                 .catalog
                 .question(&gap.question_id)
                 .map_or(String::new(), |q| q.why.clone());
-            row(vec![
+            Row::new(vec![
                 Cell::strong(gap.question.clone()).with(format!(
                     "{} · {}",
                     gap.answer.label(),
@@ -210,7 +198,7 @@ fn top_risks(ctx: &ReportContext<'_>, number: String) -> Vec<Block> {
 }
 
 fn recommendations(ctx: &ReportContext<'_>, number: String) -> Vec<Block> {
-    let mut out = vec![heading(number, "Key recommendations")];
+    let mut out = vec![Block::section(number, "Key recommendations")];
     let refs = ctx.action_refs();
     let open = |a: &&trustgap_domain::plan::Action| {
         !matches!(a.status, ActionStatus::Done | ActionStatus::RiskAccepted)
@@ -236,7 +224,7 @@ fn recommendations(ctx: &ReportContext<'_>, number: String) -> Vec<Block> {
             .iter()
             .take(8)
             .map(|a| {
-                row(vec![
+                Row::new(vec![
                     Cell::strong(refs.get(a.key.as_str()).cloned().unwrap_or_default()),
                     Cell::strong(a.title.clone()).with(format!("Closes {}", a.criteria.join(", "))),
                     Cell::from(a.owner_name.clone()),

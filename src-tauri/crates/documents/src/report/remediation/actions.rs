@@ -2,7 +2,7 @@
 //! actions, and the evidence request list (what an auditor will ask to see, per action).
 
 use super::overview::{is_open, owners};
-use super::{heading, priority_tone};
+use super::priority_tone;
 use crate::doc::{Block, Cell, Column, Row, Table, Text};
 use crate::report::context::{action_ref, ReportContext};
 use crate::report::theme::{plural, short_date};
@@ -127,7 +127,7 @@ pub(super) fn by_owner(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> {
             })
             .collect();
         out.extend([
-            heading(&format!("{number}.{}", k + 1), owner),
+            Block::section(format!("{number}.{}", k + 1), owner),
             Block::Note(Text::plain(line)),
             Block::Table(Table {
                 columns: vec![

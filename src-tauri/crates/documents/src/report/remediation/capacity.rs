@@ -1,7 +1,6 @@
 //! Chapter: people and time: the preparation tasks for the audit itself, and each owner's
 //! planned load week by week against the time they have for it.
 
-use super::heading;
 use crate::doc::{Block, Cell, Column, Row, Table, Text, Tone};
 use crate::report::context::ReportContext;
 use crate::report::theme::{long_date, short_date};
@@ -22,7 +21,7 @@ pub(super) fn people_and_time(ctx: &ReportContext<'_>, number: &str) -> Vec<Bloc
             number: number.to_owned(),
             title: "Audit preparation and workload".to_owned(),
         },
-        heading(&format!("{number}.1"), "Preparing the audit itself"),
+        Block::section(format!("{number}.1"), "Preparing the audit itself"),
     ];
     if plan.prep.is_empty() {
         out.push(Block::Paragraph(Text::plain(
@@ -95,7 +94,7 @@ pub(super) fn people_and_time(ctx: &ReportContext<'_>, number: &str) -> Vec<Bloc
     }
 
     out.extend([
-        heading(&format!("{number}.2"), "Load per week"),
+        Block::section(format!("{number}.2"), "Load per week"),
         Block::Paragraph(Text::plain(
             "Working days of compliance work planned for each owner, week by week, beside the \
              days they have for it (their share of the week's working days). No week is planned \

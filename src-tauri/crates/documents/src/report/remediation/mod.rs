@@ -96,15 +96,6 @@ pub fn remediation_report(ctx: &ReportContext<'_>) -> Result<Report, ReportError
     document_report(&remediation_plan(ctx)?)
 }
 
-/// A numbered section heading.
-fn heading(number: &str, title: &str) -> Block {
-    Block::Heading {
-        number: number.to_owned(),
-        title: title.to_owned(),
-        level: 1,
-    }
-}
-
 /// The tone a priority reads as: the theme's priority colours.
 fn priority_tone(p: Priority) -> Tone {
     match p {

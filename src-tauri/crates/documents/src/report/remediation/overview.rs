@@ -1,7 +1,7 @@
 //! Chapter: plan summary: whether the plan fits before the audit, key figures, and the actions
 //! counted by priority, phase, owner and status, with the scheduling rules in plain words.
 
-use super::{heading, priority_tone};
+use super::priority_tone;
 use crate::doc::{Block, Cell, Column, Figure, Row, Span, Table, Text, Tone};
 use crate::report::context::ReportContext;
 use crate::report::theme::{long_date, short_date};
@@ -89,7 +89,7 @@ pub(super) fn plan_summary(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> 
         ),
     ]));
 
-    out.push(heading(&format!("{number}.1"), "Actions by priority"));
+    out.push(Block::section(format!("{number}.1"), "Actions by priority"));
     let rows = [
         (Priority::P1, "Closes a high-severity gap: start now."),
         (
@@ -127,7 +127,7 @@ pub(super) fn plan_summary(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> 
         rows,
     }));
 
-    out.push(heading(&format!("{number}.2"), "Actions by phase"));
+    out.push(Block::section(format!("{number}.2"), "Actions by phase"));
     let rows = [
         (Phase::First30Days, "Within 30 days of the plan date"),
         (Phase::Days31To90, "31 to 90 days after the plan date"),
@@ -157,10 +157,10 @@ pub(super) fn plan_summary(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> 
         rows,
     }));
 
-    out.push(heading(&format!("{number}.3"), "Workload by owner"));
+    out.push(Block::section(format!("{number}.3"), "Workload by owner"));
     out.push(Block::Table(workload(ctx)));
 
-    out.push(heading(&format!("{number}.4"), "Progress so far"));
+    out.push(Block::section(format!("{number}.4"), "Progress so far"));
     let status_line = ActionStatus::ALL
         .iter()
         .map(|s| {
@@ -178,7 +178,10 @@ pub(super) fn plan_summary(ctx: &ReportContext<'_>, number: &str) -> Vec<Block> 
         ))));
     }
 
-    out.push(heading(&format!("{number}.5"), "How the plan is scheduled"));
+    out.push(Block::section(
+        format!("{number}.5"),
+        "How the plan is scheduled",
+    ));
     out.push(Block::Paragraph(Text::plain(format!(
         "Gaps that share a remediation become one action listing every criterion it closes, \
          owned by whoever owns the answers behind it (else the question bank's role). Each \
