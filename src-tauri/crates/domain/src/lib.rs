@@ -9,6 +9,7 @@ pub mod branding;
 pub mod catalog;
 pub mod costs;
 pub mod error;
+pub mod evidence;
 pub mod evidence_requests;
 pub mod limits;
 pub mod people;
