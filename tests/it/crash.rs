@@ -79,13 +79,14 @@ fn child_entry() {
         "saves" => child_saves(&dir, seed, round),
         "migrate" => child_migrate(&dir),
         "backup" => child_backup(&dir),
+        "evidence" => crate::crash_evidence::child(&dir, seed, round),
         other => panic!("unknown crash child mode '{other}'"),
     }
 }
 
 /// Writes one whole line to stdout in a single write and flushes it: the parent never sees
 /// half a line, and a line it sees was written after what it reports had returned.
-fn say(line: &str) {
+pub(crate) fn say(line: &str) {
     let mut out = std::io::stdout().lock();
     out.write_all(format!("{line}\n").as_bytes())
         .and_then(|()| out.flush())
@@ -197,7 +198,7 @@ fn side_file(db: &Path, suffix: &str) -> PathBuf {
 // The parent side.
 
 /// A running child and the lines it printed.
-struct Running {
+pub(crate) struct Running {
     child: std::process::Child,
     lines: mpsc::Receiver<String>,
     seen: Vec<String>,
@@ -207,7 +208,7 @@ struct Running {
 }
 
 impl Running {
-    fn spawn(mode: &str, seed: u64, round: u64, dir: &Path, logs: &Path) -> Running {
+    pub(crate) fn spawn(mode: &str, seed: u64, round: u64, dir: &Path, logs: &Path) -> Running {
         let exe = std::env::current_exe().expect("the test binary");
         let stderr_log = logs.join(format!("{mode}-{round}.stderr"));
         let log = std::fs::File::create(&stderr_log).expect("child log");
@@ -257,7 +258,7 @@ impl Running {
     }
 
     /// Waits until the child printed a line starting with `prefix`.
-    fn wait_for(&mut self, prefix: &str) {
+    pub(crate) fn wait_for(&mut self, prefix: &str) {
         let deadline = Instant::now() + START_TIMEOUT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
@@ -275,7 +276,7 @@ impl Running {
     }
 
     /// SIGKILLs the child; returns every whole line it printed.
-    fn kill(mut self) -> Vec<String> {
+    pub(crate) fn kill(mut self) -> Vec<String> {
         self.child.kill().expect("kill the child");
         let status = self.child.wait().expect("reap the child");
         if status.signal() != Some(9) {
@@ -310,11 +311,11 @@ impl Drop for Running {
 }
 
 /// A random pause in `lo..=hi` microseconds.
-fn pause(rng: &mut Rng, lo_us: u64, hi_us: u64) {
+pub(crate) fn pause(rng: &mut Rng, lo_us: u64, hi_us: u64) {
     thread::sleep(Duration::from_micros(rng.range(lo_us, hi_us)));
 }
 
-fn start(what: &str) -> (u64, Rng, Instant) {
+pub(crate) fn start(what: &str) -> (u64, Rng, Instant) {
     let seed = seeded::seed(SEED_ENV);
     seeded::report(&format!(
         "crash seed {seed} ({what}; replay with {SEED_ENV}={seed})"

@@ -259,6 +259,47 @@ pub(crate) const TABLES: &[(&str, &str, &[&str])] = &[
         "person_id, assessment_id, policy_id, version",
         &["policy_id", "version", "acknowledged_on"],
     ),
+    ("evidence_blobs", "id", &["sha256", "size"]),
+    ("evidence_chunks", "id", &["seq", "data"]),
+    (
+        "evidence_files",
+        "id",
+        &[
+            "uid",
+            "name",
+            "media_type",
+            "added_by",
+            "added_at",
+            "produced_on",
+            "covers_from",
+            "covers_to",
+            "expires_on",
+            "note",
+            "deleted_at",
+        ],
+    ),
+    (
+        "evidence_links",
+        "file_id, kind, target",
+        &["kind", "target"],
+    ),
+    (
+        "request_items",
+        "id",
+        &["reference", "title", "detail", "criteria"],
+    ),
+    (
+        "request_states",
+        "assessment_id, reference",
+        &[
+            "reference",
+            "owner",
+            "due",
+            "status",
+            "reason",
+            "updated_at",
+        ],
+    ),
 ];
 
 /// A value to plant in a row.
@@ -740,6 +781,15 @@ fn assert_readable(ws: &Workspace, ids: &[i64], ctx: &str) {
                 "snapshot_responses" => {
                     "snapshot_id IN (SELECT id FROM snapshots WHERE assessment_id = ?1)"
                 }
+                "evidence_blobs" => {
+                    "id IN (SELECT blob_id FROM evidence_files WHERE assessment_id = ?1)"
+                }
+                "evidence_chunks" => {
+                    "blob_id IN (SELECT blob_id FROM evidence_files WHERE assessment_id = ?1)"
+                }
+                "evidence_links" => {
+                    "file_id IN (SELECT id FROM evidence_files WHERE assessment_id = ?1)"
+                }
                 _ => "assessment_id = ?1",
             };
             for column in *columns {
@@ -749,6 +799,8 @@ fn assert_readable(ws: &Workspace, ids: &[i64], ctx: &str) {
                     ("policy_section_edits", "text" | "base") => MAX_SECTION_CHARS as i64,
                     // Its decoded texts are checked above; the JSON around them may be longer.
                     ("policy_revisions", "sections_json") => continue,
+                    // A file's bytes, checked against its hash and size on import instead.
+                    ("evidence_chunks", "data") => continue,
                     _ => MAX_NOTE_CHARS as i64,
                 };
                 let longest: Option<i64> = conn

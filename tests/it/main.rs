@@ -15,8 +15,10 @@ mod cli_register;
 mod config;
 #[cfg(unix)]
 mod crash;
+mod crash_evidence;
 mod dbcheck;
 mod docmodel;
+mod evidence;
 mod exports;
 mod fuzz;
 mod manage;

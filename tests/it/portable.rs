@@ -194,6 +194,47 @@ pub fn sample_file(dir: &Path) -> PathBuf {
     store
         .acknowledge_policy(maya, id, &policy, 1, date(2025, 3, 5))
         .expect("acknowledgement");
+    // Evidence: an auditor's request item, a file attached to it and to a question, and what
+    // was set on the item.
+    ws.import_requests(
+        id,
+        "pbc.csv",
+        "Ref,Request\nPBC-1,Organisation chart — 組織図\n".as_bytes(),
+        &[],
+    )
+    .expect("auditor's list");
+    let staging = tempfile::tempdir().expect("staging");
+    let evidence = staging.path().join("access review — 一月.pdf");
+    std::fs::write(&evidence, b"%PDF-1.4 access review").expect("evidence file");
+    ws.add_evidence(
+        id,
+        &evidence,
+        trustgap_workspace::EvidenceInput {
+            attach: vec![
+                trustgap_domain::evidence::Attachment::Question(questions[0].clone()),
+                trustgap_domain::evidence::Attachment::Request("PBC-1".into()),
+            ],
+            dates: trustgap_domain::evidence::EvidenceDates {
+                covers_from: Some(date(2025, 1, 1)),
+                covers_to: Some(date(2025, 3, 31)),
+                ..Default::default()
+            },
+            note: "Q1 review".into(),
+            added_by: "Maya Chen".into(),
+        },
+    )
+    .expect("evidence");
+    ws.set_request_state(
+        id,
+        "PBC-1",
+        trustgap_domain::evidence::requests::ItemState {
+            owner: Some("Maya Chen".into()),
+            due: Some(date(2025, 5, 1)),
+            status: Some(trustgap_domain::evidence::requests::ItemStatus::Provided),
+            reason: None,
+        },
+    )
+    .expect("request state");
     let file = dir.join("sample.trustgap");
     ws.export_portable(&[id], &file, true).expect("export");
     file

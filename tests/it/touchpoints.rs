@@ -53,6 +53,14 @@ const NOT_CARRIED_OVER: &[(&str, &str)] = &[
         "the versions issued of the original's documents; the re-assessment's start at 1.0",
     ),
     (
+        "request_items",
+        "the auditor's request list of the original audit; the next audit brings its own",
+    ),
+    (
+        "request_states",
+        "who provided what for the original audit, and what its auditor accepted",
+    ),
+    (
         "management_responses",
         "management's answers to the original's findings; the re-assessment's findings are \
          new and get their own (the original keeps its record)",
@@ -139,7 +147,9 @@ impl Schema {
         }
         // A client's own rows (its people, its branding override, its courses) travel with the
         // client, and so do the rows that belong to those (a person's training records).
-        let mut client_rows: BTreeSet<String> = BTreeSet::from(["clients".to_owned()]);
+        // Likewise a stored file's chunks travel with its contents (evidence_blobs).
+        let mut client_rows: BTreeSet<String> =
+            BTreeSet::from(["clients".to_owned(), "evidence_blobs".to_owned()]);
         loop {
             let before = client_rows.len();
             for table in tables(&self.conn) {

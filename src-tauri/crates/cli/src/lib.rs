@@ -4,10 +4,12 @@
 
 mod answers;
 mod branding;
+mod evidence;
 mod people;
 mod policies;
 mod register;
 mod register_export;
+mod requests;
 mod run;
 mod table;
 
@@ -75,6 +77,18 @@ pub enum Command {
     Training {
         #[command(subcommand)]
         command: register::TrainingCommand,
+    },
+    /// An assessment's evidence locker: add files (streamed, hashed, stored once), list them,
+    /// the trash, and the evidence pack for the auditor.
+    Evidence {
+        #[command(subcommand)]
+        command: evidence::EvidenceCommand,
+    },
+    /// The request list an auditor works from: list it, import the auditor's own, set an
+    /// item's owner, due date and status.
+    Requests {
+        #[command(subcommand)]
+        command: requests::RequestsCommand,
     },
     /// Create the sample assessment (a small SaaS company, fully answered) and print its id.
     Demo,
@@ -336,6 +350,8 @@ impl Command {
             Command::Training { .. } => "training",
             Command::Policies { .. } => "policies",
             Command::Branding { .. } => "branding",
+            Command::Evidence { .. } => "evidence",
+            Command::Requests { .. } => "requests",
         }
     }
 }
@@ -365,6 +381,8 @@ fn run_command(command: Command, data_dir: &Path) -> Result<(), trustgap_workspa
         Command::Plan { assessment, format } => people::plan(data_dir, assessment, format),
         Command::People { command } => people::people(data_dir, command),
         Command::Training { command } => register::training(data_dir, command),
+        Command::Evidence { command } => evidence::evidence(data_dir, command),
+        Command::Requests { command } => requests::requests(data_dir, command),
         Command::Policies {
             assessment,
             out,

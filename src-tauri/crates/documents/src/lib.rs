@@ -6,6 +6,7 @@
 //! Documents read domain types only; they never touch the store or the window.
 
 pub mod doc;
+pub mod evidence;
 pub mod export;
 pub mod logo;
 pub mod policy;

@@ -344,6 +344,8 @@ impl Store {
                 params![id, copy],
             )?;
             super::policies::carry_over(tx, id, copy)?;
+            // Evidence still speaks for the controls (its dates and expiry say for how long).
+            super::evidence::carry_over(tx, id, copy)?;
             // Who read which policy version is a fact about the people, not the assessment:
             // the re-assessment's policies keep their versions, so the acknowledgements hold.
             tx.execute(

@@ -46,10 +46,14 @@ pub const ALL: &[Migration] = &[
         version: 9,
         sql: include_str!("migrations/0009_register.sql"),
     },
+    Migration {
+        version: 10,
+        sql: include_str!("migrations/0010_evidence.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: i64 = 9;
+pub const LATEST: i64 = 10;
 
 pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))

@@ -1,12 +1,25 @@
 //! Writing files the user chose: atomically, so a crash never leaves half a file behind.
 
 use crate::error::ApiError;
-use std::io::Write;
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 /// Writes `bytes` to a temporary file beside `path`, syncs it, then renames it over `path`, so a
 /// crash never leaves a half-written file under the chosen name.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
+    write_streamed(path, |out| {
+        out.write_all(bytes)
+            .map_err(|e| ApiError::io(format!("Could not save {}: {e}", path.display())))
+    })
+}
+
+/// Like [`write_atomically`], for contents written a piece at a time by `fill` (a file of
+/// evidence, a pack): the temporary file is removed when `fill` fails or is cancelled.
+pub fn write_streamed<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<File>) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -19,20 +32,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ApiError> {
         file_name.to_string_lossy(),
         std::process::id()
     ));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
+    let cannot =
+        |e: std::io::Error| ApiError::io(format!("Could not save {}: {e}", path.display()));
+    let result = File::create(&tmp).map_err(cannot).and_then(|f| {
+        let mut out = BufWriter::new(f);
+        let value = fill(&mut out)?;
+        let f = out.into_inner().map_err(|e| cannot(e.into_error()))?;
+        f.sync_all().map_err(cannot)?;
+        std::fs::rename(&tmp, path).map_err(cannot)?;
+        Ok(value)
+    });
+    if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
-        return Err(ApiError::io(format!(
-            "Could not save {}: {e}",
-            path.display()
-        )));
     }
-    Ok(())
+    result
 }
 
 #[cfg(test)]

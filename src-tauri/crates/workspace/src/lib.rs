@@ -13,6 +13,7 @@ pub mod clock;
 mod data;
 pub mod diagnostics;
 pub mod error;
+mod evidence;
 pub mod files;
 mod import_answers;
 mod json;
@@ -38,6 +39,10 @@ pub use data::{
     ImportPreview, StartupProblem, BACKUPS_KEPT, BACKUP_DIR,
 };
 pub use error::{ApiError, ErrorCode};
+pub use evidence::{
+    read_request_file, EvidenceInput, EvidenceLocker, ObservationCalendar, PackProgress,
+    PackSummary, RequestImportPreview, MAX_REQUEST_LIST_BYTES,
+};
 pub use import_answers::{
     AnswerChange, AnswersImport, RowProblem, MAX_FILE_BYTES as MAX_QUESTIONNAIRE_BYTES,
     MAX_ROWS as MAX_QUESTIONNAIRE_ROWS,

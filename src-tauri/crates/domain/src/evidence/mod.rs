@@ -4,11 +4,13 @@
 //! Pure: the bytes themselves live in the store; this module decides what is valid and what a
 //! file's dates mean for the audit (current, expired, older than the observation period).
 
+mod file;
 mod names;
 pub mod observation;
 pub mod requests;
 
-pub use names::{display_name, media_type, PackNames};
+pub use file::{EvidenceFile, NewEvidence};
+pub use names::{display_name, media_type, safe_component, PackNames};
 
 use crate::error::{DomainError, Result};
 use crate::limits;

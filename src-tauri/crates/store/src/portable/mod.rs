@@ -1,24 +1,28 @@
 //! Portable `.trustgap` files: one or more assessments (with their client, its people and branding
 //! override, answers, history, snapshots, plan edits, retired answers, document versions,
-//! approvers, management responses and policies) in a SQLite database of the workspace's own
-//! schema, and their import.
+//! approvers, management responses, policies, evidence files and the request list) in a SQLite
+//! database of the workspace's own schema, and their import.
 //!
-//! Export builds the subset in memory and writes it with the online backup API (temp file, then
-//! rename). Import checks the file first (ours, intact, not cut short, and laid out exactly as
-//! Trustgap lays out its schema version, so reading it runs nothing the file defines), then
-//! copies everything in one transaction, so it is all or nothing; imported rows are read back
-//! through the same decoding as the app's own, and their text checked against the app's limits,
-//! before the commit, so nothing unreadable can enter the workspace.
+//! Export builds the subset in a scratch file beside the destination (evidence may be
+//! gigabytes, so never in memory), syncs it and renames it into place. Import checks the file
+//! first (ours, intact, not cut short, and laid out exactly as Trustgap lays out its schema
+//! version, so reading it runs nothing the file defines), then copies everything in one
+//! transaction, so it is all or nothing; imported rows are read back through the same decoding
+//! as the app's own, and their text checked against the app's limits, before the commit, so
+//! nothing unreadable can enter the workspace.
 
-use super::backup::{copy_database, temp_beside};
+use super::backup::temp_beside;
 use super::{migrations, new_uid, Result, Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::path::Path;
 
+mod evidence;
+mod export;
 mod layout;
 mod policies;
 mod register;
 mod verify;
+use export::build_export;
 use layout::check_file;
 use verify::verify;
 
@@ -68,49 +72,23 @@ impl Store {
                 ));
             }
         }
-        let out = Connection::open_in_memory()?;
-        migrations::migrate(&out, migrations::ALL)?;
-        let src = self.path.to_string_lossy().into_owned();
-        out.execute("ATTACH DATABASE ?1 AS src", [src])?;
-        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-        out.execute_batch(&format!(
-            "BEGIN;
-             INSERT INTO clients SELECT * FROM src.clients WHERE id IN
-               (SELECT client_id FROM src.assessments WHERE id IN ({list}));
-             INSERT INTO people SELECT * FROM src.people WHERE client_id IN (SELECT id FROM clients);
-             INSERT INTO assessments SELECT * FROM src.assessments WHERE id IN ({list});
-             UPDATE assessments SET based_on = NULL WHERE based_on NOT IN ({list});
-             INSERT INTO responses SELECT * FROM src.responses WHERE assessment_id IN ({list});
-             INSERT INTO response_history SELECT * FROM src.response_history WHERE assessment_id IN ({list});
-             INSERT INTO snapshots SELECT * FROM src.snapshots WHERE assessment_id IN ({list});
-             INSERT INTO snapshot_responses SELECT * FROM src.snapshot_responses WHERE snapshot_id IN
-               (SELECT id FROM snapshots);
-             INSERT INTO plan_edits SELECT * FROM src.plan_edits WHERE assessment_id IN ({list});
-             INSERT INTO retired_answers SELECT * FROM src.retired_answers
-               WHERE assessment_id IN ({list});
-             INSERT INTO cost_assumptions SELECT * FROM src.cost_assumptions
-               WHERE assessment_id IN ({list});
-             INSERT INTO client_branding SELECT * FROM src.client_branding
-               WHERE client_id IN (SELECT id FROM clients);
-             INSERT INTO document_versions SELECT * FROM src.document_versions
-               WHERE assessment_id IN ({list});
-             INSERT INTO approvers SELECT * FROM src.approvers WHERE assessment_id IN ({list});
-             INSERT INTO management_responses SELECT * FROM src.management_responses
-               WHERE assessment_id IN ({list});
-             INSERT INTO policy_records SELECT * FROM src.policy_records
-               WHERE assessment_id IN ({list});
-             INSERT INTO policy_section_edits SELECT * FROM src.policy_section_edits
-               WHERE assessment_id IN ({list});
-             INSERT INTO policy_revisions SELECT * FROM src.policy_revisions
-               WHERE assessment_id IN ({list});
-             INSERT INTO policy_parameters SELECT * FROM src.policy_parameters
-               WHERE assessment_id IN ({list});
-             INSERT INTO settings VALUES ('portable.exported_at', datetime('now'));"
-        ))?;
-        register::export(&out, &list, include_register)?;
-        out.execute_batch("COMMIT;")?;
-        out.execute("DETACH DATABASE src", [])?;
-        copy_database(&out, dest)
+        // Built in a file beside the destination, not in memory: evidence may be gigabytes.
+        let tmp = temp_beside(dest);
+        let _ = std::fs::remove_file(&tmp);
+        let built = build_export(self, ids, &tmp, include_register);
+        let result = built.and_then(|()| {
+            std::fs::File::open(&tmp)
+                .and_then(|f| f.sync_all())
+                .and_then(|()| std::fs::rename(&tmp, dest))
+                .map_err(|source| StoreError::Folder {
+                    path: dest.to_owned(),
+                    source,
+                })
+        });
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result
     }
 
     /// The assessments a `.trustgap` file holds ("client: name") and those that already exist here.
@@ -292,6 +270,8 @@ fn copy_in(tx: &Transaction<'_>, mode: ImportMode) -> Result<Vec<i64>> {
         register::copy_in(tx, old_client, client, old_id, id)?;
         verify(tx, id)?;
         policies::verify(tx, id)?;
+        evidence::copy_in(tx, old_id, id)?;
+        evidence::verify(tx, id)?;
         register::verify(tx, id)?;
         new_ids.push(id);
     }
