@@ -108,6 +108,13 @@ pub fn create(app: &tauri::AppHandle) -> tauri::Result<()> {
     let flag = dirty.clone();
     window.on_window_event(move |event| match event {
         WindowEvent::CloseRequested { .. } => remember(&tracked),
+        // Files dropped on the window wait here; the evidence screen asks for their names and
+        // adds them, so a path never travels through the web view.
+        WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) => {
+            if let Some(state) = tracked.try_state::<crate::commands::AppState>() {
+                crate::commands::AppState::remember(&state.dropped, Some(paths.clone()));
+            }
+        }
         WindowEvent::Moved(_) | WindowEvent::Resized(_) => {
             flag.store(true, std::sync::atomic::Ordering::Relaxed)
         }

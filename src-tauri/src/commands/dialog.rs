@@ -71,6 +71,43 @@ pub async fn open_path(
         .map(|f| f.path().to_owned())
 }
 
+/// Files the user picks to add as they are (any type); `None` when the user cancels. With the
+/// test setting, that one file.
+pub async fn open_any(
+    window: &WebviewWindow,
+    state: &AppState,
+    title: &str,
+) -> Option<Vec<PathBuf>> {
+    if let Some(file) = &state.open_file_override {
+        return Some(vec![file.clone()]);
+    }
+    let files = rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .set_parent(window)
+        .pick_files()
+        .await?;
+    Some(files.iter().map(|f| f.path().to_owned()).collect())
+}
+
+/// Where to save a copy of a file of any type, suggested as `name`; `None` when cancelled.
+pub async fn save_any(
+    window: &WebviewWindow,
+    state: &AppState,
+    title: &str,
+    name: &str,
+) -> Option<PathBuf> {
+    if let Some(dir) = &state.save_dir_override {
+        return Some(dir.join(name));
+    }
+    rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .set_file_name(name)
+        .set_parent(window)
+        .save_file()
+        .await
+        .map(|f| f.path().to_owned())
+}
+
 /// Adds `ext` when the chosen name has none (GTK does not add it from the filter).
 pub fn with_extension(path: &Path, ext: &str) -> PathBuf {
     if path.extension().is_some() || ext.is_empty() {

@@ -244,7 +244,7 @@ fn last_export(state: &AppState) -> Result<PathBuf> {
 }
 
 /// The program and arguments that open `path` with its default application.
-fn open_command(path: &Path) -> Vec<String> {
+pub(super) fn open_command(path: &Path) -> Vec<String> {
     let p = path.display().to_string();
     if cfg!(target_os = "macos") {
         vec!["open".into(), p]
@@ -272,7 +272,7 @@ fn reveal_command(path: &Path) -> Vec<String> {
 }
 
 /// Starts `argv` without a shell and reaps it in the background.
-fn launch(argv: &[String]) -> Result<()> {
+pub(super) fn launch(argv: &[String]) -> Result<()> {
     let (program, args) = argv
         .split_first()
         .ok_or_else(|| ApiError::validation("Nothing to open."))?;

@@ -7,11 +7,13 @@ mod answers;
 mod branding;
 mod data;
 mod dialog;
+mod evidence;
 mod export;
 mod people;
 mod policies;
 mod register;
 mod register_export;
+mod requests;
 mod state;
 
 pub use state::AppState;
@@ -407,6 +409,25 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             policies::set_policy_status,
             policies::export_policy,
             policies::export_policy_pack,
+            evidence::evidence_locker,
+            evidence::choose_evidence_files,
+            evidence::dropped_files,
+            evidence::add_dropped_evidence,
+            evidence::forget_dropped_files,
+            evidence::attach_evidence,
+            evidence::detach_evidence,
+            evidence::trash_evidence,
+            evidence::empty_evidence_trash,
+            evidence::open_evidence,
+            evidence::save_evidence_copy,
+            evidence::export_evidence_pack,
+            evidence::cancel_evidence_pack,
+            requests::request_list,
+            requests::set_request_state,
+            requests::choose_request_list,
+            requests::preview_chosen_request_list,
+            requests::import_chosen_request_list,
+            requests::observation_calendar,
         ])
 }
 

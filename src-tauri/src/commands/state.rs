@@ -24,6 +24,12 @@ pub struct AppState {
     pub(crate) pending_answers: Mutex<Option<(i64, PathBuf)>>,
     /// The roster chosen for import, and the client it was checked against.
     pub(crate) pending_roster: Mutex<Option<(i64, PathBuf)>>,
+    /// The auditor's request list chosen for import, and the assessment it was checked against.
+    pub(crate) pending_requests: Mutex<Option<(i64, PathBuf)>>,
+    /// Files dropped on the window, waiting to be added as evidence (the UI sees their names).
+    pub(crate) dropped: Mutex<Option<Vec<PathBuf>>>,
+    /// Set to stop the evidence pack being built.
+    pub(crate) cancel_pack: std::sync::atomic::AtomicBool,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -50,6 +56,9 @@ impl AppState {
             pending_import: Mutex::new(None),
             pending_answers: Mutex::new(None),
             pending_roster: Mutex::new(None),
+            pending_requests: Mutex::new(None),
+            dropped: Mutex::new(None),
+            cancel_pack: std::sync::atomic::AtomicBool::new(false),
         }
     }
 

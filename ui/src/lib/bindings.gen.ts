@@ -984,6 +984,210 @@ async exportPolicyPack(assessmentId: number, format: PolicyFormat) : Promise<Res
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * An assessment's files (with those in the trash when asked) and the workspace's totals.
+ */
+async evidenceLocker(assessmentId: number, withTrash: boolean) : Promise<Result<EvidenceLocker, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("evidence_locker", { assessmentId, withTrash }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Lets the user pick files and adds each, attached as `input` says; `None` when cancelled.
+ * Each file is its own transaction: when one is refused, those before it stay added and the
+ * message names the one refused.
+ */
+async chooseEvidenceFiles(assessmentId: number, input: EvidenceInput) : Promise<Result<EvidenceFile[] | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("choose_evidence_files", { assessmentId, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The names of the files last dropped on the window, waiting to be added.
+ */
+async droppedFiles() : Promise<Result<string[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("dropped_files") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Adds the files dropped on the window (then forgets them).
+ */
+async addDroppedEvidence(assessmentId: number, input: EvidenceInput) : Promise<Result<EvidenceFile[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_dropped_evidence", { assessmentId, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Forgets the dropped files (the user closed the dialog).
+ */
+async forgetDroppedFiles() : Promise<void> {
+    await TAURI_INVOKE("forget_dropped_files");
+},
+/**
+ * Attaches a file to one more thing.
+ */
+async attachEvidence(fileId: number, to: Attachment) : Promise<Result<EvidenceFile, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("attach_evidence", { fileId, to }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Detaches a file from one thing (never its last).
+ */
+async detachEvidence(fileId: number, from: Attachment) : Promise<Result<EvidenceFile, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("detach_evidence", { fileId, from }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Moves a file to the trash, or back out (undo).
+ */
+async trashEvidence(fileId: number, trashed: boolean) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("trash_evidence", { fileId, trashed }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Deletes an assessment's trashed files for good; returns how many.
+ */
+async emptyEvidenceTrash(assessmentId: number) : Promise<Result<number, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("empty_evidence_trash", { assessmentId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Opens a copy of a file with the system's viewer. Only types a viewer shows (documents,
+ * images, text) are opened; anything else (a script, a program, an unknown type) is refused:
+ * save a copy instead.
+ */
+async openEvidence(fileId: number) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_evidence", { fileId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves a copy of a file where the user chooses; `false` when cancelled.
+ */
+async saveEvidenceCopy(fileId: number) : Promise<Result<boolean, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_evidence_copy", { fileId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Builds the evidence pack where the user chooses, reporting progress on `progress`;
+ * `None` when the dialog is cancelled. [`cancel_evidence_pack`] stops it.
+ */
+async exportEvidencePack(assessmentId: number, progress: TAURI_CHANNEL<PackProgress>) : Promise<Result<PackSummary | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_evidence_pack", { assessmentId, progress }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Stops the evidence pack being built (nothing is left under the chosen name).
+ */
+async cancelEvidencePack() : Promise<void> {
+    await TAURI_INVOKE("cancel_evidence_pack");
+},
+/**
+ * The whole request list of an assessment.
+ */
+async requestList(assessmentId: number) : Promise<Result<RequestItem[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("request_list", { assessmentId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Sets an item's owner, due date and status (its whole state).
+ */
+async setRequestState(assessmentId: number, reference: string, item: ItemState) : Promise<Result<RequestItem, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_request_state", { assessmentId, reference, item }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Lets the user pick an auditor's list and checks it without saving; `None` when cancelled.
+ */
+async chooseRequestList(assessmentId: number, choices: ([string, RequestField])[]) : Promise<Result<RequestImportPreview | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("choose_request_list", { assessmentId, choices }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Checks the chosen list again with other column choices.
+ */
+async previewChosenRequestList(assessmentId: number, choices: ([string, RequestField])[]) : Promise<Result<RequestImportPreview, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("preview_chosen_request_list", { assessmentId, choices }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Imports the chosen list, all or nothing; returns how many items were added.
+ */
+async importChosenRequestList(assessmentId: number, choices: ([string, RequestField])[]) : Promise<Result<number, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_chosen_request_list", { assessmentId, choices }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The Type II observation calendar of an assessment.
+ */
+async observationCalendar(assessmentId: number) : Promise<Result<ObservationCalendar, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("observation_calendar", { assessmentId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -1174,6 +1378,26 @@ scoping: ScopingNote[];
  */
 needs_review: number; flagged: number; answered: number; questions: number; readiness: number | null; band: Band }
 /**
+ * What a file of evidence is attached to. One file may be attached to many.
+ */
+export type Attachment = 
+/**
+ * A question of the bank (a control), by id: `ACC-001`.
+ */
+{ kind: "question"; id: string } | 
+/**
+ * A criterion, by id: `CC6.1`.
+ */
+{ kind: "criterion"; id: string } | 
+/**
+ * A remediation action of the plan, by its key.
+ */
+{ kind: "action"; id: string } | 
+/**
+ * An item of the request list, by its reference: `CC6.1/1`, `ACC-001`, or the auditor's.
+ */
+{ kind: "request"; id: string }
+/**
  * Who must take a course.
  */
 export type Audience = { kind: "everyone" } | { kind: "employees_only" } | 
@@ -1201,6 +1425,14 @@ observation_start: string | null }
  * Type I looks at controls at one point in time; Type II watches them operate over a period.
  */
 export type AuditType = "type1" | "type2"
+/**
+ * An item the auditor's list brought in, as stored.
+ */
+export type AuditorItem = { reference: string; title: string; detail: string; 
+/**
+ * The criteria it was mapped to (confirmed by the person importing).
+ */
+criteria: string[] }
 export type BackupInfo = { 
 /**
  * File name inside the backups folder; restoring takes this name, never a path.
@@ -1492,9 +1724,74 @@ export type Effort =
 export type ErasureView = { rows_removed: number; file_cleared: boolean }
 export type ErrorCode = "not_found" | "validation" | "conflict" | "io" | "internal"
 /**
+ * The dates a file of evidence carries, all optional.
+ */
+export type EvidenceDates = { 
+/**
+ * When the evidence was produced (the day of the access review, the report's date).
+ */
+produced_on: string | null; 
+/**
+ * The period the evidence covers ("access review Q1": the first of January to the end of
+ * March).
+ */
+covers_from: string | null; covers_to: string | null; 
+/**
+ * After this day the evidence no longer counts ("pen test report valid 12 months").
+ */
+expires_on: string | null }
+/**
+ * One file in an assessment's locker.
+ */
+export type EvidenceFile = { id: number; 
+/**
+ * Stable across workspaces (a `.trustgap` file keeps it).
+ */
+uid: string; 
+/**
+ * The name it arrived with (shown and offered when saved; never a path).
+ */
+name: string; media_type: string; size: number; 
+/**
+ * SHA-256 of the contents, lowercase hex.
+ */
+sha256: string; added_by: string; 
+/**
+ * RFC 3339, UTC.
+ */
+added_at: string; dates: EvidenceDates; note: string; 
+/**
+ * In the trash: kept (and restorable) until the trash is emptied.
+ */
+deleted: boolean; attached: Attachment[] }
+/**
+ * What a person says about a file they add (its bytes come from a path).
+ */
+export type EvidenceInput = { attach: Attachment[]; dates: EvidenceDates; note: string; added_by: string }
+/**
+ * An assessment's locker: its files and how much the workspace holds.
+ */
+export type EvidenceLocker = { files: EvidenceFile[]; 
+/**
+ * Evidence bytes in the whole workspace (each stored file counted once) and the limits.
+ */
+workspace_bytes: number; workspace_limit: number; file_limit: number }
+/**
  * Where the evidence for an answer lives: a description and, optionally, a link or file name.
  */
 export type EvidenceRef = { description: string; link: string }
+/**
+ * One run the period should show.
+ */
+export type ExpectedRun = { 
+/**
+ * The cycle's first and last day; the run is due by the last.
+ */
+from: string; due: string; 
+/**
+ * Some file of evidence speaks for a day in this cycle.
+ */
+covered: boolean }
 /**
  * Result of an export that goes through the save dialog.
  */
@@ -1604,6 +1901,46 @@ export type ImportPreview = { file_name: string; assessments: string[];
  */
 clashes: string[] }
 /**
+ * A row that cannot be imported, and why.
+ */
+export type ItemProblem = { row: number; problems: string[] }
+/**
+ * Where an item came from.
+ */
+export type ItemSource = 
+/**
+ * A criterion's typical request, from the bank.
+ */
+"criterion" | 
+/**
+ * The evidence of one control (a question of the bank).
+ */
+"control" | 
+/**
+ * The auditor's own list, imported.
+ */
+"auditor"
+/**
+ * What a person set on an item (any source), as stored by reference.
+ */
+export type ItemState = { owner: string | null; due: string | null; status: ItemStatus | null; 
+/**
+ * Why the item does not apply (required with [`ItemStatus::NotApplicable`]).
+ */
+reason: string | null }
+/**
+ * Where an item stands with the auditor.
+ */
+export type ItemStatus = "requested" | 
+/**
+ * Files handed over; the auditor has not accepted them yet.
+ */
+"provided" | "accepted" | 
+/**
+ * Does not apply, with the reason recorded.
+ */
+"not_applicable"
+/**
  * Who ran the assessment: the company itself, or an assessor (named on the profile) of a firm.
  */
 export type LedBy = "self_assessment" | "assessor"
@@ -1647,6 +1984,31 @@ scope: CategoryId[]; profile: AuditProfile; company?: CompanyProfile;
  */
 scoping_yes?: string[] }
 /**
+ * The calendar, or why there is none.
+ */
+export type ObservationCalendar = { from: string | null; to: string | null; rows: ObservationRow[]; 
+/**
+ * Set when the assessment has no observation period to lay out (a Type I audit, or a
+ * Type II without both dates).
+ */
+unavailable: string | null }
+/**
+ * One recurring control over the observation period.
+ */
+export type ObservationRow = { question_id: string; question: string; cadence: Cadence; owner: string | null; runs: ExpectedRun[]; 
+/**
+ * Cycles some evidence covers.
+ */
+recorded: number; 
+/**
+ * Fewer cycles covered than the period has.
+ */
+too_few: boolean; 
+/**
+ * Files of evidence that speak only for days before the period began.
+ */
+older_than_period: number }
+/**
  * One entry of a report's outline, as shown in the app before exporting.
  */
 export type OutlineEntry = { 
@@ -1682,6 +2044,14 @@ export type Owner = { kind: "person"; id: number } |
  * "Security lead — not yet named".
  */
 { kind: "role"; role: string }
+/**
+ * Where a pack build is: bytes of evidence copied of the total.
+ */
+export type PackProgress = { done: number; total: number }
+/**
+ * What a finished pack holds.
+ */
+export type PackSummary = { files: number; bytes: number; folders: number }
 /**
  * Someone at a client who can own answers and actions.
  */
@@ -1825,6 +2195,14 @@ key: string; title: string; description: string; owner: Owner; owner_name: strin
  */
 late: boolean; status: ActionStatus; notes: string }
 /**
+ * An item as it would be imported, with where its criteria came from.
+ */
+export type PreviewItem = { row: number; item: AuditorItem; 
+/**
+ * The criteria were suggested from the request's words, not named in the file.
+ */
+suggested: boolean }
+/**
  * A checked row: the person it would add, and what is wrong with it (empty when fine).
  */
 export type PreviewRow = { row: number; person: PersonInput; problems: string[] }
@@ -1967,6 +2345,35 @@ export type ReportPreview = { kind: ReportKind; title: string; pages: number; ou
  * The file name the save dialog will suggest.
  */
 file_name: string }
+/**
+ * A field of an item a column can fill.
+ */
+export type RequestField = "reference" | "request" | "detail" | "criteria" | "ignore"
+/**
+ * What importing a request list would do.
+ */
+export type RequestImportPreview = { 
+/**
+ * Each column's header and the field it fills.
+ */
+columns: ([string, RequestField])[]; items: PreviewItem[]; 
+/**
+ * The rows that cannot be imported; the file is refused while there is one.
+ */
+problems: ItemProblem[] }
+/**
+ * One item of the request list, as shown and exported.
+ */
+export type RequestItem = { 
+/**
+ * Stable reference: `CC6.1/1` (a criterion's request), `ACC-001` (a control), or the
+ * auditor's own.
+ */
+reference: string; source: ItemSource; title: string; detail: string; criteria: string[]; question_id: string | null; owner: string | null; due: string | null; status: ItemStatus; reason: string | null; 
+/**
+ * Files of evidence attached to the item (directly, or to its control).
+ */
+files: number }
 /**
  * One question's answer within an assessment. `answer` is `None` until answered.
  */
@@ -2171,6 +2578,7 @@ export type StartupProblem = { message: string;
  */
 recoverable: boolean; backups: BackupInfo[] }
 export type Status = "done" | "due" | "overdue" | "not_required"
+export type TAURI_CHANNEL<TSend> = null
 /**
  * Points and counts over a set of questions.
  */

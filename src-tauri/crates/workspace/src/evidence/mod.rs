@@ -114,6 +114,20 @@ impl Workspace {
         })
     }
 
+    /// One file of evidence.
+    pub fn evidence_file(&self, file: i64) -> Result<EvidenceFile> {
+        Ok(self.store.evidence_file(file)?)
+    }
+
+    /// "<client> - evidence pack.zip", safe as a file name.
+    pub fn evidence_pack_name(&self, id: i64) -> Result<String> {
+        let client = self.detail(id)?.summary.client_name;
+        Ok(format!(
+            "{} - evidence pack.zip",
+            crate::safe_file_stem(&client)
+        ))
+    }
+
     /// Attaches a file to one more question, criterion, action or request item.
     pub fn attach_evidence(&mut self, file: i64, to: &Attachment) -> Result<EvidenceFile> {
         to.check()?;
