@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs every benchmark and writes the results into BENCHMARKS.md (between its result markers):
-# in-process figures (answer saves, reports, a large workspace), the command line's start
+# in-process figures (answer saves, reports, a large workspace), the evidence locker (add and
+# pack against cp + sha256sum and zip -0), the command line's start
 # (`--version` of trustgap-cli and of the app binary) and whole-app start-up time and memory
 # against a bare Tauri window, under Xvfb; each figure beside its floor. Release builds; takes
 # 15–20 minutes from cold.
 #
 #   scripts/bench.sh                   every part, the whole results section rewritten
-#   scripts/bench.sh startup cli       only these parts (inprocess, cli, startup): their blocks
+#   scripts/bench.sh startup cli       only these parts (inprocess, evidence, cli, startup): their blocks
 #                                      are replaced and marked as re-run, the rest is kept
 #
 # TRUSTGAP_BENCH_LAUNCHES=N changes the start-up launches per program (default 12).
@@ -14,13 +15,14 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(inprocess cli startup)
+[ ${#parts[@]} -gt 0 ] || parts=(inprocess evidence cli startup)
 for p in "${parts[@]}"; do
-  case "$p" in inprocess | cli | startup) ;; *) fail "unknown part '$p' (inprocess, cli, startup)" ;; esac
+  case "$p" in inprocess | evidence | cli | startup) ;; *) fail "unknown part '$p' (inprocess, evidence, cli, startup)" ;; esac
 done
 
-# time: GNU time, for the command line's peak memory; poppler-utils: the reports' text floor.
-ensure_packages "${RUN_PACKAGES[@]}" xvfb xauth dbus time poppler-utils
+# time: GNU time, for the command line's peak memory; poppler-utils: the reports' text floor;
+# zip: the evidence pack's floor.
+ensure_packages "${RUN_PACKAGES[@]}" xvfb xauth dbus time poppler-utils zip
 ensure_toolchains
 ensure_ui_deps
 build_ui
@@ -46,11 +48,15 @@ trap 'rm -rf "$tmp"' EXIT
 run_part() {
   local part="$1" out="$tmp/$1"
   : >"$out"
-  [ ${#parts[@]} -eq 3 ] || echo "*Re-run $(date -u +'%Y-%m-%d %H:%M UTC') on its own (load average $(load)).*" >>"$out"
+  [ ${#parts[@]} -eq 4 ] || echo "*Re-run $(date -u +'%Y-%m-%d %H:%M UTC') on its own (load average $(load)).*" >>"$out"
   case "$part" in
     inprocess)
       say "in-process benchmarks"
       cargo bench --quiet --bench inprocess | tee -a "$out"
+      ;;
+    evidence)
+      say "evidence locker (writes about 4 GB of scratch files)"
+      cargo bench --quiet --bench evidence | tee -a "$out"
       ;;
     cli)
       say "command line start"
@@ -66,7 +72,7 @@ run_part() {
   esac
 }
 
-if [ ${#parts[@]} -eq 3 ]; then
+if [ ${#parts[@]} -eq 4 ]; then
   {
     echo "Measured $(date -u +'%Y-%m-%d %H:%M UTC') on: $(machine). Load average at the start:" \
       "$(load) (other work on the machine shows up as noise; compare ratios)."
@@ -83,7 +89,7 @@ for p in "${parts[@]}"; do run_part "$p"; done
 
 # Rewrite the results section of BENCHMARKS.md: the whole of it after a full run, or only the
 # blocks (<!-- bench:PART -->) of the parts that ran.
-awk -v dir="$tmp" -v full="$([ ${#parts[@]} -eq 3 ] && echo 1 || echo 0)" '
+awk -v dir="$tmp" -v full="$([ ${#parts[@]} -eq 4 ] && echo 1 || echo 0)" '
   function emit(part, file, line) {
     file = dir "/" part
     print "<!-- bench:" part " -->"
@@ -95,7 +101,7 @@ awk -v dir="$tmp" -v full="$([ ${#parts[@]} -eq 3 ] && echo 1 || echo 0)" '
     print
     if (full) {
       while ((getline line < (dir "/head")) > 0) print line
-      emit("inprocess"); emit("cli"); emit("startup")
+      emit("inprocess"); emit("evidence"); emit("cli"); emit("startup")
       skip = 1
     }
     next
