@@ -128,8 +128,8 @@ fn the_control_matrix_has_a_row_per_control_verified_or_self_reported_and_repeat
             self_reported += 1;
         }
         assert!(
-            row.contains("None recorded"),
-            "the sample records no evidence: {row}"
+            row.contains("No file yet"),
+            "the sample has no evidence in the locker: {row}"
         );
     }
     assert!(verified > 0 && self_reported > 0);
@@ -319,7 +319,8 @@ fn the_control_matrix_csv_has_a_row_per_control_in_scope() {
             "evidence_recorded",
             "request_status",
             "evidence_requested",
-            "owner"
+            "owner",
+            "evidence_locker"
         ]
     );
     assert_eq!(rows.len() - 1, ids.len(), "one row per control in scope");

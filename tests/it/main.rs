@@ -19,6 +19,7 @@ mod crash_evidence;
 mod dbcheck;
 mod docmodel;
 mod evidence;
+mod evidence_readiness;
 mod exports;
 mod fuzz;
 mod manage;

@@ -95,7 +95,7 @@ fn the_readiness_report_in_word_has_its_chapters_tables_and_sentences() {
         plan.gaps[0].severity.label().to_uppercase()
     );
     // The control matrix: every answer says whether it was verified or self-reported.
-    let matrix = headed(&["Criterion", "ID", "Control", "Answer", "Evidence recorded"]);
+    let matrix = headed(&["Criterion", "ID", "Control", "Answer", "Evidence"]);
     assert_eq!(matrix["header"], true);
     let answers: Vec<&str> = matrix["rows"]
         .as_array()

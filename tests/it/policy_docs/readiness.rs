@@ -29,6 +29,7 @@ fn report_text(policies: &[PolicyView], dir: &Path, name: &str) -> String {
         people: &[],
         calendar: &ClientCalendar::default(),
         plan_date: date(2026, 12, 5),
+        expired_evidence: &std::collections::HashSet::new(),
     });
     let company = CompanyProfile::default();
     let branding = Branding::default();
@@ -48,6 +49,7 @@ fn report_text(policies: &[PolicyView], dir: &Path, name: &str) -> String {
         generated_at: stamp(),
         date: date(2026, 12, 5),
         branding: &branding,
+        locker: &std::collections::HashMap::new(),
         versions: &[],
         approvers: &[],
         management: &[],

@@ -1861,7 +1861,11 @@ export type GapKind =
 /**
  * Type II: implemented, but started after the observation period began.
  */
-"started_too_late"
+"started_too_late" | 
+/**
+ * Implemented, but every file of evidence for it in the locker has expired.
+ */
+"evidence_expired"
 /**
  * The kinds of gap without their details, for counting them where names must not show.
  */

@@ -17,6 +17,7 @@ impl Workspace {
         let edits = self.store.plan_edits(id)?;
         let people = self.store.people(record.client_id)?;
         let calendar = self.store.client_calendar(record.client_id)?;
+        let expired = self.expired_evidence(id, today)?;
         Ok(build(&PlanInput {
             catalog: self.catalog,
             scope: &record.scope,
@@ -26,6 +27,7 @@ impl Workspace {
             people: &people,
             calendar: &calendar,
             plan_date: today,
+            expired_evidence: &expired,
         }))
     }
 

@@ -12,6 +12,7 @@ use crate::summary::DocFormat;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use specta::Type;
+use std::collections::HashMap;
 use trustgap_documents::doc::Document;
 use trustgap_documents::export::{controls_csv, gaps_csv, plan_csv};
 use trustgap_documents::report::{
@@ -23,6 +24,7 @@ use trustgap_documents::workbook::{
 };
 use trustgap_domain::assessment::Scope;
 use trustgap_domain::branding::Branding;
+use trustgap_domain::evidence::ControlEvidence;
 use trustgap_domain::evidence_requests::evidence_requests;
 use trustgap_domain::people::Person;
 use trustgap_domain::plan::Plan;
@@ -121,6 +123,8 @@ pub(crate) struct Sources {
     pub(crate) management: Vec<ManagementResponse>,
     /// The policy pack, for the readiness report's coverage chapter and the policy documents.
     pub(crate) policies: Vec<PolicyView>,
+    /// What the evidence locker holds per control.
+    pub(crate) locker: HashMap<String, ControlEvidence>,
 }
 
 impl Workspace {
@@ -134,6 +138,7 @@ impl Workspace {
             branding: self.effective_branding(detail.summary.client_id)?,
             approvers: self.store.approvers(id)?,
             management: self.store.management_responses(id)?,
+            locker: self.control_evidence(id, today)?,
             detail,
         })
     }
@@ -166,6 +171,7 @@ impl Workspace {
             approvers: &s.approvers,
             management: &s.management,
             policies: &s.policies,
+            locker: &s.locker,
         }
     }
 
@@ -348,7 +354,7 @@ impl Workspace {
                 );
                 (
                     "control matrix",
-                    controls_csv(&requests, &s.people).into_bytes(),
+                    controls_csv(&requests, &s.people, &s.locker).into_bytes(),
                 )
             }
             DataFormat::Json => (

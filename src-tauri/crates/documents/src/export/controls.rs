@@ -1,13 +1,15 @@
 //! The control matrix as spreadsheet-safe CSV: one row per control (question) in scope, under
-//! its main criterion, with the answer, whether it was verified, the evidence recorded, and what
-//! an auditor will ask for.
+//! its main criterion, with the answer, whether it was verified, the evidence recorded, what
+//! an auditor will ask for, and what the evidence locker holds.
 
 use super::csv::CsvWriter;
+use std::collections::HashMap;
 use trustgap_domain::assessment::EvidenceRef;
+use trustgap_domain::evidence::{ControlEvidence, EvidenceStatus};
 use trustgap_domain::evidence_requests::EvidenceRequest;
 use trustgap_domain::people::Person;
 
-pub const CONTROLS_HEADER: [&str; 10] = [
+pub const CONTROLS_HEADER: [&str; 11] = [
     "criterion",
     "also_criteria",
     "question_id",
@@ -18,10 +20,16 @@ pub const CONTROLS_HEADER: [&str; 10] = [
     "request_status",
     "evidence_requested",
     "owner",
+    "evidence_locker",
 ];
 
-/// The control matrix from the request list (`evidence_requests`), in its order.
-pub fn controls_csv(requests: &[EvidenceRequest], people: &[Person]) -> String {
+/// The control matrix from the request list (`evidence_requests`), in its order, with what the
+/// evidence locker holds per control (`locker`, by question id).
+pub fn controls_csv(
+    requests: &[EvidenceRequest],
+    people: &[Person],
+    locker: &HashMap<String, ControlEvidence>,
+) -> String {
     let mut w = CsvWriter::new(&CONTROLS_HEADER);
     for r in requests {
         let basis = match (r.answer, r.verified) {
@@ -56,9 +64,20 @@ pub fn controls_csv(requests: &[EvidenceRequest], people: &[Person]) -> String {
             r.status.label(),
             &requested,
             &owner,
+            &locker_text(locker.get(&r.question_id)),
         ]);
     }
     w.finish()
+}
+
+/// "2 files on file", "expired (1 file)" or "none".
+fn locker_text(e: Option<&ControlEvidence>) -> String {
+    let files = |n: u32| format!("{n} file{}", if n == 1 { "" } else { "s" });
+    match e {
+        Some(e) if e.status == EvidenceStatus::Expired => format!("expired ({})", files(e.files)),
+        Some(e) => format!("{} on file", files(e.files)),
+        None => "none".to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -98,7 +117,14 @@ mod tests {
         unanswered.verified = false;
         unanswered.on_file.clear();
         unanswered.owner = None;
-        let csv = controls_csv(&[request("ACC-001"), unanswered], &[]);
+        let locker = HashMap::from([(
+            "ACC-001".to_owned(),
+            ControlEvidence {
+                files: 2,
+                status: EvidenceStatus::Expired,
+            },
+        )]);
+        let csv = controls_csv(&[request("ACC-001"), unanswered], &[], &locker);
         let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
         assert_eq!(lines.len(), 3, "{csv}");
         assert_eq!(lines[0], format!("\u{feff}{}", CONTROLS_HEADER.join(",")));
@@ -113,7 +139,12 @@ mod tests {
             "{}",
             lines[1]
         );
-        assert!(lines[1].ends_with(",CTO — not yet named"), "{}", lines[1]);
+        assert!(
+            lines[1].ends_with(",CTO — not yet named,expired (2 files)"),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[2].ends_with(",none"), "{}", lines[2]);
         assert!(
             lines[2].contains(",Not answered,,none recorded,"),
             "{}",

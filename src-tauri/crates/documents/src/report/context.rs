@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use trustgap_domain::assessment::{CompanyProfile, Response};
 use trustgap_domain::branding::Branding;
 use trustgap_domain::catalog::{Catalog, CategoryId, Question, ScopingNote};
+use trustgap_domain::evidence::ControlEvidence;
 use trustgap_domain::people::{Owner, Person};
 use trustgap_domain::plan::{deadline, Action, AuditProfile, AuditType, Plan};
 use trustgap_domain::policy::PolicyView;
@@ -48,6 +49,8 @@ pub struct ReportContext<'a> {
     /// The policy pack, in pack order: the readiness report's "Policy coverage" chapter.
     /// Empty: no pack yet, and the chapter is left out.
     pub policies: &'a [PolicyView],
+    /// What the evidence locker holds per control (question id); absent: no file.
+    pub locker: &'a HashMap<String, ControlEvidence>,
 }
 
 impl ReportContext<'_> {

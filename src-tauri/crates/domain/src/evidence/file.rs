@@ -1,10 +1,12 @@
 //! A file of evidence as the locker describes it (its bytes stay in the store).
 
-use super::{Attachment, EvidenceDates};
+use super::{freshness, Attachment, EvidenceDates, EvidenceStatus, Freshness};
 use crate::error::{DomainError, Result};
 use crate::limits;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
+use std::collections::HashMap;
 
 /// One file in an assessment's locker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -61,4 +63,42 @@ impl NewEvidence {
         self.attach.dedup();
         Ok(self)
     }
+}
+
+/// What the locker holds for one control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ControlEvidence {
+    /// Files attached to the control (or to its request item), not in the trash.
+    pub files: u32,
+    pub status: EvidenceStatus,
+}
+
+/// The locker's evidence for each control (question id) on `today`: the files attached to the
+/// question or to the request item of the same reference. Controls without files are absent.
+pub fn by_control(files: &[EvidenceFile], today: NaiveDate) -> HashMap<String, ControlEvidence> {
+    let mut found: HashMap<String, Vec<Freshness>> = HashMap::new();
+    for f in files.iter().filter(|f| !f.deleted) {
+        let mut seen = Vec::new();
+        for a in &f.attached {
+            if let Attachment::Question(q) | Attachment::Request(q) = a {
+                if !seen.contains(&q) {
+                    seen.push(q);
+                    found
+                        .entry(q.clone())
+                        .or_default()
+                        .push(freshness(&f.dates, today));
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .map(|(q, f)| {
+            let evidence = ControlEvidence {
+                files: f.len() as u32,
+                status: EvidenceStatus::of(f),
+            };
+            (q, evidence)
+        })
+        .collect()
 }

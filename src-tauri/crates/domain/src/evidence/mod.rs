@@ -9,7 +9,7 @@ mod names;
 pub mod observation;
 pub mod requests;
 
-pub use file::{EvidenceFile, NewEvidence};
+pub use file::{by_control, ControlEvidence, EvidenceFile, NewEvidence};
 pub use names::{display_name, media_type, safe_component, PackNames};
 
 use crate::error::{DomainError, Result};

@@ -14,7 +14,7 @@ use crate::people::{ClientCalendar, Owner, Person};
 use crate::scoring::Severity;
 use chrono::NaiveDate;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Everything a plan is built from.
 pub struct PlanInput<'a> {
@@ -27,6 +27,8 @@ pub struct PlanInput<'a> {
     pub calendar: &'a ClientCalendar,
     /// Normally today.
     pub plan_date: NaiveDate,
+    /// Controls whose evidence in the locker has all expired (question ids).
+    pub expired_evidence: &'a HashSet<String>,
 }
 
 /// An action before it is scheduled.
@@ -222,7 +224,13 @@ pub fn build(input: &PlanInput<'_>) -> Plan {
         people: input.people,
         calendar: input.calendar,
     };
-    let gaps = gap_register(input.catalog, input.scope, input.responses, input.profile);
+    let gaps = gap_register(
+        input.catalog,
+        input.scope,
+        input.responses,
+        input.profile,
+        input.expired_evidence,
+    );
     let deadline = deadline(input.profile);
     let mut ledger = Ledger::default();
     let mut warnings = profile_warnings(input.profile, plan_date);

@@ -4,7 +4,7 @@ use super::model::{AuditProfile, AuditType, Gap, GapKind, Priority};
 use crate::assessment::{Answer, Response, Scope};
 use crate::catalog::Catalog;
 use crate::scoring::{started_too_late, Severity};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The observation period's first day, for a Type II audit that has one.
 pub fn observation_start(profile: &AuditProfile) -> Option<chrono::NaiveDate> {
@@ -14,13 +14,16 @@ pub fn observation_start(profile: &AuditProfile) -> Option<chrono::NaiveDate> {
     }
 }
 
-/// Everything answered partial, not implemented or don't know, and (Type II) every implemented
-/// control that started after the observation period began; most severe first.
+/// Everything answered partial, not implemented or don't know, (Type II) every implemented
+/// control that started after the observation period began, and every implemented control
+/// whose evidence in the locker has all expired (`expired`, by question id); most severe first.
+/// A late start or expired evidence counts as a partial answer for severity.
 pub fn gap_register(
     catalog: &Catalog,
     scope: &Scope,
     responses: &[Response],
     profile: &AuditProfile,
+    expired: &HashSet<String>,
 ) -> Vec<Gap> {
     let by_question: HashMap<&str, &Response> = responses
         .iter()
@@ -33,7 +36,12 @@ pub fn gap_register(
             let r = by_question.get(q.id.as_str())?;
             let answer = r.answer?;
             let late = started_too_late(q, Some(answer), r.since, start);
-            let scored = if late { Answer::Partial } else { answer };
+            let stale = answer == Answer::Implemented && !late && expired.contains(&q.id);
+            let scored = if late || stale {
+                Answer::Partial
+            } else {
+                answer
+            };
             let severity = Severity::of(q, Some(scored))?;
             Some(Gap {
                 question_id: q.id.clone(),
@@ -41,12 +49,16 @@ pub fn gap_register(
                 question: q.text.clone(),
                 finding: if late {
                     format!("Started too late for the observation period: {}", q.finding)
+                } else if stale {
+                    format!("The evidence on file has expired: {}", q.finding)
                 } else {
                     q.finding.clone()
                 },
                 answer,
                 kind: if late {
                     GapKind::StartedTooLate
+                } else if stale {
+                    GapKind::EvidenceExpired
                 } else {
                     GapKind::Answer
                 },

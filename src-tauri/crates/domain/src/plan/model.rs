@@ -50,6 +50,8 @@ pub enum GapKind {
     Answer,
     /// Type II: implemented, but started after the observation period began.
     StartedTooLate,
+    /// Implemented, but every file of evidence for it in the locker has expired.
+    EvidenceExpired,
 }
 
 /// A question answered partial, not implemented or don't know, or a control that started too

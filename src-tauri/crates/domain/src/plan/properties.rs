@@ -144,6 +144,7 @@ fn schedules_keep_order_capacity_calendar_and_honest_fit() {
             people: &r.people,
             calendar: &r.calendar,
             plan_date: r.plan_date,
+            expired_evidence: &std::collections::HashSet::new(),
         });
         let ctx = format!("seed {seed}, round {round}");
         let by_key: BTreeMap<&str, &Action> =

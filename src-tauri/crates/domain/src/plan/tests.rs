@@ -90,6 +90,7 @@ impl Case {
             people: &self.people,
             calendar: &self.calendar,
             plan_date: today(),
+            expired_evidence: &std::collections::HashSet::new(),
         })
     }
 }
@@ -113,6 +114,7 @@ fn the_register_lists_answered_gaps_most_severe_first_with_their_findings() {
             ("PRV-001", Answer::NotApplicable),
         ]),
         &type1(None),
+        &std::collections::HashSet::new(),
     );
     let ids: Vec<_> = gaps
         .iter()
@@ -134,6 +136,7 @@ fn out_of_scope_and_unanswered_questions_are_not_gaps() {
         &Scope::new(&[]),
         &responses(&[("PRV-001", Answer::NotImplemented)]),
         &type1(None),
+        &std::collections::HashSet::new(),
     );
     assert!(gaps.is_empty());
 }
@@ -482,4 +485,42 @@ fn every_answer_combination_gives_a_consistent_plan() {
             assert!(today() <= a.start && a.start <= a.due, "{a:?}");
         }
     }
+}
+
+#[test]
+fn an_implemented_control_whose_evidence_all_expired_is_a_gap_of_its_own() {
+    let responses = responses(&[
+        ("AAA-001", Answer::Implemented),
+        ("AAA-002", Answer::NotImplemented),
+    ]);
+    let expired: std::collections::HashSet<String> =
+        ["AAA-001".to_owned(), "AAA-002".to_owned()].into();
+    let gaps = gap_register(
+        &fixture(),
+        &Scope::new(&CategoryId::ALL),
+        &responses,
+        &type1(None),
+        &expired,
+    );
+    let stale = gaps
+        .iter()
+        .find(|g| g.question_id == "AAA-001")
+        .expect("the implemented control with expired evidence is a gap");
+    assert_eq!(stale.kind, GapKind::EvidenceExpired);
+    assert!(stale
+        .finding
+        .starts_with("The evidence on file has expired"));
+    let missing = gaps
+        .iter()
+        .find(|g| g.question_id == "AAA-002")
+        .expect("gap");
+    assert_eq!(missing.kind, GapKind::Answer, "a real gap stays what it is");
+    let none = gap_register(
+        &fixture(),
+        &Scope::new(&CategoryId::ALL),
+        &responses,
+        &type1(None),
+        &std::collections::HashSet::new(),
+    );
+    assert!(none.iter().all(|g| g.question_id != "AAA-001"));
 }

@@ -60,6 +60,7 @@ pub(super) fn generate(scope: &Scope, responses: &[Response]) -> (Vec<GeneratedP
         people: &[],
         calendar: &ClientCalendar::default(),
         plan_date: today(),
+        expired_evidence: &std::collections::HashSet::new(),
     });
     let facts = Facts::evaluate(library, bank(), scope.categories(), responses);
     let parameters = resolved(library, &BTreeMap::new(), &BTreeMap::new());

@@ -11,11 +11,14 @@ pub use requests::{read_request_file, RequestImportPreview, MAX_REQUEST_LIST_BYT
 
 use crate::error::ApiError;
 use crate::{Result, Workspace};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use trustgap_domain::evidence::{
-    self, Attachment, EvidenceDates, EvidenceFile, NewEvidence, MAX_FILE_BYTES, MAX_WORKSPACE_BYTES,
+    self, Attachment, ControlEvidence, EvidenceDates, EvidenceFile, EvidenceStatus, NewEvidence,
+    MAX_FILE_BYTES, MAX_WORKSPACE_BYTES,
 };
 
 /// What a person says about a file they add (its bytes come from a path).
@@ -112,6 +115,28 @@ impl Workspace {
             workspace_limit: MAX_WORKSPACE_BYTES,
             file_limit: MAX_FILE_BYTES,
         })
+    }
+
+    /// What the locker holds for each control of assessment `id` on `today`.
+    pub fn control_evidence(
+        &self,
+        id: i64,
+        today: NaiveDate,
+    ) -> Result<HashMap<String, ControlEvidence>> {
+        Ok(evidence::by_control(
+            &self.store.evidence_files(id, false)?,
+            today,
+        ))
+    }
+
+    /// The controls whose evidence in the locker has all expired by `today` (for the gaps).
+    pub(crate) fn expired_evidence(&self, id: i64, today: NaiveDate) -> Result<HashSet<String>> {
+        Ok(self
+            .control_evidence(id, today)?
+            .into_iter()
+            .filter(|(_, e)| e.status == EvidenceStatus::Expired)
+            .map(|(q, _)| q)
+            .collect())
     }
 
     /// One file of evidence.

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use trustgap_domain::assessment::EvidenceRef;
 use trustgap_domain::assessment::{Response, Scope};
 use trustgap_domain::catalog::Question;
+use trustgap_domain::evidence::EvidenceStatus;
 use trustgap_domain::evidence_requests::listed_under;
 
 /// How an answer is held: "Verified" (checked against evidence) or "Self-reported".
@@ -56,6 +57,30 @@ pub(super) fn evidence_summary(r: Option<&Response>) -> String {
     }
 }
 
+/// The evidence cell: what the locker holds (files on file, or expired, in their colour), then
+/// the references recorded on the answer.
+fn evidence_cell(ctx: &ReportContext<'_>, question: &str, r: Option<&Response>) -> Cell {
+    let recorded = evidence_summary(r);
+    let locker = match ctx.locker.get(question) {
+        Some(e) if e.status == EvidenceStatus::Expired => Cell::toned(
+            format!("Expired ({})", plural(e.files as usize, "file", "files")),
+            Tone::Critical,
+            true,
+        ),
+        Some(e) => Cell::toned(
+            format!("{} on file", plural(e.files as usize, "file", "files")),
+            Tone::Good,
+            true,
+        ),
+        None => Cell::default().with("No file yet"),
+    };
+    if recorded == "None recorded" {
+        locker
+    } else {
+        locker.with(recorded)
+    }
+}
+
 pub(super) fn control_matrix(ctx: &ReportContext<'_>, letter: &str) -> Vec<Block> {
     let responses = ctx.responses_by_question();
     let questions = ctx.questions();
@@ -70,8 +95,9 @@ pub(super) fn control_matrix(ctx: &ReportContext<'_>, letter: &str) -> Vec<Block
             "Every criterion in scope with the controls that address it, each listed once under \
              its main criterion (other criteria it supports are named under it). Verified: the \
              assessor checked the answer against evidence; self-reported: taken as given. Of \
-             the {} recorded, {verified} {} verified. Evidence is what was recorded on the \
-             answer, not yet the auditor's samples.",
+             the {} recorded, {verified} {} verified. Evidence: the files in the evidence \
+             locker for the control (expired ones count as a gap), then the references \
+             recorded on the answer; not yet the auditor's samples.",
             plural(total, "answer", "answers"),
             if verified == 1 { "is" } else { "are" }
         ))),
@@ -128,17 +154,12 @@ fn matrix_table(
             if !also.is_empty() {
                 control = control.with(format!("Also {}", also.join(", ")));
             }
-            let evidence = evidence_summary(r);
             row(vec![
                 if i == 0 { head() } else { Cell::from("") },
                 Cell::strong(q.id.clone()),
                 control,
                 answer_cell(r),
-                if evidence == "None recorded" {
-                    Cell::default().with(evidence)
-                } else {
-                    Cell::from(evidence)
-                },
+                evidence_cell(ctx, &q.id, r),
             ]);
         }
     }
@@ -149,7 +170,7 @@ fn matrix_table(
             Column::new("ID", 62.0),
             Column::new("Control", 209.0),
             Column::new("Answer", 82.0),
-            Column::new("Evidence recorded", 74.0),
+            Column::new("Evidence", 74.0),
         ],
         rows,
     }

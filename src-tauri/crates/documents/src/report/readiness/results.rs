@@ -269,7 +269,13 @@ mod tests {
         };
         (
             score(catalog, &scope, &responses, None),
-            gap_register(catalog, &scope, &responses, &profile),
+            gap_register(
+                catalog,
+                &scope,
+                &responses,
+                &profile,
+                &std::collections::HashSet::new(),
+            ),
         )
     }
 
