@@ -9,6 +9,7 @@ mod branding;
 mod brief;
 mod catalog;
 mod cli;
+mod cli_evidence;
 mod cli_people;
 mod cli_policies;
 mod cli_register;

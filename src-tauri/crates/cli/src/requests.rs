@@ -143,14 +143,15 @@ pub(super) fn requests(data_dir: &Path, command: RequestsCommand) -> Result<(), 
                 ));
                 print_out(&text)
             } else {
-                for pr in &p.problems {
-                    text.push_str(&format!("\nRow {}: {}", pr.row, pr.problems.join(" ")));
-                }
                 print_out(&text)?;
-                Err(ApiError::validation(format!(
+                let mut message = format!(
                     "{} row(s) cannot be imported; fix them and check again.",
                     p.problems.len()
-                )))
+                );
+                for pr in &p.problems {
+                    message.push_str(&format!("\nRow {}: {}", pr.row, pr.problems.join(" ")));
+                }
+                Err(ApiError::validation(message))
             }
         }
         RequestsCommand::Set {
