@@ -20,6 +20,7 @@ mod crash_evidence;
 mod dbcheck;
 mod docmodel;
 mod evidence;
+mod evidence_pack;
 mod evidence_readiness;
 mod exports;
 mod fuzz;
