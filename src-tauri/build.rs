@@ -113,6 +113,7 @@ fn trustgap_commands() -> &'static [&'static str] {
         "export_policy_pack",
         "evidence_locker",
         "choose_evidence_files",
+        "watch_drops",
         "dropped_files",
         "add_dropped_evidence",
         "forget_dropped_files",

@@ -110,9 +110,9 @@ pub fn create(app: &tauri::AppHandle) -> tauri::Result<()> {
         WindowEvent::CloseRequested { .. } => remember(&tracked),
         // Files dropped on the window wait here; the evidence screen asks for their names and
         // adds them, so a path never travels through the web view.
-        WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) => {
+        WindowEvent::DragDrop(drop) => {
             if let Some(state) = tracked.try_state::<crate::commands::AppState>() {
-                crate::commands::AppState::remember(&state.dropped, Some(paths.clone()));
+                crate::commands::window_drop(&state, drop);
             }
         }
         WindowEvent::Moved(_) | WindowEvent::Resized(_) => {

@@ -88,7 +88,13 @@ describe('the policy pack of the sample', () => {
     const order = await j.session.execute(
       "return [...document.querySelectorAll('[data-testid^=nav-]')].map((b) => b.dataset.testid);",
     );
-    assert.deepEqual(order.slice(4, 8), ['nav-plan', 'nav-policies', 'nav-people', 'nav-reports']);
+    assert.deepEqual(order.slice(4, 9), [
+      'nav-plan',
+      'nav-policies',
+      'nav-people',
+      'nav-evidence',
+      'nav-reports',
+    ]);
     await j.go('policies');
     const items = await j.session.findAll('[data-testid=policy-item]', { min: 10 });
     assert.ok(items.length >= 15, `the sample's pack has most policies, found ${items.length}`);

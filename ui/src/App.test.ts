@@ -48,7 +48,7 @@ describe('the sidebar', () => {
 });
 
 describe('moving between screens', () => {
-  it('follows the sidebar with Ctrl 1…9, Policies right after Plan and People after it', async () => {
+  it('follows the sidebar with Ctrl 1…9 and Ctrl 0, Policies after Plan, then People and Evidence', async () => {
     setWidth(1280);
     render(App);
     const names = screen.getAllByTestId(/^nav-/).map((b) => b.textContent?.replace(/\s+/g, ' ').trim());
@@ -60,23 +60,29 @@ describe('moving between screens', () => {
       'Plan Ctrl 5',
       'Policies Ctrl 6',
       'People Ctrl 7',
-      'Reports Ctrl 8',
-      'Question bank Ctrl 9',
+      'Evidence Ctrl 8',
+      'Reports Ctrl 9',
+      'Question bank Ctrl 0',
     ]);
     await fireEvent.keyDown(document.body, { key: '6', ctrlKey: true });
     expect(app.screen).toBe('policies');
     await fireEvent.keyDown(document.body, { key: '7', ctrlKey: true });
     expect(app.screen).toBe('people');
+    await fireEvent.keyDown(document.body, { key: '8', ctrlKey: true });
+    expect(app.screen).toBe('evidence');
     await fireEvent.keyDown(document.body, { key: '9', ctrlKey: true });
-    expect(app.screen).toBe('catalog');
+    expect(app.screen).toBe('reports');
     await fireEvent.keyDown(document.body, { key: '0', ctrlKey: true });
+    expect(app.screen).toBe('catalog');
+    // Not a digit: nothing moves.
+    await fireEvent.keyDown(document.body, { key: 'e', ctrlKey: true });
     expect(app.screen).toBe('catalog');
     app.go('workspace');
   });
 
   it('says the same range in the keyboard help', () => {
     const keys = shortcutsOf('policies').everywhere.flatMap((s) => s.keys);
-    expect(keys).toContain('Ctrl+1…9');
+    expect(keys).toEqual(expect.arrayContaining(['Ctrl+1…9', 'Ctrl+0']));
     expect(shortcutsOf('policies').own.flatMap((s) => s.keys)).toEqual(['↑', '↓', 'Ctrl+Enter', 'Esc']);
   });
 });

@@ -72,6 +72,45 @@ fn add_all(
     Ok(added)
 }
 
+/// What the window says of files dragged onto it.
+#[derive(Debug, Clone, Copy, serde::Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DropSignal {
+    /// Files are being dragged over the window.
+    Over,
+    /// They left without being dropped.
+    Leave,
+    /// They were dropped: [`dropped_files`] names them.
+    Drop,
+}
+
+/// Tells `events` of files dragged over and dropped on the window from now on (replacing an
+/// earlier listener). A channel rather than a window event: the window's capability grants the
+/// app's commands only.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn watch_drops(state: State<'_, AppState>, events: Channel<DropSignal>) {
+    AppState::remember(&state.drop_watch, Some(events));
+}
+
+/// Called by the window on a drag-and-drop event: keeps dropped paths on this side and tells
+/// the screen, if one listens.
+pub(crate) fn window_drop(state: &AppState, event: &tauri::DragDropEvent) {
+    let signal = match event {
+        tauri::DragDropEvent::Enter { .. } | tauri::DragDropEvent::Over { .. } => DropSignal::Over,
+        tauri::DragDropEvent::Leave => DropSignal::Leave,
+        tauri::DragDropEvent::Drop { paths, .. } => {
+            AppState::remember(&state.dropped, Some(paths.clone()));
+            DropSignal::Drop
+        }
+        _ => return,
+    };
+    if let Some(channel) = AppState::recall(&state.drop_watch) {
+        // A screen that went away (a reload) leaves a dead channel: nothing to tell.
+        let _ = channel.send(signal);
+    }
+}
+
 /// The names of the files last dropped on the window, waiting to be added.
 #[tauri::command(async)]
 #[specta::specta]

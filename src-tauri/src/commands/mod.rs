@@ -16,6 +16,7 @@ mod register_export;
 mod requests;
 mod state;
 
+pub(crate) use evidence::window_drop;
 pub use state::AppState;
 
 use tauri::State;
@@ -411,6 +412,7 @@ pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
             policies::export_policy_pack,
             evidence::evidence_locker,
             evidence::choose_evidence_files,
+            evidence::watch_drops,
             evidence::dropped_files,
             evidence::add_dropped_evidence,
             evidence::forget_dropped_files,

@@ -28,6 +28,8 @@ pub struct AppState {
     pub(crate) pending_requests: Mutex<Option<(i64, PathBuf)>>,
     /// Files dropped on the window, waiting to be added as evidence (the UI sees their names).
     pub(crate) dropped: Mutex<Option<Vec<PathBuf>>>,
+    /// Where the window tells the evidence screen of files dragged over and dropped on it.
+    pub(crate) drop_watch: Mutex<Option<tauri::ipc::Channel<super::evidence::DropSignal>>>,
     /// Set to stop the evidence pack being built.
     pub(crate) cancel_pack: std::sync::atomic::AtomicBool,
 }
@@ -58,6 +60,7 @@ impl AppState {
             pending_roster: Mutex::new(None),
             pending_requests: Mutex::new(None),
             dropped: Mutex::new(None),
+            drop_watch: Mutex::new(None),
             cancel_pack: std::sync::atomic::AtomicBool::new(false),
         }
     }

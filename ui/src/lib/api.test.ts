@@ -1,6 +1,7 @@
 // The api module against a mocked Tauri IPC: command names, argument names, success data and
 // the mapping of every kind of failure to a BackendError.
 import { describe, expect, it } from 'vitest';
+import type { Channel } from '@tauri-apps/api/core';
 import {
   api,
   BackendError,
@@ -10,6 +11,7 @@ import {
   type AssessmentSummary,
   type Client,
   type NewAssessmentInput,
+  type PackProgress,
   type SaveAnswerInput,
   type Scorecard,
 } from './api';
@@ -299,5 +301,78 @@ describe('register commands', () => {
     const e = await caught(api.importChosenRoster(3, []));
     expect(e).toBeInstanceOf(BackendError);
     expect((e as BackendError).message).toBe('Row 3: the start date is not a date.');
+  });
+});
+
+describe('evidence commands', () => {
+  it('call the backend by their names with named arguments', async () => {
+    const calls = recordIPC(null);
+    const input = {
+      attach: [{ kind: 'question' as const, id: 'ACC-001' }],
+      dates: { produced_on: null, covers_from: null, covers_to: null, expires_on: '2027-01-31' },
+      note: '',
+      added_by: 'Dana',
+    };
+    const item = { owner: 'Sam', due: null, status: 'provided' as const, reason: null };
+    await api.evidenceLocker(7, true);
+    await api.chooseEvidenceFiles(7, input);
+    await api.addDroppedEvidence(7, input);
+    await api.attachEvidence(4, { kind: 'criterion', id: 'CC6.1' });
+    await api.detachEvidence(4, { kind: 'request', id: 'CC6.1/1' });
+    await api.trashEvidence(4, false);
+    await api.emptyEvidenceTrash(7);
+    await api.openEvidence(4);
+    await api.saveEvidenceCopy(4);
+    await api.requestList(7);
+    await api.setRequestState(7, 'AUD-7', item);
+    await api.chooseRequestList(7, [['Ref', 'reference']]);
+    await api.previewChosenRequestList(7, [['Ref', 'ignore']]);
+    await api.importChosenRequestList(7, [['Ref', 'reference']]);
+    await api.observationCalendar(7);
+    expect(calls).toEqual([
+      { cmd: 'evidence_locker', args: { assessmentId: 7, withTrash: true } },
+      { cmd: 'choose_evidence_files', args: { assessmentId: 7, input } },
+      { cmd: 'add_dropped_evidence', args: { assessmentId: 7, input } },
+      { cmd: 'attach_evidence', args: { fileId: 4, to: { kind: 'criterion', id: 'CC6.1' } } },
+      { cmd: 'detach_evidence', args: { fileId: 4, from: { kind: 'request', id: 'CC6.1/1' } } },
+      { cmd: 'trash_evidence', args: { fileId: 4, trashed: false } },
+      { cmd: 'empty_evidence_trash', args: { assessmentId: 7 } },
+      { cmd: 'open_evidence', args: { fileId: 4 } },
+      { cmd: 'save_evidence_copy', args: { fileId: 4 } },
+      { cmd: 'request_list', args: { assessmentId: 7 } },
+      { cmd: 'set_request_state', args: { assessmentId: 7, reference: 'AUD-7', item } },
+      { cmd: 'choose_request_list', args: { assessmentId: 7, choices: [['Ref', 'reference']] } },
+      { cmd: 'preview_chosen_request_list', args: { assessmentId: 7, choices: [['Ref', 'ignore']] } },
+      { cmd: 'import_chosen_request_list', args: { assessmentId: 7, choices: [['Ref', 'reference']] } },
+      { cmd: 'observation_calendar', args: { assessmentId: 7 } },
+    ]);
+  });
+
+  it('hand the pack a channel whose messages reach the progress callback', async () => {
+    const seen: PackProgress[] = [];
+    const calls = mockBackend((_cmd, args) => {
+      const channel = args.progress as Channel<PackProgress>;
+      channel.onmessage({ done: 1, total: 4 });
+      channel.onmessage({ done: 4, total: 4 });
+      return { files: 1, bytes: 4, folders: 1 };
+    });
+    expect(await api.exportEvidencePack(7, (p) => seen.push(p))).toEqual({ files: 1, bytes: 4, folders: 1 });
+    expect(calls[0]?.cmd).toBe('export_evidence_pack');
+    expect(calls[0]?.args).toMatchObject({ assessmentId: 7 });
+    expect(seen).toEqual([
+      { done: 1, total: 4 },
+      { done: 4, total: 4 },
+    ]);
+  });
+
+  it('turn a failure of the commands without a result into a BackendError too', async () => {
+    const calls = recordIPC(null);
+    await expect(api.cancelEvidencePack()).resolves.toBeNull();
+    await expect(api.forgetDroppedFiles()).resolves.toBeNull();
+    expect(calls.map((c) => c.cmd)).toEqual(['cancel_evidence_pack', 'forget_dropped_files']);
+    rejectIPC({ code: 'internal', message: 'The app is shutting down.' });
+    const e = await caught(api.cancelEvidencePack());
+    expect(e).toBeInstanceOf(BackendError);
+    expect((e as BackendError).message).toBe('The app is shutting down.');
   });
 });

@@ -1,5 +1,6 @@
 // The one door from the UI to the backend. Every call goes through here, and every failure
 // arrives as a BackendError carrying the backend's {code, message}.
+import { Channel } from '@tauri-apps/api/core';
 import {
   commands,
   type AckStatusView,
@@ -11,6 +12,7 @@ import {
   type Approver,
   type AssessmentDetail,
   type AssessmentSummary,
+  type Attachment,
   type AuditProfile,
   type BackupInfo,
   type BrandingInput,
@@ -30,13 +32,21 @@ import {
   type DocumentVersion,
   type ErasureView,
   type ErrorCode,
+  type EvidenceFile,
+  type EvidenceInput,
+  type EvidenceLocker,
   type ExportOutcome,
   type HistoryEntry,
   type ImportMode,
   type ImportPreview,
+  type ItemState,
   type ManagementResponse,
   type NewAssessmentInput,
+  type ObservationCalendar,
   type Overview,
+  type PackProgress,
+  type DropSignal,
+  type PackSummary,
   type Person,
   type PersonInput,
   type Plan,
@@ -50,6 +60,9 @@ import {
   type ReportKind,
   type ReportOptions,
   type ReportPreview,
+  type RequestField,
+  type RequestImportPreview,
+  type RequestItem,
   type RosterField,
   type RosterPreview,
   type SaveAnswerInput,
@@ -101,6 +114,11 @@ async function call<T>(pending: Promise<Outcome<T>>): Promise<T> {
   if (isApiError(raw)) throw new BackendError(raw);
   const text = typeof raw === 'object' && raw !== null ? JSON.stringify(raw) : String(raw);
   throw new BackendError({ code: 'internal', message: `Trustgap's backend did not answer: ${text}` });
+}
+
+/** A command that returns nothing: a failure still arrives as a BackendError. */
+function done(pending: Promise<void>): Promise<null> {
+  return call(pending.then(() => ({ status: 'ok' as const, data: null })));
 }
 
 export const api = {
@@ -271,6 +289,61 @@ export const api = {
   registerOverview: (id: number): Promise<RegisterOverview> => call(commands.registerOverview(id)),
   /** Erases a person: their records removed, counts kept. */
   erasePerson: (id: number): Promise<ErasureView> => call(commands.erasePerson(id)),
+  /** An assessment's evidence files (those in the trash too when asked) and the workspace's totals. */
+  evidenceLocker: (id: number, withTrash: boolean): Promise<EvidenceLocker> =>
+    call(commands.evidenceLocker(id, withTrash)),
+  /** Picks files (native dialog) and adds each as `input` says; null when cancelled. */
+  chooseEvidenceFiles: (id: number, input: EvidenceInput): Promise<EvidenceFile[] | null> =>
+    call(commands.chooseEvidenceFiles(id, input)),
+  /** Tells `onsignal` of files dragged over and dropped on the window from now on. */
+  watchDrops: (onsignal: (signal: DropSignal) => void): Promise<null> => {
+    const events = new Channel<DropSignal>();
+    events.onmessage = onsignal;
+    return done(commands.watchDrops(events));
+  },
+  /** The names of the files just dropped on the window (their paths stay in the backend). */
+  droppedFiles: (): Promise<string[]> => call(commands.droppedFiles()),
+  /** Adds the files dropped on the window, as `input` says. */
+  addDroppedEvidence: (id: number, input: EvidenceInput): Promise<EvidenceFile[]> =>
+    call(commands.addDroppedEvidence(id, input)),
+  /** Forgets the dropped files (the dialog that would add them was closed). */
+  forgetDroppedFiles: (): Promise<null> => done(commands.forgetDroppedFiles()),
+  attachEvidence: (fileId: number, to: Attachment): Promise<EvidenceFile> => call(commands.attachEvidence(fileId, to)),
+  /** Refused for a file's last attachment. */
+  detachEvidence: (fileId: number, from: Attachment): Promise<EvidenceFile> =>
+    call(commands.detachEvidence(fileId, from)),
+  /** Moves a file to the trash, or (false) back out of it. */
+  trashEvidence: (fileId: number, trashed: boolean): Promise<null> => call(commands.trashEvidence(fileId, trashed)),
+  /** Deletes the assessment's trashed files for good; how many. */
+  emptyEvidenceTrash: (id: number): Promise<number> => call(commands.emptyEvidenceTrash(id)),
+  /** Opens a copy with the system's viewer; refused for types that are not documents or images. */
+  openEvidence: (fileId: number): Promise<null> => call(commands.openEvidence(fileId)),
+  /** Saves a copy where the user chooses (save dialog); false when cancelled. */
+  saveEvidenceCopy: (fileId: number): Promise<boolean> => call(commands.saveEvidenceCopy(fileId)),
+  /** Builds the evidence pack (save dialog), telling `onprogress` how far it is; null when cancelled. */
+  exportEvidencePack: (id: number, onprogress: (progress: PackProgress) => void): Promise<PackSummary | null> => {
+    const progress = new Channel<PackProgress>();
+    progress.onmessage = onprogress;
+    return call(commands.exportEvidencePack(id, progress));
+  },
+  /** Stops the pack being built: its export then fails, and nothing is left on disk. */
+  cancelEvidencePack: (): Promise<null> => done(commands.cancelEvidencePack()),
+  /** The assessment's request list: the bank's requests, one item per control, and the auditor's. */
+  requestList: (id: number): Promise<RequestItem[]> => call(commands.requestList(id)),
+  /** Sets an item's whole state; not applicable is refused without a reason. */
+  setRequestState: (id: number, reference: string, item: ItemState): Promise<RequestItem> =>
+    call(commands.setRequestState(id, reference, item)),
+  /** Picks an auditor's list (native dialog) and checks it with `choices`; null when cancelled. */
+  chooseRequestList: (id: number, choices: [string, RequestField][]): Promise<RequestImportPreview | null> =>
+    call(commands.chooseRequestList(id, choices)),
+  /** Checks the chosen list again with other column choices. */
+  previewChosenRequestList: (id: number, choices: [string, RequestField][]): Promise<RequestImportPreview> =>
+    call(commands.previewChosenRequestList(id, choices)),
+  /** Imports the chosen list, all or nothing; how many items were added. */
+  importChosenRequestList: (id: number, choices: [string, RequestField][]): Promise<number> =>
+    call(commands.importChosenRequestList(id, choices)),
+  /** The Type II observation calendar, or why there is none. */
+  observationCalendar: (id: number): Promise<ObservationCalendar> => call(commands.observationCalendar(id)),
 };
 
 /** A message for people from anything thrown. */

@@ -25,6 +25,7 @@ export type Screen =
   | 'plan'
   | 'policies'
   | 'people'
+  | 'evidence'
   | 'reports'
   | 'catalog';
 

@@ -1010,6 +1010,14 @@ async chooseEvidenceFiles(assessmentId: number, input: EvidenceInput) : Promise<
 }
 },
 /**
+ * Tells `events` of files dragged over and dropped on the window from now on (replacing an
+ * earlier listener). A channel rather than a window event: the window's capability grants the
+ * app's commands only.
+ */
+async watchDrops(events: TAURI_CHANNEL<DropSignal>) : Promise<void> {
+    await TAURI_INVOKE("watch_drops", { events });
+},
+/**
  * The names of the files last dropped on the window, waiting to be added.
  */
 async droppedFiles() : Promise<Result<string[], ApiError>> {
@@ -1694,6 +1702,22 @@ version: number; issued_on: string; author: string;
  * What changed, as typed when exporting ("Issued", "Updated" by default).
  */
 change: string }
+/**
+ * What the window says of files dragged onto it.
+ */
+export type DropSignal = 
+/**
+ * Files are being dragged over the window.
+ */
+"over" | 
+/**
+ * They left without being dropped.
+ */
+"leave" | 
+/**
+ * They were dropped: [`dropped_files`] names them.
+ */
+"drop"
 /**
  * How much hands-on work a remediation is for its owner, in working days.
  */

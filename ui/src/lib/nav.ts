@@ -1,5 +1,5 @@
-// The main navigation: the screens in the sidebar's order (Ctrl 1–9 follow it), with their
-// labels and a small icon drawn as one SVG path.
+// The main navigation: the screens in the sidebar's order (Ctrl 1–9, then Ctrl 0, follow it),
+// with their labels and a small icon drawn as one SVG path.
 import type { Screen } from './app.svelte';
 
 export interface NavItem {
@@ -25,6 +25,11 @@ export const nav: NavItem[] = [
     label: 'People',
     icon: 'M7.5 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM2.5 17c0-3 2.2-5 5-5s5 2 5 5M13.5 9a2.5 2.5 0 1 0 0-5M14.5 12c2 .4 3.5 2.2 3.5 5',
   },
+  {
+    id: 'evidence',
+    label: 'Evidence',
+    icon: 'M13.5 6.5 8 12a1.5 1.5 0 0 0 2.1 2.1l5.6-5.6a3 3 0 0 0-4.2-4.2L5.8 10A4.5 4.5 0 0 0 12.2 16.4l4.3-4.3',
+  },
   { id: 'reports', label: 'Reports', icon: 'M5 2.5h7l3 3V17.5H5zM12 2.5v3h3M7.5 10h5M7.5 13h5' },
   {
     id: 'catalog',
@@ -32,3 +37,9 @@ export const nav: NavItem[] = [
     icon: 'M4 4.5A1.5 1.5 0 0 1 5.5 3H16v12H5.5A1.5 1.5 0 0 0 4 16.5zM4 16.5A1.5 1.5 0 0 0 5.5 18H16',
   },
 ];
+
+/** The digit that, with Ctrl, opens the screen at `index` of the sidebar: 1…9, then 0; none after. */
+export function shortcutKey(index: number): string | null {
+  if (index < 0 || index > 9) return null;
+  return String((index + 1) % 10);
+}

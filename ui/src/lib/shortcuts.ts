@@ -9,7 +9,10 @@ export interface Shortcut {
 }
 
 const everywhere: Shortcut[] = [
-  { keys: ['Ctrl+1…9'], does: 'Go to a screen of the sidebar, in its order (1 Workspace … 9 Question bank)' },
+  {
+    keys: ['Ctrl+1…9', 'Ctrl+0'],
+    does: 'Go to a screen of the sidebar, in its order (1 Workspace … 9 Reports, 0 Question bank)',
+  },
   { keys: ['?'], does: 'Show or hide these shortcuts' },
   { keys: ['Esc'], does: 'Close a dialog, a menu or this list' },
 ];
@@ -84,6 +87,14 @@ const byScreen: Record<Screen, { title: string; shortcuts: Shortcut[] }> = {
       { keys: ['Enter'], does: 'Workshop sign-in: pick the first name that matches what is typed' },
       { keys: ['Esc'], does: 'Workshop sign-in: back to the names, or leave (asks first)' },
       { keys: ['Ctrl+Shift+L'], does: 'Workshop sign-in: leave at once (for the facilitator)' },
+    ],
+  },
+  evidence: {
+    title: 'Evidence',
+    shortcuts: [
+      { keys: ['←', '→'], does: 'Move between the tabs (Files, Request list, Calendar)' },
+      { keys: ['Enter'], does: "Request list: save an item's owner, due date or reason" },
+      { keys: ['Esc'], does: 'Close the dialog for adding or attaching files' },
     ],
   },
   reports: { title: 'Reports', shortcuts: [] },
