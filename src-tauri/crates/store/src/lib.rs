@@ -42,11 +42,6 @@ use std::path::{Path, PathBuf};
 
 /// `PRAGMA application_id` of a Trustgap database ("TGAP").
 pub const APPLICATION_ID: i32 = 0x5447_4150;
-/// Page size of a new workspace, in bytes. 16 KB rather than SQLite's 4 KB: a 200 MB evidence
-/// file is a quarter as many pages to write to the WAL and copy back at the checkpoint (the
-/// add took 1.6× less time in the evidence benchmark), while an answer save still writes a
-/// handful of pages. Workspaces created before keep their 4 KB pages.
-pub const PAGE_SIZE: i64 = 16 * 1024;
 /// File name of the workspace database inside the data directory.
 pub const DB_FILE: &str = "workspace.sqlite3";
 
@@ -191,10 +186,6 @@ impl Store {
                 detail: check,
             });
         }
-        if !has_tables {
-            // Only a new file takes it (WAL fixes the page size once the first table exists).
-            conn.pragma_update(None, "page_size", PAGE_SIZE)?;
-        }
         configure(&conn)?;
         migrations::migrate(&conn, migrations::ALL)?;
         Ok(Store {
@@ -259,17 +250,6 @@ impl<T> OptionalRow<T> for rusqlite::Result<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_new_workspace_takes_the_larger_page_size() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open_dir(dir.path()).expect("open");
-        let size: i64 = store
-            .conn
-            .pragma_query_value(None, "page_size", |r| r.get(0))
-            .expect("page size");
-        assert_eq!(size, PAGE_SIZE);
-    }
 
     #[test]
     fn sqlite_failures_are_classified_for_callers() {
