@@ -113,15 +113,21 @@ pub(crate) fn temp_beside(dest: &Path) -> PathBuf {
 
 /// Copies the whole of `conn` into `dest` with the online backup API: temp file, fsync, rename.
 pub(crate) fn copy_database(conn: &Connection, dest: &Path) -> Result<()> {
+    write_beside(dest, |tmp| {
+        let mut out = Connection::open(tmp)?;
+        let backup = rusqlite::backup::Backup::new(conn, &mut out)?;
+        backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
+        Ok(())
+    })
+}
+
+/// Has `write` make a single-file database at a temporary path beside `dest`, then syncs it and
+/// renames it over `dest`; on any failure the temporary file is removed and `dest` untouched.
+pub(crate) fn write_beside(dest: &Path, write: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
     let tmp = temp_beside(dest);
     let _ = std::fs::remove_file(&tmp);
-    let result = (|| -> Result<()> {
-        {
-            let mut out = Connection::open(&tmp)?;
-            let backup = rusqlite::backup::Backup::new(conn, &mut out)?;
-            backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
-        }
-        // The copy is a single file (rollback journal), so one fsync makes it durable.
+    let result = write(&tmp).and_then(|()| {
+        // The file is a single file (no WAL), so one fsync makes it durable.
         std::fs::File::open(&tmp)
             .and_then(|f| f.sync_all())
             .and_then(|()| std::fs::rename(&tmp, dest))
@@ -129,7 +135,7 @@ pub(crate) fn copy_database(conn: &Connection, dest: &Path) -> Result<()> {
                 path: dest.to_owned(),
                 source,
             })
-    })();
+    });
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }

@@ -48,6 +48,29 @@ pub fn write_streamed<T>(
     result
 }
 
+/// Refuses `size` bytes over `max` for `what` ("a roster"), in whole megabytes.
+pub fn check_import_size(size: u64, max: u64, what: &str) -> Result<(), ApiError> {
+    if size > max {
+        return Err(ApiError::validation(format!(
+            "That file is {} MB; {what} is at most {} MB.",
+            size.div_ceil(1024 * 1024),
+            max / (1024 * 1024)
+        )));
+    }
+    Ok(())
+}
+
+/// Reads a file chosen for import (its name and bytes), its size checked against `max` first.
+pub fn read_for_import(path: &Path, max: u64, what: &str) -> Result<(String, Vec<u8>), ApiError> {
+    let io = |e: std::io::Error| ApiError::io(format!("Could not read {}: {e}", path.display()));
+    check_import_size(std::fs::metadata(path).map_err(io)?.len(), max, what)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((name, std::fs::read(path).map_err(io)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

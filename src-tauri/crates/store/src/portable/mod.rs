@@ -11,7 +11,7 @@
 //! as the app's own, and their text checked against the app's limits, before the commit, so
 //! nothing unreadable can enter the workspace.
 
-use super::backup::temp_beside;
+use super::backup::{temp_beside, write_beside};
 use super::{migrations, new_uid, Result, Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::path::Path;
@@ -73,22 +73,7 @@ impl Store {
             }
         }
         // Built in a file beside the destination, not in memory: evidence may be gigabytes.
-        let tmp = temp_beside(dest);
-        let _ = std::fs::remove_file(&tmp);
-        let built = build_export(self, ids, &tmp, include_register);
-        let result = built.and_then(|()| {
-            std::fs::File::open(&tmp)
-                .and_then(|f| f.sync_all())
-                .and_then(|()| std::fs::rename(&tmp, dest))
-                .map_err(|source| StoreError::Folder {
-                    path: dest.to_owned(),
-                    source,
-                })
-        });
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        result
+        write_beside(dest, |tmp| build_export(self, ids, tmp, include_register))
     }
 
     /// The assessments a `.trustgap` file holds ("client: name") and those that already exist here.

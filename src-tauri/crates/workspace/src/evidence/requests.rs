@@ -194,30 +194,12 @@ fn too_many_rows() -> ApiError {
 
 /// Reads a request list from disk, its size checked before it is read.
 pub fn read_request_file(path: &Path) -> Result<(String, Vec<u8>)> {
-    let io = |e: std::io::Error| ApiError::io(format!("Could not read {}: {e}", path.display()));
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    check_size(size)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok((name, std::fs::read(path).map_err(io)?))
-}
-
-fn check_size(size: u64) -> Result<()> {
-    if size > MAX_REQUEST_LIST_BYTES {
-        return Err(ApiError::validation(format!(
-            "That file is {} MB; a request list is at most {} MB.",
-            size.div_ceil(1024 * 1024),
-            MAX_REQUEST_LIST_BYTES / (1024 * 1024)
-        )));
-    }
-    Ok(())
+    crate::files::read_for_import(path, MAX_REQUEST_LIST_BYTES, "a request list")
 }
 
 /// A request list's rows by the file's extension (`.csv` or `.xlsx`).
 fn read_list(file_name: &str, bytes: &[u8]) -> Result<Table> {
-    check_size(bytes.len() as u64)?;
+    crate::files::check_import_size(bytes.len() as u64, MAX_REQUEST_LIST_BYTES, "a request list")?;
     let ext = Path::new(file_name)
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())

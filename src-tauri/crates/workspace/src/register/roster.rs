@@ -32,13 +32,7 @@ fn too_many_rows() -> ApiError {
 
 /// Reads a roster's bytes by the file's extension (`.csv` or `.xlsx`).
 fn read_roster(file_name: &str, bytes: &[u8]) -> Result<Table> {
-    if bytes.len() as u64 > MAX_ROSTER_BYTES {
-        return Err(ApiError::validation(format!(
-            "That file is {} MB; a roster is at most {} MB.",
-            (bytes.len() as u64).div_ceil(1024 * 1024),
-            MAX_ROSTER_BYTES / (1024 * 1024)
-        )));
-    }
+    crate::files::check_import_size(bytes.len() as u64, MAX_ROSTER_BYTES, "a roster")?;
     let ext = Path::new(file_name)
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -59,20 +53,7 @@ fn read_roster(file_name: &str, bytes: &[u8]) -> Result<Table> {
 
 /// Reads a roster file from disk, its size checked before it is read.
 pub fn read_roster_file(path: &Path) -> Result<(String, Vec<u8>)> {
-    let io = |e: std::io::Error| ApiError::io(format!("Could not read {}: {e}", path.display()));
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_ROSTER_BYTES {
-        return Err(ApiError::validation(format!(
-            "That file is {} MB; a roster is at most {} MB.",
-            size.div_ceil(1024 * 1024),
-            MAX_ROSTER_BYTES / (1024 * 1024)
-        )));
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok((name, std::fs::read(path).map_err(io)?))
+    crate::files::read_for_import(path, MAX_ROSTER_BYTES, "a roster")
 }
 
 fn raw_rows(table: &Table) -> Vec<RawRow> {
