@@ -424,8 +424,13 @@ fn plant(conn: &Connection, rng: &mut Rng, table: &str, key: &str, column: &str,
 fn sql_copy(base: &Path, out: &Path, f: impl FnOnce(&Connection)) {
     std::fs::copy(base, out).expect("copy base");
     let conn = Connection::open(out).expect("open copy");
-    conn.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;")
-        .expect("pragmas");
+    // Legacy renames: a table the schema's triggers name can be dropped and rebuilt (the
+    // tampering the cases below do), as a hostile file's author would.
+    conn.execute_batch(
+        "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON; \
+         PRAGMA legacy_alter_table = ON;",
+    )
+    .expect("pragmas");
     f(&conn);
 }
 
@@ -990,6 +995,16 @@ fn regression_text_that_is_not_utf8_is_refused() {
         refused_after("UPDATE snapshots SET created_at = CAST(X'7365637572697479FF' AS TEXT)");
     assert!(matches!(err, StoreError::Invalid(_)), "{err}");
     assert!(err.to_string().contains("snapshots.created_at"), "{err}");
+}
+
+#[test]
+fn regression_evidence_text_that_is_not_utf8_is_refused() {
+    // Used to be imported; the plan (which reads the evidence's dates) then failed for good.
+    let err =
+        refused_after("UPDATE evidence_files SET added_by = CAST(X'7365637572697479FF' AS TEXT)");
+    assert!(err.to_string().contains("evidence_files.added_by"), "{err}");
+    let err = refused_after("UPDATE request_states SET owner = CAST(X'FF' AS TEXT)");
+    assert!(err.to_string().contains("request_states.owner"), "{err}");
 }
 
 #[test]

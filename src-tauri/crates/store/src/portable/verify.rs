@@ -309,6 +309,49 @@ const IMPORTED_TEXT: &[(&str, &str, Columns)] = &[
         ],
     ),
     (
+        "evidence_files",
+        "assessment_id = ?1",
+        &[
+            ("uid", Text::Line),
+            ("name", Text::Line),
+            ("media_type", Text::Line),
+            ("added_by", Text::Line),
+            ("added_at", Text::Line),
+            ("produced_on", Text::Date),
+            ("covers_from", Text::Date),
+            ("covers_to", Text::Date),
+            ("expires_on", Text::Date),
+            ("note", Text::Note),
+        ],
+    ),
+    (
+        "evidence_links",
+        "file_id IN (SELECT id FROM main.evidence_files WHERE assessment_id = ?1)",
+        &[("kind", Text::Line), ("target", Text::Line)],
+    ),
+    (
+        "request_items",
+        "assessment_id = ?1",
+        &[
+            ("reference", Text::Line),
+            ("title", Text::Note),
+            ("detail", Text::Note),
+            ("criteria", Text::Note),
+        ],
+    ),
+    (
+        "request_states",
+        "assessment_id = ?1",
+        &[
+            ("reference", Text::Line),
+            ("owner", Text::Line),
+            ("due", Text::Date),
+            ("status", Text::Line),
+            ("reason", Text::Note),
+            ("updated_at", Text::Line),
+        ],
+    ),
+    (
         "snapshot_responses",
         "snapshot_id IN (SELECT id FROM main.snapshots WHERE assessment_id = ?1)",
         &[
