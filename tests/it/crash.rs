@@ -799,9 +799,20 @@ fn a_damaged_workspace_is_refused_untouched_and_the_latest_backup_restores() {
     assert_eq!(std::fs::read(&db).expect("read"), damaged);
 
     // What the app offers: keep the damaged file aside, bring back the latest backup.
+    // A rollback journal left by a killed bulk write goes aside with its database: left in
+    // place, it would be rolled back into the restored one.
     let aside = data.join("workspace.damaged-20250303-090000.sqlite3");
+    std::fs::write(side_file(&db, "-journal"), b"journal").expect("journal");
     set_aside(&db, &aside).expect("set aside");
     assert!(!db.exists());
+    assert!(
+        !side_file(&db, "-journal").exists(),
+        "the journal went aside"
+    );
+    assert_eq!(
+        std::fs::read(side_file(&aside, "-journal")).expect("journal aside"),
+        b"journal"
+    );
     let (latest, _) = list_backups(&backups).expect("backups").remove(0);
     assert!(latest.ends_with("workspace-20250302-090000.sqlite3"));
     restore(&data, &latest).expect("restore");

@@ -148,6 +148,9 @@ fn killed_evidence_adds_leave_no_partial_file() {
     let mut acked: HashSet<u64> = HashSet::new();
     let mut checked = HashSet::new();
     let mut in_flight: HashSet<u64> = HashSet::new();
+    let db = dir.path().join(trustgap_workspace::DB_FILE);
+    let journal = std::path::PathBuf::from(format!("{}-journal", db.display()));
+    let mut mid_write = 0;
     for round in 1..=kills {
         let mut child = Running::spawn("evidence", rng.next_u64(), round, dir.path(), logs.path());
         child.wait_for("ready");
@@ -161,6 +164,8 @@ fn killed_evidence_adds_leave_no_partial_file() {
         }
         // The one add of this round that may be committed without an acknowledgement.
         in_flight.insert(last + 1);
+        // Adds go through a rollback journal: a kill mid-add leaves it hot for the reopen.
+        mid_write += usize::from(journal.exists());
         check(
             dir.path(),
             &acked,
@@ -170,8 +175,13 @@ fn killed_evidence_adds_leave_no_partial_file() {
         );
         let _ = std::fs::remove_dir_all(dir.path().join(format!("staging-{round}")));
     }
+    assert!(
+        mid_write > 0,
+        "no kill landed mid-add (seed {seed}): the rollback journal's recovery went untested"
+    );
     seeded::report(&format!(
-        "crash evidence: {kills} kills, {} acknowledged files all kept whole, {:.1?} (seed {seed})",
+        "crash evidence: {kills} kills ({mid_write} with a hot journal), {} acknowledged files \
+         all kept whole, {:.1?} (seed {seed})",
         acked.len(),
         started.elapsed()
     ));

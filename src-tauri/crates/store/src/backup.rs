@@ -256,14 +256,16 @@ pub fn restore(data_dir: &Path, from: &Path) -> Result<PathBuf> {
     Ok(aside)
 }
 
-/// Moves a database and its WAL and shared-memory files to `to` (and `to`-wal, `to`-shm).
+/// Moves a database and its side files (WAL, shared memory, and a rollback journal a killed
+/// bulk write left) to `to` (`to`-wal, `to`-shm, `to`-journal): a journal left behind would
+/// be rolled back into whatever database next takes the name.
 pub fn set_aside(db: &Path, to: &Path) -> Result<()> {
     let err = |source| StoreError::Folder {
         path: db.to_owned(),
         source,
     };
     std::fs::rename(db, to).map_err(err)?;
-    for suffix in ["-wal", "-shm"] {
+    for suffix in ["-wal", "-shm", "-journal"] {
         let side = PathBuf::from(format!("{}{suffix}", db.display()));
         if side.exists() {
             std::fs::rename(&side, format!("{}{suffix}", to.display())).map_err(err)?;

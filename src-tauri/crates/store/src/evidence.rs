@@ -2,7 +2,8 @@
 //! reader and read back to a writer a chunk at a time, so no file is ever whole in memory.
 //!
 //! Adding a file is one transaction: the chunks, the hash and the file's row commit together or
-//! not at all, so a process killed mid-add leaves no partial file and no dangling link.
+//! not at all, so a process killed mid-add leaves no partial file and no dangling link. It is a
+//! bulk write ([`crate::bulk`]): the contents are written to the disk once, not twice.
 
 use super::{new_uid, now, OptionalRow, Result, Store, StoreError};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -35,7 +36,7 @@ impl Store {
             return Err(evidence::workspace_full(used, declared).into());
         }
         self.assessment(assessment_id)?;
-        let id = self.write(|tx| {
+        let id = self.bulk_write(|tx| {
             let blob = store_blob(tx, source)?;
             let used: u64 = tx.query_row(
                 "SELECT coalesce(sum(size), 0) FROM evidence_blobs",

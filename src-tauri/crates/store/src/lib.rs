@@ -1,6 +1,7 @@
 //! The workspace database: one SQLite file holding every client, assessment and answer.
 //!
-//! Invariants: every connection runs with WAL, synchronous=FULL and foreign keys on; the schema
+//! Invariants: every connection runs with WAL (a bulk write briefly uses a rollback journal, see
+//! [`bulk`]), synchronous=FULL and foreign keys on; the schema
 //! is at [`migrations::LATEST`] once [`Store::open`] returns; a file written by a newer Trustgap,
 //! or one that is not a Trustgap workspace, is refused before anything is written to it.
 
@@ -8,6 +9,7 @@ mod approvers;
 mod assessments;
 pub mod backup;
 mod branding;
+mod bulk;
 mod clients;
 mod costs;
 mod courses;
@@ -212,14 +214,21 @@ impl Store {
 
 /// Per-connection settings; journal_mode is persistent, the rest must be set on every open.
 fn configure(conn: &Connection) -> Result<()> {
-    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    configure_journal(conn)?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// WAL, the journal every connection runs with between bulk writes.
+fn configure_journal(conn: &Connection) -> Result<()> {
+    let main = Some("main");
+    let mode: String = conn.pragma_update_and_check(main, "journal_mode", "WAL", |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(StoreError::Invalid(format!(
             "the workspace folder does not support SQLite's WAL journal (got '{mode}')"
         )));
     }
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(())
 }
 

@@ -128,7 +128,8 @@ impl Store {
                 .replace('#', "%23")
         );
         self.conn.execute("ATTACH DATABASE ?1 AS imp", [uri])?;
-        let result = self.write(|tx| copy_in(tx, mode));
+        // Evidence contents make an import a bulk write: written to the disk once.
+        let result = self.bulk_write(|tx| copy_in(tx, mode));
         let detach = self.conn.execute("DETACH DATABASE imp", []);
         let ids = result?;
         detach?;
