@@ -2,6 +2,7 @@
 //! request list and an auditor's list refused by row, with the exit codes scripts rely on.
 
 use crate::support::{cli, stderr, stdout};
+use serde_json::json;
 use std::io::Read;
 
 #[test]
@@ -189,4 +190,80 @@ fn an_auditors_list_is_previewed_then_applied_and_a_bad_one_exits_1_by_row() {
         ],
     );
     assert!(set.status.success(), "{}", stderr(&set));
+}
+
+#[test]
+fn requests_set_changes_only_the_options_given_and_an_empty_one_clears() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(cli(dir.path(), &["demo"]).status.success());
+    let items = || -> Vec<serde_json::Value> {
+        let out = cli(
+            dir.path(),
+            &["requests", "list", "--assessment", "1", "--format", "json"],
+        );
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+        v.as_array().expect("items").clone()
+    };
+    // A criterion's item without files: nothing shows on it until someone sets it.
+    let reference = items()
+        .iter()
+        .find(|i| i["source"] == "criterion" && i["files"] == 0)
+        .and_then(|i| i["reference"].as_str())
+        .expect("a criterion's item")
+        .to_owned();
+    // Runs `requests set` with `options`; the item's state as the list then shows it.
+    let set = |options: &[&str]| {
+        let mut args = vec!["requests", "set", "--assessment", "1", "--item", &reference];
+        args.extend_from_slice(options);
+        let out = cli(dir.path(), &args);
+        assert!(out.status.success(), "{options:?}: {}", stderr(&out));
+        let item = items()
+            .into_iter()
+            .find(|i| i["reference"] == reference.as_str())
+            .expect("the item");
+        json!({"owner": item["owner"], "due": item["due"], "status": item["status"], "reason": item["reason"]})
+    };
+    assert_eq!(
+        set(&["--owner", "Dana Reyes", "--due", "2030-06-30"]),
+        json!({"owner": "Dana Reyes", "due": "2030-06-30", "status": "requested", "reason": null})
+    );
+    assert_eq!(
+        set(&["--status", "accepted"]),
+        json!({"owner": "Dana Reyes", "due": "2030-06-30", "status": "accepted", "reason": null}),
+        "the owner and the due date were left out, so they stay"
+    );
+    assert_eq!(
+        set(&["--owner", ""]),
+        json!({"owner": null, "due": "2030-06-30", "status": "accepted", "reason": null})
+    );
+    assert_eq!(
+        set(&[
+            "--due",
+            "",
+            "--status",
+            "not_applicable",
+            "--reason",
+            "No office."
+        ]),
+        json!({"owner": null, "due": null, "status": "not_applicable", "reason": "No office."})
+    );
+    assert_eq!(
+        set(&["--status", ""]),
+        json!({"owner": null, "due": null, "status": "requested", "reason": null}),
+        "a cleared status is worked out again, and the reason goes with not applicable"
+    );
+    let bad = cli(
+        dir.path(),
+        &[
+            "requests",
+            "set",
+            "--assessment",
+            "1",
+            "--item",
+            &reference,
+            "--due",
+            "30/06/2030",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(2), "a bad date is a usage error");
 }

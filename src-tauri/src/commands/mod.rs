@@ -13,10 +13,12 @@ mod people;
 mod policies;
 mod register;
 mod register_export;
+mod registry;
 mod requests;
 mod state;
 
 pub(crate) use evidence::window_drop;
+pub use registry::{builder, typescript_bindings};
 pub use state::AppState;
 
 use tauri::State;
@@ -309,134 +311,3 @@ fn today() -> chrono::NaiveDate {
 }
 
 pub use export::export_summary_pdf;
-
-/// The command list, shared by the app and the bindings generator.
-pub fn builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new()
-        .constant("VOCABULARY", trustgap_domain::vocab::vocabulary())
-        .commands(tauri_specta::collect_commands![
-            app_info,
-            ui_ready,
-            diagnostics,
-            get_catalog,
-            recommend_scope,
-            workspace_overview,
-            create_client,
-            create_assessment,
-            create_sample_assessment,
-            open_assessment,
-            save_answer,
-            update_assessment_details,
-            set_archived,
-            set_trashed,
-            purge_assessment,
-            reassess,
-            rename_client,
-            delete_client,
-            get_plan,
-            update_action,
-            set_audit_profile,
-            get_cost_assumptions,
-            save_cost_assumptions,
-            take_snapshot,
-            list_snapshots,
-            compare_snapshot,
-            question_history,
-            export::export_summary_pdf,
-            export::export_brief,
-            export::export_report,
-            export::export_data,
-            export::report_preview,
-            export::open_last_export,
-            export::show_last_export,
-            data::list_backups,
-            data::backup_now,
-            data::restore_backup,
-            data::restore_backup_file,
-            data::export_portable,
-            data::choose_import_file,
-            data::import_chosen,
-            answers::choose_answers_file,
-            answers::import_chosen_answers,
-            data::startup_problem,
-            data::recover_workspace,
-            people::list_people,
-            people::add_person,
-            people::update_person,
-            people::remove_person,
-            people::get_client_calendar,
-            people::set_client_calendar,
-            people::audit_profile_warnings,
-            register::choose_roster_file,
-            register::preview_chosen_roster,
-            register::import_chosen_roster,
-            register::list_courses,
-            register::add_course,
-            register::update_course,
-            register::remove_course,
-            register::list_completions,
-            register::record_completion,
-            register::remove_completion,
-            register::training_list,
-            register::acknowledge_policy,
-            register::record_sign_sheet,
-            register::list_acknowledgements,
-            register::acknowledgement_statuses,
-            register::register_gaps,
-            register::register_overview,
-            register::erase_person,
-            register_export::export_register_workbook,
-            register_export::export_training_attestation,
-            register_export::export_sign_sheet,
-            branding::get_branding,
-            branding::set_branding,
-            branding::clear_branding,
-            branding::choose_logo,
-            branding::list_approvers,
-            branding::set_approvers,
-            branding::list_management_responses,
-            branding::save_management_response,
-            branding::delete_management_response,
-            branding::list_document_versions,
-            policies::list_policies,
-            policies::get_policy,
-            policies::policy_contradictions,
-            policies::list_policy_parameters,
-            policies::set_policy_parameter,
-            policies::set_policy_people,
-            policies::edit_policy_section,
-            policies::revert_policy_section,
-            policies::accept_policy_template,
-            policies::set_policy_status,
-            policies::export_policy,
-            policies::export_policy_pack,
-            evidence::evidence_locker,
-            evidence::choose_evidence_files,
-            evidence::watch_drops,
-            evidence::dropped_files,
-            evidence::add_dropped_evidence,
-            evidence::forget_dropped_files,
-            evidence::attach_evidence,
-            evidence::detach_evidence,
-            evidence::trash_evidence,
-            evidence::empty_evidence_trash,
-            evidence::open_evidence,
-            evidence::save_evidence_copy,
-            evidence::export_evidence_pack,
-            evidence::cancel_evidence_pack,
-            requests::request_list,
-            requests::set_request_state,
-            requests::choose_request_list,
-            requests::preview_chosen_request_list,
-            requests::import_chosen_request_list,
-            requests::observation_calendar,
-        ])
-}
-
-/// The TypeScript bindings for [`builder`], as committed in `ui/src/lib/bindings.gen.ts`.
-pub fn typescript_bindings() -> std::result::Result<String, String> {
-    let ts = specta_typescript::Typescript::default()
-        .bigint(specta_typescript::BigIntExportBehavior::Number)
-        .header("// Generated from the Rust commands by `scripts/gen-bindings`. Do not edit.\n// @ts-nocheck");
-    builder().export_str(ts).map_err(|e| e.to_string())
-}

@@ -1,5 +1,6 @@
 //! `trustgap evidence`: the evidence locker and the evidence pack from the command line.
 
+use super::args::parse_day;
 use super::run::{print_out, stamp};
 use super::table::Table;
 use super::ListFormat;
@@ -83,11 +84,6 @@ pub enum EvidenceCommand {
         #[arg(long, value_name = "FILE.zip")]
         out: PathBuf,
     },
-}
-
-pub(super) fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    trustgap_domain::register::roster::strict_date(s.trim())
-        .ok_or_else(|| format!("'{s}' is not a date written YYYY-MM-DD"))
 }
 
 pub(super) fn encode(e: serde_json::Error) -> ApiError {

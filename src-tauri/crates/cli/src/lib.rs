@@ -3,15 +3,21 @@
 //! the same definition and run subcommands headless on the same workspace.
 
 mod answers;
+mod args;
 mod branding;
 mod evidence;
+mod export;
 mod people;
 mod policies;
 mod register;
 mod register_export;
+mod report;
 mod requests;
 mod run;
 mod table;
+
+pub use export::ExportFormat;
+pub use report::ReportCommand;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -185,72 +191,6 @@ pub enum Command {
     },
 }
 
-#[derive(Debug, Subcommand)]
-pub enum ReportCommand {
-    /// The one-page board brief: verdict, audit date, top findings, effort and cost, decisions.
-    Brief {
-        /// The assessment's id (see `trustgap list`).
-        #[arg(long, value_name = "ID")]
-        assessment: i64,
-        /// The file to write, .pdf or .docx (the extension chooses the format; replaced
-        /// atomically if it exists).
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        /// What changed in this version (default "Issued" for the first, then "Updated").
-        #[arg(long, value_name = "TEXT", default_value = "")]
-        change: String,
-    },
-    /// The multi-page readiness report (with its appendix unless --no-appendix).
-    Readiness {
-        /// The assessment's id (see `trustgap list`).
-        #[arg(long, value_name = "ID")]
-        assessment: i64,
-        /// The file to write, .pdf or .docx (the extension chooses the format; replaced
-        /// atomically if it exists).
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        /// Leave out the appendix (every answer and the glossary).
-        #[arg(long)]
-        no_appendix: bool,
-        /// What changed in this version (default "Issued" for the first, then "Updated").
-        #[arg(long, value_name = "TEXT", default_value = "")]
-        change: String,
-    },
-    /// The remediation plan: summary, roadmap, actions, owners, evidence requests.
-    Plan {
-        /// The assessment's id (see `trustgap list`).
-        #[arg(long, value_name = "ID")]
-        assessment: i64,
-        /// The file to write, .pdf or .docx (the extension chooses the format; replaced
-        /// atomically if it exists).
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        /// What changed in this version (default "Issued" for the first, then "Updated").
-        #[arg(long, value_name = "TEXT", default_value = "")]
-        change: String,
-    },
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum ExportFormat {
-    /// The gap register as CSV.
-    CsvGaps,
-    /// The remediation plan as CSV.
-    CsvPlan,
-    /// The control matrix as CSV: each control's answer, verified or self-reported, evidence.
-    CsvControls,
-    /// The whole assessment as JSON.
-    Json,
-    /// The assessment workbook (.xlsx): gap register, plan and answers.
-    Xlsx,
-    /// The questionnaire workbook (.xlsx) a client fills in; read back with `import-answers`.
-    XlsxQuestionnaire,
-    /// The same questionnaire as CSV.
-    CsvQuestionnaire,
-    /// A portable .trustgap file that `trustgap import` (or the app) reads back.
-    Trustgap,
-}
-
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum ImportChoice {
     Ask,
@@ -362,14 +302,14 @@ fn run_command(command: Command, data_dir: &Path) -> Result<(), trustgap_workspa
         Command::Demo => run::demo(data_dir),
         Command::List { format } => run::list(data_dir, format),
         Command::Catalog { format } => run::catalog(format),
-        Command::Report { report } => run::report(data_dir, report),
+        Command::Report { report } => report::report(data_dir, report),
         Command::Export {
             assessment,
             client,
             format,
             out,
             include_register,
-        } => run::export(data_dir, assessment, client, format, &out, include_register),
+        } => export::export(data_dir, assessment, client, format, &out, include_register),
         Command::Import { file, mode } => run::import(data_dir, &file, mode),
         Command::ImportAnswers {
             assessment,

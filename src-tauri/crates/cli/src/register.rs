@@ -1,6 +1,7 @@
 //! `trustgap people import`, `trustgap people erase` and `trustgap training`: the people
 //! register from the command line.
 
+use super::args::parse_day;
 use super::run::{print_out, stamp};
 use super::table::Table;
 use super::ListFormat;
@@ -60,11 +61,6 @@ pub enum TrainingCommand {
         #[arg(long, value_name = "FILE")]
         out: std::path::PathBuf,
     },
-}
-
-fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    trustgap_domain::register::roster::strict_date(s.trim())
-        .ok_or_else(|| format!("'{s}' is not a date written YYYY-MM-DD"))
 }
 
 /// Imports a roster file, all or nothing; every bad row is printed with its row number.

@@ -1,6 +1,7 @@
 //! `trustgap requests`: the request list an auditor works from, from the command line.
 
-use super::evidence::{encode, parse_day};
+use super::args::{parse_day, OrClear};
+use super::evidence::encode;
 use super::run::print_out;
 use super::table::Table;
 use super::ListFormat;
@@ -8,7 +9,7 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use std::path::{Path, PathBuf};
 use trustgap_domain::evidence::requests::import::RequestField;
-use trustgap_domain::evidence::requests::{ItemState, ItemStatus};
+use trustgap_domain::evidence::requests::{ItemStateChange, ItemStatus};
 use trustgap_workspace::{read_request_file, ApiError, Workspace, WorkspaceLock};
 
 #[derive(Debug, Subcommand)]
@@ -35,29 +36,47 @@ pub enum RequestsCommand {
         apply: bool,
         file: PathBuf,
     },
-    /// Set an item's owner, due date and status (not_applicable needs --reason). This is the
-    /// item's whole state: an option left out is cleared.
+    /// Change an item's owner, due date or status; an option left out keeps the item's current
+    /// value.
+    ///
+    /// An empty value (--owner "", --due "", --status "", --reason "") clears that field. A
+    /// cleared status is worked out again: provided once the item has files, else requested.
+    /// not_applicable needs --reason; the reason goes when the status changes to another.
     Set {
         #[arg(long, value_name = "ID")]
         assessment: i64,
         #[arg(long, value_name = "RID")]
         item: String,
-        #[arg(long)]
+        /// Who gathers it ("" clears it).
+        #[arg(long, value_name = "NAME")]
         owner: Option<String>,
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
-        due: Option<NaiveDate>,
-        /// requested, provided, accepted or not_applicable.
+        /// When it is due ("" clears it).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_due)]
+        due: Option<OrClear<NaiveDate>>,
+        /// requested, provided, accepted or not_applicable ("" clears it).
         #[arg(long, value_parser = parse_status)]
-        status: Option<ItemStatus>,
-        #[arg(long)]
+        status: Option<OrClear<ItemStatus>>,
+        /// Why the item does not apply ("" clears it).
+        #[arg(long, value_name = "TEXT")]
         reason: Option<String>,
     },
 }
 
-fn parse_status(s: &str) -> Result<ItemStatus, String> {
-    ItemStatus::parse(s).ok_or_else(|| {
-        format!("'{s}' is not a status (requested, provided, accepted, not_applicable)")
+fn parse_due(s: &str) -> Result<OrClear<NaiveDate>, String> {
+    OrClear::parse(s, parse_day)
+}
+
+fn parse_status(s: &str) -> Result<OrClear<ItemStatus>, String> {
+    OrClear::parse(s, |s| {
+        ItemStatus::parse(s).ok_or_else(|| {
+            format!("'{s}' is not a status (requested, provided, accepted, not_applicable)")
+        })
     })
+}
+
+/// A text option's change: empty clears the field.
+fn text_change(value: Option<String>) -> Option<Option<String>> {
+    value.map(|v| Some(v).filter(|v| !v.trim().is_empty()))
 }
 
 pub(super) fn requests(data_dir: &Path, command: RequestsCommand) -> Result<(), ApiError> {
@@ -164,14 +183,14 @@ pub(super) fn requests(data_dir: &Path, command: RequestsCommand) -> Result<(), 
         } => {
             let _lock = WorkspaceLock::acquire(data_dir)?;
             let mut ws = Workspace::open(data_dir)?;
-            let i = ws.set_request_state(
+            let i = ws.change_request_state(
                 assessment,
                 &item,
-                ItemState {
-                    owner,
-                    due,
-                    status,
-                    reason,
+                ItemStateChange {
+                    owner: text_change(owner),
+                    due: due.map(OrClear::into_option),
+                    status: status.map(OrClear::into_option),
+                    reason: text_change(reason),
                 },
             )?;
             print_out(&format!("{}: {}", i.reference, i.status.label()))

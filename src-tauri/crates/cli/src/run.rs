@@ -137,7 +137,7 @@ pub(super) fn restore(data_dir: &Path, file: &Path) -> Result<(), ApiError> {
 }
 
 /// Refuses an output path that is a folder or whose folder does not exist.
-fn check_out(out: &Path) -> Result<(), ApiError> {
+pub(super) fn check_out(out: &Path) -> Result<(), ApiError> {
     if out.as_os_str().is_empty() {
         return Err(ApiError::validation(
             "Name the file to write with --out FILE.",
@@ -166,109 +166,4 @@ pub(super) fn stamp() -> (chrono::DateTime<chrono::Utc>, chrono::NaiveDate) {
         trustgap_workspace::clock::now(),
         trustgap_workspace::clock::today(),
     )
-}
-
-pub(super) fn report(data_dir: &Path, command: super::ReportCommand) -> Result<(), ApiError> {
-    use trustgap_workspace::{DocFormat, ReportKind, ReportOptions};
-    let (kind, id, out, include_appendix, change) = match command {
-        super::ReportCommand::Brief {
-            assessment,
-            out,
-            change,
-        } => (None, assessment, out, false, change),
-        super::ReportCommand::Readiness {
-            assessment,
-            out,
-            no_appendix,
-            change,
-        } => (
-            Some(ReportKind::Readiness),
-            assessment,
-            out,
-            !no_appendix,
-            change,
-        ),
-        super::ReportCommand::Plan {
-            assessment,
-            out,
-            change,
-        } => (Some(ReportKind::Plan), assessment, out, false, change),
-    };
-    check_out(&out)?;
-    // The format is the file's extension.
-    let format = DocFormat::from_path(&out)?;
-    // Each export is a new version of the document, recorded in the workspace.
-    let _lock = WorkspaceLock::acquire(data_dir)?;
-    let mut ws = Workspace::open(data_dir)?;
-    let options = ReportOptions {
-        include_appendix,
-        snapshot_id: None,
-    };
-    let (at, today) = stamp();
-    let (doc, version) = match kind {
-        Some(kind) => ws.issue_report_as(id, kind, format, &options, &change, at, today)?,
-        None => ws.issue_brief(id, format, &change, at, today)?,
-    };
-    trustgap_workspace::files::write_atomically(&out, &doc.bytes)?;
-    for warning in doc.warnings() {
-        eprintln!("warning: {warning}");
-    }
-    print_out(&format!(
-        "wrote {} ({} bytes), version {}",
-        out.display(),
-        doc.bytes.len(),
-        version.label()
-    ))
-}
-
-pub(super) fn export(
-    data_dir: &Path,
-    assessment: Option<i64>,
-    client: Option<i64>,
-    format: super::ExportFormat,
-    out: &Path,
-    include_register: bool,
-) -> Result<(), ApiError> {
-    use trustgap_workspace::DataFormat;
-    check_out(out)?;
-    if include_register && !matches!(format, super::ExportFormat::Trustgap) {
-        return Err(ApiError::validation(
-            "--include-register goes with --format trustgap only.",
-        ));
-    }
-    let ws = Workspace::open(data_dir)?;
-    let format = match (format, assessment) {
-        (super::ExportFormat::Trustgap, _) => {
-            let ids: Vec<i64> = match (assessment, client) {
-                (Some(id), _) => vec![id],
-                (None, Some(client)) => ws.client_assessment_ids(client)?,
-                (None, None) => {
-                    return Err(ApiError::validation("Name an --assessment or a --client."))
-                }
-            };
-            ws.export_portable(&ids, out, include_register)?;
-            return print_out(&format!(
-                "wrote {} ({} assessment(s))",
-                out.display(),
-                ids.len()
-            ));
-        }
-        (_, None) => {
-            return Err(ApiError::validation(
-                "This format exports one --assessment.",
-            ))
-        }
-        (super::ExportFormat::CsvGaps, _) => DataFormat::CsvGaps,
-        (super::ExportFormat::CsvPlan, _) => DataFormat::CsvPlan,
-        (super::ExportFormat::CsvControls, _) => DataFormat::CsvControls,
-        (super::ExportFormat::Json, _) => DataFormat::Json,
-        (super::ExportFormat::Xlsx, _) => DataFormat::Xlsx,
-        (super::ExportFormat::XlsxQuestionnaire, _) => DataFormat::XlsxQuestionnaire,
-        (super::ExportFormat::CsvQuestionnaire, _) => DataFormat::CsvQuestionnaire,
-    };
-    let id = assessment.unwrap_or_default();
-    let (at, today) = stamp();
-    let (_, bytes) = ws.export_data(id, format, at, today)?;
-    trustgap_workspace::files::write_atomically(out, &bytes)?;
-    print_out(&format!("wrote {} ({} bytes)", out.display(), bytes.len()))
 }

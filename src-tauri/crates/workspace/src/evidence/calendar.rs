@@ -23,9 +23,10 @@ pub struct ObservationCalendar {
 impl Workspace {
     /// The observation calendar of assessment `id`.
     pub fn observation_calendar(&self, id: i64) -> Result<ObservationCalendar> {
-        let (_, scope_requests, people) = self.control_requests(id)?;
-        let profile = self.detail(id)?.summary.profile;
-        let (from, to) = (observation_start(&profile), profile.target_date);
+        let detail = self.detail(id)?;
+        let (_, scope_requests, people) = self.control_requests(&detail)?;
+        let profile = &detail.summary.profile;
+        let (from, to) = (observation_start(profile), profile.target_date);
         let unavailable = match (profile.audit_type, from, to) {
             (AuditType::Type1, _, _) => Some(
                 "A Type I audit looks at one day: there is no observation period to lay out."

@@ -21,6 +21,7 @@ use trustgap_documents::evidence::{
 };
 use trustgap_documents::report::render_document;
 use trustgap_domain::assessment::Scope;
+use trustgap_domain::catalog::Question;
 use trustgap_domain::evidence::{safe_component, Attachment, EvidenceFile, PackNames};
 use trustgap_domain::evidence_requests::listed_under;
 use zip::write::SimpleFileOptions;
@@ -60,7 +61,7 @@ impl Workspace {
         let files = self.store.evidence_files(id, false)?;
         let scope = Scope::new(&summary.scope);
         let placed = self.place(&files, &scope);
-        let items = self.request_list(id)?;
+        let items = self.build_request_list(&detail, &files, &self.store.request_states(id)?)?;
         let branding = self.effective_branding(summary.client_id)?;
         let total: u64 = files.iter().map(|f| f.size).sum();
         let stamp = zip_time(generated_at);
@@ -169,27 +170,23 @@ impl Workspace {
     }
 
     fn criterion_of(&self, a: &Attachment, scope: &Scope) -> Option<String> {
+        let listed = |q: &Question| listed_under(self.catalog, scope, q).to_owned();
         match a {
             Attachment::Criterion(c) => Some(c.clone()),
-            Attachment::Question(q) | Attachment::Request(q)
-                if self.catalog.question(q).is_some() =>
-            {
-                self.catalog
-                    .question(q)
-                    .map(|q| listed_under(self.catalog, scope, q).to_owned())
-            }
-            Attachment::Request(r) => r
-                .split('/')
-                .next()
-                .filter(|c| self.catalog.criterion(c).is_some())
-                .map(str::to_owned),
+            Attachment::Question(q) => self.catalog.question(q).map(listed),
+            // A control's item is named after its question; a criterion's is `CC6.1/1`.
+            Attachment::Request(r) => self.catalog.question(r).map(listed).or_else(|| {
+                r.split('/')
+                    .next()
+                    .filter(|c| self.catalog.criterion(c).is_some())
+                    .map(str::to_owned)
+            }),
             Attachment::Action(k) => self
                 .catalog
                 .questions
                 .iter()
                 .find(|q| q.remediation == *k)
-                .map(|q| listed_under(self.catalog, scope, q).to_owned()),
-            Attachment::Question(_) => None,
+                .map(listed),
         }
     }
 }

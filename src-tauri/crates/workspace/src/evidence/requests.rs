@@ -1,10 +1,12 @@
 //! The request list's use cases: the list as it stands (generated items, the auditor's, what
-//! was set on each, the files provided), setting an item's owner, due date and status, and
-//! importing an auditor's list (CSV or Excel; previewed, then all or nothing).
+//! was set on each, the files provided), setting an item's owner, due date and status (the whole
+//! state, or only the fields named), and importing an auditor's list (CSV or Excel; previewed,
+//! then all or nothing).
 
 use crate::error::ApiError;
-use crate::import_answers::read::{read_csv_with, read_first_sheet, Cell, Table};
-use crate::{Result, Workspace};
+use crate::import_answers::read::Cell;
+use crate::import_answers::table_file::{read_table, TableFile};
+use crate::{AssessmentDetail, Result, Workspace};
 use serde::Serialize;
 use specta::Type;
 use std::collections::{HashMap, HashSet};
@@ -13,12 +15,23 @@ use trustgap_domain::assessment::Scope;
 use trustgap_domain::evidence::requests::import::{
     check_items, map_columns, ItemProblem, PreviewItem, RawItem, RequestField, MAX_ITEMS,
 };
-use trustgap_domain::evidence::requests::{generated, merge, ItemState, RequestItem};
-use trustgap_domain::evidence::Attachment;
+use trustgap_domain::evidence::requests::{
+    generated, merge, ItemState, ItemStateChange, RequestItem,
+};
+use trustgap_domain::evidence::{Attachment, EvidenceFile};
 use trustgap_domain::evidence_requests::{evidence_requests, EvidenceRequest};
+use trustgap_domain::people::Person;
 
 /// Largest request-list file accepted, checked before it is read.
 pub const MAX_REQUEST_LIST_BYTES: u64 = 10 * 1024 * 1024;
+
+/// An auditor's list is saved from a spreadsheet, hence "Save" in its messages.
+const REQUEST_LIST: TableFile = TableFile {
+    noun: "request list",
+    max_bytes: MAX_REQUEST_LIST_BYTES,
+    max_rows: MAX_ITEMS as u32,
+    remake: "Save",
+};
 
 /// What importing a request list would do.
 #[derive(Debug, Clone, Serialize, Type)]
@@ -31,16 +44,12 @@ pub struct RequestImportPreview {
 }
 
 impl Workspace {
-    /// The controls' evidence requests of assessment `id` (the request list's source).
+    /// The controls' evidence requests of a loaded assessment (the request list's source), with
+    /// its scope and the client's people (who own them).
     pub(super) fn control_requests(
         &self,
-        id: i64,
-    ) -> Result<(
-        Scope,
-        Vec<EvidenceRequest>,
-        Vec<trustgap_domain::people::Person>,
-    )> {
-        let detail = self.detail(id)?;
+        detail: &AssessmentDetail,
+    ) -> Result<(Scope, Vec<EvidenceRequest>, Vec<Person>)> {
         let summary = &detail.summary;
         let scope = Scope::new(&summary.scope);
         let requests = evidence_requests(self.catalog, &scope, &detail.responses, &summary.profile);
@@ -48,36 +57,35 @@ impl Workspace {
         Ok((scope, requests, people))
     }
 
-    /// The whole request list of assessment `id`.
-    pub fn request_list(&self, id: i64) -> Result<Vec<RequestItem>> {
-        let (scope, controls, people) = self.control_requests(id)?;
+    /// The request list from what the caller has loaded: the assessment's detail, its files
+    /// (not the trash) and the states set on its items. Neither files nor states change a
+    /// reference, so empty ones give the items as they are before anything is set.
+    pub(super) fn build_request_list(
+        &self,
+        detail: &AssessmentDetail,
+        files: &[EvidenceFile],
+        states: &HashMap<String, ItemState>,
+    ) -> Result<Vec<RequestItem>> {
+        let (scope, controls, people) = self.control_requests(detail)?;
         let owner_of = |r: &EvidenceRequest| r.owner.as_ref().map(|o| o.display(&people));
         let items = generated(self.catalog, &scope, &controls, &owner_of);
-        let mut files: HashMap<String, u32> = HashMap::new();
-        for f in self.store.evidence_files(id, false)? {
-            let mut counted = HashSet::new();
-            for a in &f.attached {
-                let reference = match a {
-                    Attachment::Request(r) | Attachment::Question(r) => r.clone(),
-                    Attachment::Criterion(_) | Attachment::Action(_) => continue,
-                };
-                if counted.insert(reference.clone()) {
-                    *files.entry(reference).or_default() += 1;
-                }
-            }
-        }
-        Ok(merge(
-            items,
-            &self.store.auditor_items(id)?,
+        let auditor = self.store.auditor_items(detail.summary.id)?;
+        Ok(merge(items, &auditor, states, &files_by_reference(files)))
+    }
+
+    /// The whole request list of assessment `id`.
+    pub fn request_list(&self, id: i64) -> Result<Vec<RequestItem>> {
+        self.build_request_list(
+            &self.detail(id)?,
+            &self.store.evidence_files(id, false)?,
             &self.store.request_states(id)?,
-            &files,
-        ))
+        )
     }
 
     /// Every reference on the list, lowercased (references are unique ignoring case).
     pub(crate) fn request_references(&self, id: i64) -> Result<HashSet<String>> {
         Ok(self
-            .request_list(id)?
+            .build_request_list(&self.detail(id)?, &[], &HashMap::new())?
             .into_iter()
             .map(|i| i.reference.to_lowercase())
             .collect())
@@ -91,16 +99,46 @@ impl Workspace {
         state: ItemState,
     ) -> Result<RequestItem> {
         state.check()?;
-        let list = self.request_list(id)?;
-        let Some(item) = list
-            .iter()
+        self.store_request_state(id, reference, |_| Ok(state))
+    }
+
+    /// Changes the fields `change` names on an item and keeps the others (the command line's
+    /// `requests set`).
+    pub fn change_request_state(
+        &mut self,
+        id: i64,
+        reference: &str,
+        change: ItemStateChange,
+    ) -> Result<RequestItem> {
+        let mut states = self.store.request_states(id)?;
+        self.store_request_state(id, reference, |reference| {
+            let state = change.applied_to(states.remove(reference).unwrap_or_default());
+            state.check()?;
+            Ok(state)
+        })
+    }
+
+    /// Stores the state `state_of` gives the item `reference` names (ignoring case) and returns
+    /// the item as it now reads. The list is built once, without the stored states: the item's
+    /// new one is laid over it, as the list would.
+    fn store_request_state(
+        &mut self,
+        id: i64,
+        reference: &str,
+        state_of: impl FnOnce(&str) -> Result<ItemState>,
+    ) -> Result<RequestItem> {
+        let detail = self.detail(id)?;
+        let files = self.store.evidence_files(id, false)?;
+        let Some(mut item) = self
+            .build_request_list(&detail, &files, &HashMap::new())?
+            .into_iter()
             .find(|i| i.reference.eq_ignore_ascii_case(reference.trim()))
         else {
             return Err(ApiError::not_found(format!(
                 "The request list has no item {reference}."
             )));
         };
-        let reference = item.reference.clone();
+        let state = state_of(&item.reference)?;
         let state = ItemState {
             owner: state
                 .owner
@@ -112,13 +150,9 @@ impl Workspace {
                 .filter(|r| !r.is_empty()),
             ..state
         };
-        self.store.set_request_state(id, &reference, &state)?;
-        self.request_list(id)?
-            .into_iter()
-            .find(|i| i.reference == reference)
-            .ok_or_else(|| {
-                ApiError::not_found(format!("The request list has no item {reference}."))
-            })
+        self.store.set_request_state(id, &item.reference, &state)?;
+        item.apply_state(&state);
+        Ok(item)
     }
 
     /// Reads and checks an auditor's list without changing anything.
@@ -129,7 +163,7 @@ impl Workspace {
         bytes: &[u8],
         overrides: &[(String, RequestField)],
     ) -> Result<RequestImportPreview> {
-        let table = read_list(file_name, bytes)?;
+        let table = read_table(file_name, bytes, &REQUEST_LIST)?;
         let fields = map_columns(&table.header, overrides)?;
         let rows: Vec<RawItem> = table
             .rows
@@ -186,34 +220,26 @@ impl Workspace {
     }
 }
 
-fn too_many_rows() -> ApiError {
-    ApiError::validation(format!(
-        "That request list has more than {MAX_ITEMS} rows; split it into several files."
-    ))
-}
-
 /// Reads a request list from disk, its size checked before it is read.
 pub fn read_request_file(path: &Path) -> Result<(String, Vec<u8>)> {
-    crate::files::read_for_import(path, MAX_REQUEST_LIST_BYTES, "a request list")
+    REQUEST_LIST.read_from(path)
 }
 
-/// A request list's rows by the file's extension (`.csv` or `.xlsx`).
-fn read_list(file_name: &str, bytes: &[u8]) -> Result<Table> {
-    crate::files::check_import_size(bytes.len() as u64, MAX_REQUEST_LIST_BYTES, "a request list")?;
-    let ext = Path::new(file_name)
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let max = MAX_ITEMS as u32;
-    match ext.as_str() {
-        "xlsx" => read_first_sheet(bytes.to_vec(), max, too_many_rows),
-        "csv" if bytes.contains(&0) => Err(ApiError::validation(
-            "That file is not a CSV text file (it holds binary data). Save the request list \
-             again as CSV or as an Excel workbook.",
-        )),
-        "csv" => read_csv_with(bytes, max, too_many_rows),
-        _ => Err(ApiError::validation(
-            "Choose the request list as a CSV file (.csv) or an Excel workbook (.xlsx).",
-        )),
+/// Counts each item's files: those attached to it, or to its control (a question's id is its
+/// item's reference), each file once per item.
+fn files_by_reference(files: &[EvidenceFile]) -> HashMap<String, u32> {
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    for f in files {
+        let mut counted = HashSet::new();
+        for a in &f.attached {
+            let reference = match a {
+                Attachment::Request(r) | Attachment::Question(r) => r.clone(),
+                Attachment::Criterion(_) | Attachment::Action(_) => continue,
+            };
+            if counted.insert(reference.clone()) {
+                *counts.entry(reference).or_default() += 1;
+            }
+        }
     }
+    counts
 }

@@ -4,6 +4,7 @@
 
 mod check;
 pub(crate) mod read;
+pub(crate) mod table_file;
 
 pub use read::{MAX_FILE_BYTES, MAX_ROWS};
 

@@ -135,7 +135,7 @@ pub fn read_xlsx(bytes: Vec<u8>) -> Result<Table> {
         )));
     }
     let bank_version = bank_version(&mut book);
-    let (header, rows) = sheet(&mut book, QUESTIONNAIRE_SHEET, MAX_ROWS, too_many_rows)?;
+    let (header, rows) = sheet(&mut book, QUESTIONNAIRE_SHEET, MAX_ROWS, &too_many_rows)?;
     Ok(Table {
         header,
         rows,
@@ -145,10 +145,10 @@ pub fn read_xlsx(bytes: Vec<u8>) -> Result<Table> {
 
 /// The first sheet of any workbook (an HR system's export), with the same size checks and at
 /// most `max_rows` rows below the header (`too_many` says so otherwise).
-pub(crate) fn read_first_sheet(
+pub(super) fn read_first_sheet(
     bytes: Vec<u8>,
     max_rows: u32,
-    too_many: fn() -> ApiError,
+    too_many: &dyn Fn() -> ApiError,
 ) -> Result<Table> {
     check_unpacked_size(&bytes)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|_| not_a_workbook())?;
@@ -169,7 +169,7 @@ fn sheet(
     book: &mut Xlsx<Cursor<Vec<u8>>>,
     name: &str,
     max_rows: u32,
-    too_many: fn() -> ApiError,
+    too_many: &dyn Fn() -> ApiError,
 ) -> Result<(Vec<String>, Vec<Row>)> {
     let mut reader = book
         .worksheet_cells_reader(name)
@@ -267,14 +267,14 @@ fn value_text(v: &DataRef<'_>) -> Cell {
 
 /// A CSV questionnaire: UTF-8 (a byte-order mark is fine), any line ends, RFC 4180 quoting.
 pub fn read_csv(bytes: &[u8]) -> Result<Table> {
-    read_csv_with(bytes, MAX_ROWS, too_many_rows)
+    read_csv_with(bytes, MAX_ROWS, &too_many_rows)
 }
 
 /// Any CSV file, read as [`read_csv`] reads a questionnaire, with its own row limit.
-pub(crate) fn read_csv_with(
+pub(super) fn read_csv_with(
     bytes: &[u8],
     max_rows: u32,
-    too_many: fn() -> ApiError,
+    too_many: &dyn Fn() -> ApiError,
 ) -> Result<Table> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if std::str::from_utf8(bytes).is_err() {

@@ -3,7 +3,8 @@
 //! mapped to the roster's fields, checked row by row, previewed, then added all or nothing.
 
 use crate::error::ApiError;
-use crate::import_answers::read::{read_csv_with, read_first_sheet, Cell, Table};
+use crate::import_answers::read::{Cell, Table};
+use crate::import_answers::table_file::{read_table, TableFile};
 use crate::{Result, Workspace};
 use serde::Serialize;
 use specta::Type;
@@ -24,36 +25,17 @@ pub struct RosterPreview {
     pub problems: Vec<RosterRowProblem>,
 }
 
-fn too_many_rows() -> ApiError {
-    ApiError::validation(format!(
-        "That roster has more than {MAX_ROSTER_ROWS} rows; split it into several files."
-    ))
-}
-
-/// Reads a roster's bytes by the file's extension (`.csv` or `.xlsx`).
-fn read_roster(file_name: &str, bytes: &[u8]) -> Result<Table> {
-    crate::files::check_import_size(bytes.len() as u64, MAX_ROSTER_BYTES, "a roster")?;
-    let ext = Path::new(file_name)
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    let max = MAX_ROSTER_ROWS as u32;
-    match ext.as_str() {
-        "xlsx" => read_first_sheet(bytes.to_vec(), max, too_many_rows),
-        "csv" if bytes.contains(&0) => Err(ApiError::validation(
-            "That file is not a CSV text file (it holds binary data). Export the roster again \
-             as CSV or as an Excel workbook.",
-        )),
-        "csv" => read_csv_with(bytes, max, too_many_rows),
-        _ => Err(ApiError::validation(
-            "Choose the roster as a CSV file (.csv) or an Excel workbook (.xlsx).",
-        )),
-    }
-}
+/// A roster comes from an HR system's export, hence "Export" in its messages.
+const ROSTER: TableFile = TableFile {
+    noun: "roster",
+    max_bytes: MAX_ROSTER_BYTES,
+    max_rows: MAX_ROSTER_ROWS as u32,
+    remake: "Export",
+};
 
 /// Reads a roster file from disk, its size checked before it is read.
 pub fn read_roster_file(path: &Path) -> Result<(String, Vec<u8>)> {
-    crate::files::read_for_import(path, MAX_ROSTER_BYTES, "a roster")
+    ROSTER.read_from(path)
 }
 
 fn raw_rows(table: &Table) -> Vec<RawRow> {
@@ -96,7 +78,7 @@ impl Workspace {
         overrides: &[(String, RosterField)],
     ) -> Result<RosterPreview> {
         let existing = self.people(client_id)?;
-        let table = read_roster(file_name, bytes)?;
+        let table = read_table(file_name, bytes, &ROSTER)?;
         let mapping = ColumnMapping::build(&table.header, overrides)?;
         let check = check_roster(mapping, &raw_rows(&table), &existing);
         Ok(RosterPreview {

@@ -6,7 +6,10 @@
 //! afresh from the scope and the answers; only what a person set on them (owner, due date,
 //! status) is stored, keyed by the item's reference, so a scope change never loses that.
 
+mod change;
 pub mod import;
+
+pub use change::ItemStateChange;
 
 use crate::assessment::Scope;
 use crate::catalog::Catalog;
@@ -225,17 +228,24 @@ pub fn merge(
             item.status = ItemStatus::Provided;
         }
         if let Some(s) = states.get(&item.reference) {
-            if s.owner.is_some() {
-                item.owner.clone_from(&s.owner);
-            }
-            item.due = s.due.or(item.due);
-            if let Some(status) = s.status {
-                item.status = status;
-                item.reason.clone_from(&s.reason);
-            }
+            item.apply_state(s);
         }
     }
     items
+}
+
+impl RequestItem {
+    /// What a person set on the item, over what it shows by itself (its files counted first).
+    pub fn apply_state(&mut self, s: &ItemState) {
+        if s.owner.is_some() {
+            self.owner.clone_from(&s.owner);
+        }
+        self.due = s.due.or(self.due);
+        if let Some(status) = s.status {
+            self.status = status;
+            self.reason.clone_from(&s.reason);
+        }
+    }
 }
 
 #[cfg(test)]

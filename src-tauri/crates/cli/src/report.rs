@@ -1,0 +1,106 @@
+//! `trustgap report`: an assessment's documents (the board brief, the readiness report, the
+//! remediation plan) as PDF or Word, each export a new version.
+
+use super::run::{check_out, print_out, stamp};
+use clap::Subcommand;
+use std::path::{Path, PathBuf};
+use trustgap_workspace::{ApiError, Workspace, WorkspaceLock};
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// The one-page board brief: verdict, audit date, top findings, effort and cost, decisions.
+    Brief {
+        /// The assessment's id (see `trustgap list`).
+        #[arg(long, value_name = "ID")]
+        assessment: i64,
+        /// The file to write, .pdf or .docx (the extension chooses the format; replaced
+        /// atomically if it exists).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// What changed in this version (default "Issued" for the first, then "Updated").
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        change: String,
+    },
+    /// The multi-page readiness report (with its appendix unless --no-appendix).
+    Readiness {
+        /// The assessment's id (see `trustgap list`).
+        #[arg(long, value_name = "ID")]
+        assessment: i64,
+        /// The file to write, .pdf or .docx (the extension chooses the format; replaced
+        /// atomically if it exists).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Leave out the appendix (every answer and the glossary).
+        #[arg(long)]
+        no_appendix: bool,
+        /// What changed in this version (default "Issued" for the first, then "Updated").
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        change: String,
+    },
+    /// The remediation plan: summary, roadmap, actions, owners, evidence requests.
+    Plan {
+        /// The assessment's id (see `trustgap list`).
+        #[arg(long, value_name = "ID")]
+        assessment: i64,
+        /// The file to write, .pdf or .docx (the extension chooses the format; replaced
+        /// atomically if it exists).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// What changed in this version (default "Issued" for the first, then "Updated").
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        change: String,
+    },
+}
+
+pub(super) fn report(data_dir: &Path, command: ReportCommand) -> Result<(), ApiError> {
+    use trustgap_workspace::{DocFormat, ReportKind, ReportOptions};
+    let (kind, id, out, include_appendix, change) = match command {
+        ReportCommand::Brief {
+            assessment,
+            out,
+            change,
+        } => (None, assessment, out, false, change),
+        ReportCommand::Readiness {
+            assessment,
+            out,
+            no_appendix,
+            change,
+        } => (
+            Some(ReportKind::Readiness),
+            assessment,
+            out,
+            !no_appendix,
+            change,
+        ),
+        ReportCommand::Plan {
+            assessment,
+            out,
+            change,
+        } => (Some(ReportKind::Plan), assessment, out, false, change),
+    };
+    check_out(&out)?;
+    // The format is the file's extension.
+    let format = DocFormat::from_path(&out)?;
+    // Each export is a new version of the document, recorded in the workspace.
+    let _lock = WorkspaceLock::acquire(data_dir)?;
+    let mut ws = Workspace::open(data_dir)?;
+    let options = ReportOptions {
+        include_appendix,
+        snapshot_id: None,
+    };
+    let (at, today) = stamp();
+    let (doc, version) = match kind {
+        Some(kind) => ws.issue_report_as(id, kind, format, &options, &change, at, today)?,
+        None => ws.issue_brief(id, format, &change, at, today)?,
+    };
+    trustgap_workspace::files::write_atomically(&out, &doc.bytes)?;
+    for warning in doc.warnings() {
+        eprintln!("warning: {warning}");
+    }
+    print_out(&format!(
+        "wrote {} ({} bytes), version {}",
+        out.display(),
+        doc.bytes.len(),
+        version.label()
+    ))
+}
