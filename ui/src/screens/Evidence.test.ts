@@ -1,8 +1,8 @@
 // The Evidence screen against an in-memory locker behind the mocked backend: the files with what
 // they are evidence of and their expiry, the trash with its Undo, opening and attaching, the add
 // dialog sending the chosen attachments and dates (and the backend's refusal shown in it), files
-// dropped on the window, and the pack's progress bar and Cancel. The request list and the
-// calendar are in EvidenceRequests.test.ts.
+// dropped on the window, the screen's notice going with the tab that raised it, and the pack's
+// progress bar and Cancel. The request list and the calendar are in EvidenceRequests.test.ts.
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import Evidence from './Evidence.svelte';
@@ -13,7 +13,7 @@ import { polyfillDialog } from '../test/workspace';
 import { axeViolations } from '../test/a11y';
 import { day } from '../test/fixtures';
 import { emitDrop, locker } from '../test/evidence';
-import { fileRow, items, renderEvidence, text } from '../test/evidenceScreen';
+import { fileRow, items, renderEvidence, requestRow, showTab, text } from '../test/evidenceScreen';
 
 polyfillDialog();
 
@@ -191,6 +191,36 @@ describe('adding files', () => {
   it('offers no drop area when the window does not report drops', async () => {
     await renderEvidence();
     expect(screen.queryByTestId('drop-hint')).toBeNull();
+  });
+});
+
+describe('the tabs', () => {
+  const notice = (): string => text(screen.getByTestId('evidence-screen-notice'));
+
+  /** Adds one file from the open add dialog, attached to the first thing offered. */
+  async function addOne(): Promise<void> {
+    const dialog = screen.getByTestId('add-evidence');
+    await fireEvent.click(within(dialog).getAllByTestId('attachment-match')[0] as HTMLElement);
+    await fireEvent.click(within(dialog).getByTestId('add-evidence-submit'));
+    await waitFor(() => expect(notice()).toBe('1 file added.'));
+  }
+
+  it('drops the notice of the tab that raised it when another tab is shown, by mouse or keyboard', async () => {
+    await renderEvidence();
+    await fireEvent.click(screen.getByTestId('evidence-add'));
+    await addOne();
+    await fireEvent.keyDown(screen.getByTestId('evidence-tab-files'), { key: 'ArrowRight' });
+    expect(screen.getByTestId('evidence-tab-requests').getAttribute('aria-selected')).toBe('true');
+    expect(notice()).toBe('');
+    await fireEvent.click(screen.getByTestId('evidence-tab-files'));
+    expect(notice()).toBe('');
+
+    // Files added from a request item: the notice shows on the Request list, and goes on leaving it.
+    await showTab('requests');
+    await fireEvent.click(within(requestRow('AUD-7')).getByRole('button', { name: 'Add files for AUD-7' }));
+    await addOne();
+    await showTab('calendar');
+    expect(notice()).toBe('');
   });
 });
 
