@@ -16,10 +16,12 @@ use unicode_bidi::{bidi_class, BidiClass, BidiInfo};
 
 /// Whether `c` can make a line (partly) right-to-left.
 pub(super) fn is_rtl(c: char) -> bool {
-    matches!(
-        bidi_class(c),
-        BidiClass::R | BidiClass::AL | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI
-    )
+    // Nothing before Hebrew (U+0590) is right-to-left: most text is decided without a lookup.
+    c >= '\u{590}'
+        && matches!(
+            bidi_class(c),
+            BidiClass::R | BidiClass::AL | BidiClass::RLE | BidiClass::RLO | BidiClass::RLI
+        )
 }
 
 /// Whether the first strong character of `text` is right-to-left (None: no strong character).

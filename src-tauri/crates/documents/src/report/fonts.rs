@@ -45,15 +45,29 @@ impl Font {
     }
 
     fn advance(&self, glyph: u16, size: f32) -> f32 {
-        f32::from(self.parsed.get_horizontal_advance(glyph)) * size / self.units_per_em
+        self.scaled(self.parsed.get_horizontal_advance(glyph), size)
+    }
+
+    /// `units` of this font's em at `size` points, in points.
+    fn scaled(&self, units: u16, size: f32) -> f32 {
+        f32::from(units) * size / self.units_per_em
     }
 }
+
+/// Characters below this have their embedded advance looked up in a table (Latin, Greek and
+/// the like: nearly every character of a report), not in the font's tables.
+const TABLED: usize = 0x590;
+/// In the advance table: the embedded face has no glyph for the character.
+const NOT_EMBEDDED: u16 = u16::MAX;
 
 /// An embedded weight of DejaVu Sans and the fallbacks behind it: what reports measure and draw
 /// text with.
 pub struct Face {
     pub font: Font,
     weight: Weight,
+    /// The embedded advance (font units) of each character below [`TABLED`]: measuring is
+    /// most of a report's layout time, and a cmap lookup per character is most of measuring.
+    advances: Box<[u16; TABLED]>,
 }
 
 /// Which font draws a run.
@@ -88,9 +102,18 @@ pub struct FontError(&'static str);
 
 fn load(name: &'static str, bytes: &'static [u8], weight: Weight) -> Result<Face, FontError> {
     let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or(FontError(name))?;
+    let font = Font::new(parsed);
+    let mut advances = Box::new([NOT_EMBEDDED; TABLED]);
+    for (code, slot) in advances.iter_mut().enumerate() {
+        let glyph = char::from_u32(code as u32).and_then(|c| font.glyph(c));
+        if let Some(g) = glyph {
+            *slot = font.parsed.get_horizontal_advance(g).min(NOT_EMBEDDED - 1);
+        }
+    }
     Ok(Face {
-        font: Font::new(parsed),
+        font,
         weight,
+        advances,
     })
 }
 
@@ -138,13 +161,30 @@ impl Face {
     /// Advance width of `text` at `size` points, in points, each character measured with the
     /// font that draws it ("?" for one no font has).
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars()
+        self.widen(0.0, text, size)
+    }
+
+    /// `width`, the width of some text, plus that of `more` after it: the same sum, character
+    /// by character, as measuring the whole (wrapping grows a line a word at a time).
+    pub fn widen(&self, width: f32, more: &str, size: f32) -> f32 {
+        more.chars()
             .filter(|&c| !c.is_control() && !is_invisible(c))
-            .map(|c| self.char_width(c, size))
-            .sum()
+            .fold(width, |w, c| w + self.char_width(c, size))
     }
 
     fn char_width(&self, c: char, size: f32) -> f32 {
+        self.tabled(c, size)
+            .unwrap_or_else(|| self.measured(c, size))
+    }
+
+    /// The width of `c` from the advance table, when it is there.
+    fn tabled(&self, c: char, size: f32) -> Option<f32> {
+        let units = *self.advances.get(c as usize)?;
+        (units != NOT_EMBEDDED).then(|| self.font.scaled(units, size))
+    }
+
+    /// The width of `c` from the fonts themselves.
+    fn measured(&self, c: char, size: f32) -> f32 {
         match self.source(c) {
             Some((Source::Fallback(fb), g)) => fb.font.advance(g, size),
             Some((Source::Embedded, g)) => self.font.advance(g, size),
@@ -163,8 +203,12 @@ impl Face {
             if c.is_control() || is_invisible(c) {
                 continue;
             }
-            let (source, drawn) = match self.source(c) {
-                Some((source, _)) => (source, c),
+            let found = match self.tabled(c, 1.0) {
+                Some(_) => Some(Source::Embedded),
+                None => self.source(c).map(|(source, _)| source),
+            };
+            let (source, drawn) = match found {
+                Some(source) => (source, c),
                 None => {
                     missing.push(c);
                     (Source::Embedded, MISSING)
@@ -234,6 +278,22 @@ mod tests {
         let mut missing = Vec::new();
         let runs = bold.runs("株", &mut missing);
         assert!(matches!(runs[0].source, Source::Fallback(_)));
+    }
+
+    #[test]
+    fn the_advance_table_measures_as_the_fonts_do() {
+        for weight in [Weight::Regular, Weight::Bold] {
+            let f = face(weight).expect("font");
+            let mut tabled = 0;
+            for c in (0..TABLED as u32).filter_map(char::from_u32) {
+                if let Some(w) = f.tabled(c, 9.5) {
+                    assert_eq!(w, f.measured(c, 9.5), "{c:?}");
+                    tabled += 1;
+                }
+            }
+            assert!(tabled > 1000, "only {tabled} characters in the table");
+            assert_eq!(f.tabled('\u{10FFFD}', 9.5), None);
+        }
     }
 
     #[test]

@@ -10,27 +10,39 @@ use super::fonts::Face;
 /// paragraph's direction for [`super::layout::Canvas::text`] to reorder it.
 pub fn wrap(f: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
     let mut lines = Vec::new();
+    let mut one = [0u8; 4];
     for raw in text.split('\n') {
         let start = lines.len();
+        // The line so far and its width, grown a word at a time: measured as a whole each
+        // time, a line of n words cost n² character lookups.
         let mut line = String::new();
+        let mut line_width = 0.0;
         for word in f.printable(raw).split_whitespace() {
             let candidate = if line.is_empty() {
-                word.to_owned()
+                f.width(word, size)
             } else {
-                format!("{line} {word}")
+                f.widen(f.widen(line_width, " ", size), word, size)
             };
-            if f.width(&candidate, size) <= width {
-                line = candidate;
+            if candidate <= width {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_width = candidate;
                 continue;
             }
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
+            line_width = 0.0;
             for c in word.chars() {
-                line.push(c);
-                if f.width(&line, size) > width && line.chars().count() > 1 {
-                    line.pop();
+                let wider = f.widen(line_width, c.encode_utf8(&mut one), size);
+                if wider > width && !line.is_empty() {
                     lines.push(std::mem::replace(&mut line, c.to_string()));
+                    line_width = f.width(&line, size);
+                } else {
+                    line.push(c);
+                    line_width = wider;
                 }
             }
         }
@@ -54,6 +66,12 @@ mod tests {
         assert!(lines.len() > 2);
         assert!(lines.iter().all(|l| f.width(l, 10.0) <= 120.0));
         assert_eq!(lines.join(" "), text);
+        // Greedy: no line could have taken the next line's first word.
+        for pair in lines.windows(2) {
+            let next = pair[1].split(' ').next().expect("a word");
+            let longer = format!("{} {next}", pair[0]);
+            assert!(f.width(&longer, 10.0) > 120.0, "{longer:?} fits");
+        }
     }
 
     #[test]
@@ -63,6 +81,11 @@ mod tests {
         let lines = wrap(f, &long, 10.0, 100.0);
         assert!(lines.len() > 1);
         assert_eq!(lines.concat(), long);
+        assert!(lines.iter().all(|l| f.width(l, 10.0) <= 100.0));
+        assert!(
+            f.width(&format!("{}x", lines[0]), 10.0) > 100.0,
+            "the first line is full"
+        );
         assert_eq!(wrap(f, "a\nb", 10.0, 100.0), vec!["a", "b"]);
     }
 }
