@@ -6,78 +6,51 @@ use clap::Subcommand;
 use std::path::{Path, PathBuf};
 use trustgap_workspace::{ApiError, Workspace, WorkspaceLock};
 
+/// What every document command takes: which assessment, where to write, what changed.
+#[derive(Debug, clap::Args)]
+pub struct DocArgs {
+    /// The assessment's id (see `trustgap list`).
+    #[arg(long, value_name = "ID")]
+    assessment: i64,
+    /// The file to write, .pdf or .docx (the extension chooses the format; replaced atomically
+    /// if it exists).
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// What changed in this version (default "Issued" for the first, then "Updated").
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    change: String,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ReportCommand {
     /// The one-page board brief: verdict, audit date, top findings, effort and cost, decisions.
-    Brief {
-        /// The assessment's id (see `trustgap list`).
-        #[arg(long, value_name = "ID")]
-        assessment: i64,
-        /// The file to write, .pdf or .docx (the extension chooses the format; replaced
-        /// atomically if it exists).
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        /// What changed in this version (default "Issued" for the first, then "Updated").
-        #[arg(long, value_name = "TEXT", default_value = "")]
-        change: String,
-    },
+    Brief(DocArgs),
     /// The multi-page readiness report (with its appendix unless --no-appendix).
     Readiness {
-        /// The assessment's id (see `trustgap list`).
-        #[arg(long, value_name = "ID")]
-        assessment: i64,
-        /// The file to write, .pdf or .docx (the extension chooses the format; replaced
-        /// atomically if it exists).
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        #[command(flatten)]
+        doc: DocArgs,
         /// Leave out the appendix (every answer and the glossary).
         #[arg(long)]
         no_appendix: bool,
-        /// What changed in this version (default "Issued" for the first, then "Updated").
-        #[arg(long, value_name = "TEXT", default_value = "")]
-        change: String,
     },
     /// The remediation plan: summary, roadmap, actions, owners, evidence requests.
-    Plan {
-        /// The assessment's id (see `trustgap list`).
-        #[arg(long, value_name = "ID")]
-        assessment: i64,
-        /// The file to write, .pdf or .docx (the extension chooses the format; replaced
-        /// atomically if it exists).
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        /// What changed in this version (default "Issued" for the first, then "Updated").
-        #[arg(long, value_name = "TEXT", default_value = "")]
-        change: String,
-    },
+    Plan(DocArgs),
 }
 
 pub(super) fn report(data_dir: &Path, command: ReportCommand) -> Result<(), ApiError> {
     use trustgap_workspace::{DocFormat, ReportKind, ReportOptions};
-    let (kind, id, out, include_appendix, change) = match command {
-        ReportCommand::Brief {
-            assessment,
-            out,
-            change,
-        } => (None, assessment, out, false, change),
-        ReportCommand::Readiness {
-            assessment,
-            out,
-            no_appendix,
-            change,
-        } => (
-            Some(ReportKind::Readiness),
-            assessment,
-            out,
-            !no_appendix,
-            change,
-        ),
-        ReportCommand::Plan {
-            assessment,
-            out,
-            change,
-        } => (Some(ReportKind::Plan), assessment, out, false, change),
+    let (kind, doc, include_appendix) = match command {
+        ReportCommand::Brief(doc) => (None, doc, false),
+        ReportCommand::Readiness { doc, no_appendix } => {
+            (Some(ReportKind::Readiness), doc, !no_appendix)
+        }
+        ReportCommand::Plan(doc) => (Some(ReportKind::Plan), doc, false),
     };
+    let DocArgs {
+        assessment: id,
+        out,
+        change,
+    } = doc;
     check_out(&out)?;
     // The format is the file's extension.
     let format = DocFormat::from_path(&out)?;
