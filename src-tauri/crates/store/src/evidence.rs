@@ -286,11 +286,7 @@ fn store_blob(tx: &Transaction<'_>, source: &mut dyn Read) -> Result<i64> {
             break;
         }
     }
-    let sha: String = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let sha = hex_digest(hasher);
     let existing: Option<i64> = tx
         .query_row(
             "SELECT id FROM evidence_blobs WHERE sha256 = ?1",
@@ -307,6 +303,15 @@ fn store_blob(tx: &Transaction<'_>, source: &mut dyn Read) -> Result<i64> {
         params![blob, sha, size as i64],
     )?;
     Ok(blob)
+}
+
+/// The SHA-256 as stored: lower-case hex.
+pub(crate) fn hex_digest(hasher: Sha256) -> String {
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Reads until `buf` is full or the source ends; returns the bytes read.

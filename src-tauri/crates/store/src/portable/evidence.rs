@@ -4,6 +4,7 @@
 //! the workspace (same hash) are not copied twice.
 
 use super::invalid_data;
+use crate::evidence::hex_digest;
 use crate::Result;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
@@ -103,11 +104,7 @@ fn copy_blob(tx: &Transaction<'_>, old: i64, name: &str) -> Result<i64> {
             hasher.update(data);
         }
     }
-    let found: String = hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let found = hex_digest(hasher);
     if found != sha || total != size {
         return Err(invalid_data(format_args!(
             "the contents of evidence file {name:?} do not match the SHA-256 and size it \
